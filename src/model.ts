@@ -1,0 +1,167 @@
+/**
+ * The one document model every stage reads and writes.
+ *
+ * Everything extracted from an article is a span with `start`/`end` UTF-16 offsets into `Article.text`
+ * (the body as stored, after any metadata header was removed). The invariant
+ * `span.text === article.text.slice(span.start, span.end)` holds for every span, so citations and
+ * highlights can always point at the exact source text.
+ */
+
+/** A half-open character range `[start, end)` into an article's text, with the text it covers. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** An article as ingested. `id` is derived from the content, so the same content is the same article. */
+export interface Article {
+  id: string;
+  text: string;
+  title?: string;
+  /** The outlet (publisher), from metadata or inferred from a credit line. */
+  source?: string;
+  /** True when `source` was inferred from the text rather than given. */
+  sourceInferred?: boolean;
+  url?: string;
+  /** Where the article was read from (file path or feed URL). */
+  path?: string;
+  /** Publication date as `YYYY-MM-DD`. */
+  published?: string;
+  /** True when `published` was inferred rather than given in metadata. */
+  publishedInferred: boolean;
+  /** Why the date was inferred (human-readable). */
+  publishedReason?: string;
+}
+
+export interface Sentence extends Span {
+  index: number;
+}
+
+export interface Token extends Span {
+  index: number;
+  /** Index of the sentence this token belongs to. */
+  sentence: number;
+  /** Universal POS tag (wink-nlp), when known. */
+  pos?: string;
+}
+
+export type EntityType = 'person' | 'organization' | 'place' | 'other';
+
+/** One occurrence of a name in the text. */
+export interface EntityMention extends Span {
+  type: EntityType;
+  /** Index into `AnnotatedArticle.entities` once within-article coreference has run. */
+  entity?: number;
+}
+
+/** A within-article entity: mentions of one real-world person/organisation/place in one article. */
+export interface ArticleEntity {
+  /** The fullest name used in the article. */
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  /** Indexes into `AnnotatedArticle.mentions`. */
+  mentions: number[];
+  /** Titles and roles seen with the name ("spokesman", "Manhattan District Attorney", "D-N.Y."). */
+  roles: string[];
+}
+
+export type QuoteKind = 'direct' | 'partial' | 'indirect';
+
+/** A speaker of a quote, as written and, when resolved, as an entity. */
+export interface Speaker {
+  /** Canonical name of the speaker (the entity name when resolved, else the text). */
+  name: string;
+  /** The span naming the speaker at the attribution (a name, a pronoun, "the letter"). */
+  span?: Span;
+  /** Index into `AnnotatedArticle.entities` when resolved. */
+  entity?: number;
+}
+
+/** A quotation or reported statement. The span covers the quoted content (without quote marks). */
+export interface Quote extends Span {
+  kind: QuoteKind;
+  /** The cue that introduces it ("said", "according to", "wrote"). */
+  cue?: Span;
+  speaker: Speaker | null;
+  /** For a quote split across an attribution, the index of the first part; parts share a statement. */
+  continues?: number;
+}
+
+export type TimexType = 'date' | 'time' | 'duration' | 'set';
+
+/** A time expression normalised to a TIMEX3 type and value. */
+export interface TimeExpression extends Span {
+  type: TimexType;
+  /** TIMEX3 value: `2018-01-01`, `2017-10`, `2017`, `P45D`, `PAST_REF`, `XXXX-WXX-1`, … */
+  value: string;
+  /** The date the value was resolved against, when relative (`YYYY-MM-DD`). */
+  anchor?: string;
+}
+
+/** An article with all the spans the per-article stages added. */
+export interface AnnotatedArticle {
+  article: Article;
+  sentences: Sentence[];
+  tokens: Token[];
+  mentions: EntityMention[];
+  entities: ArticleEntity[];
+  quotes: Quote[];
+  timexes: TimeExpression[];
+}
+
+/** An entity resolved across the articles of a story (or the store). */
+export interface StoryEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  roles: string[];
+  mentions: Array<Span & { articleId: string }>;
+}
+
+export interface StoryQuote extends Span {
+  articleId: string;
+  kind: QuoteKind;
+  cue?: string;
+  speaker: { name: string; entityId?: string } | null;
+}
+
+export interface TimelineEvent {
+  /** Normalised date (TIMEX3 value at day, month or year precision). */
+  date: string;
+  precision: 'day' | 'month' | 'year';
+  articleId: string;
+  /** The time expression. */
+  start: number;
+  end: number;
+  text: string;
+  /** The sentence the expression is in. */
+  sentence: string;
+  /** Other articles reporting the same event on the same date. */
+  alsoIn?: Array<{ articleId: string; start: number; end: number }>;
+}
+
+export interface SourceRef {
+  articleId: string;
+  start: number;
+  end: number;
+}
+
+export interface SummarySentence {
+  text: string;
+  sources: SourceRef[];
+}
+
+export interface Story {
+  id: string;
+  title: string;
+  articleIds: string[];
+  /** Number of distinct outlets after wire copies are collapsed. */
+  independentSources: number;
+  entities: StoryEntity[];
+  quotes: StoryQuote[];
+  timeline: TimelineEvent[];
+  summary: SummarySentence[];
+}
