@@ -1,0 +1,198 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { AnnotatedArticle, Story } from '../model.js';
+import { Engine } from '../engine/engine.js';
+import { toStorylineJson } from '../format/json.js';
+import { renderStory } from '../format/text.js';
+import { defaultDatabase, openStore, StoreError, type Store } from '../store/index.js';
+import { ingestPaths } from './ingest-files.js';
+import { registerEval } from './eval.js';
+
+/** Exit codes: 0 all good, 1 some inputs failed, 2 usage error, 3 the job could not run. */
+export const EXIT = { ok: 0, partial: 1, usage: 2, fatal: 3 } as const;
+
+class Output {
+  out: (s: string) => void = (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+  err: (s: string) => void = (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+}
+
+async function withStore<T>(location: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(location);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function loadStory(store: Store, id: string): Promise<{ story: Story; docs: Map<string, AnnotatedArticle> } | undefined> {
+  const story = await store.getStory(id);
+  if (!story) return undefined;
+  const docs = new Map((await store.getArticles(story.articleIds)).map((d) => [d.article.id, d]));
+  return { story, docs };
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(EXIT.usage, 'storyline.invalidNumber', `expected a positive whole number, got "${value}"`);
+  return n;
+}
+
+/** Builds the command tree. Kept separate from `run` so tests can drive it with their own output. */
+export function buildProgram(io: Output = new Output()): { program: Command; exitCode: () => number } {
+  let exitCode: number = EXIT.ok;
+  const program = new Command();
+  program
+    .name('storyline')
+    .description('Turn news articles into stories: who, what was said, when, and what each outlet adds.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  const dbOption = (): Option => new Option('--db <file>', 'database file (env STORYLINE_DB; default ./storyline.db)');
+
+  program
+    .command('analyze')
+    .description('ingest files or directories and print every story they belong to')
+    .argument('<paths...>', 'text files or directories of articles')
+    .addOption(new Option('--db <file>', 'keep the results in this database (default: a temporary in-memory store)'))
+    .option('--json', 'print the storyline/1 JSON document')
+    .option('--markdown', 'print Markdown')
+    .option('--words <n>', 'words in each brief', parsePositiveInt, 100)
+    .option('--max-bytes <n>', 'largest file to read, in bytes', parsePositiveInt)
+    .action(async (paths: string[], opts: { db?: string; json?: boolean; markdown?: boolean; words: number; maxBytes?: number }) => {
+      await withStore(opts.db ?? ':memory:', async (store) => {
+        const engine = new Engine(store, { summaryWords: opts.words });
+        const result = await ingestPaths(engine, paths, { maxBytes: opts.maxBytes, onFailure: (f) => io.err(`${f.path}: ${f.reason}`) });
+        if (result.failures.length > 0) exitCode = EXIT.partial;
+        const storyIds: string[] = [];
+        for (const id of result.articleIds) {
+          const s = await store.storyOf(id);
+          if (s && !storyIds.includes(s)) storyIds.push(s);
+        }
+        const loaded = [];
+        for (const id of storyIds) {
+          const l = await loadStory(store, id);
+          if (l) loaded.push(l);
+        }
+        if (opts.json) {
+          const docs = loaded.flatMap((l) => l.story.articleIds.map((id) => l.docs.get(id)).filter((d): d is AnnotatedArticle => !!d));
+          io.out(JSON.stringify(toStorylineJson(docs, loaded.map((l) => l.story)), null, 2));
+        } else {
+          io.out(loaded.map((l) => renderStory(l.story, l.docs, opts.markdown ? 'markdown' : 'text')).join('\n'));
+          io.err(
+            `${result.files} file(s), ${result.articleIds.length} article(s), ${loaded.length} story(ies)` +
+              (result.failures.length ? `, ${result.failures.length} failed` : ''),
+          );
+        }
+      });
+    });
+
+  program
+    .command('ingest')
+    .description('add files or directories of articles to the store and update their stories')
+    .argument('<paths...>', 'text files or directories of articles')
+    .addOption(dbOption())
+    .option('--max-bytes <n>', 'largest file to read, in bytes', parsePositiveInt)
+    .option('--batch <n>', 'articles written per transaction', parsePositiveInt, 500)
+    .option('--no-progress', 'never show a progress bar')
+    .action(async (paths: string[], opts: { db?: string; maxBytes?: number; batch: number; progress: boolean }) => {
+      await withStore(opts.db ?? defaultDatabase(), async (store) => {
+        const engine = new Engine(store);
+        const r = await ingestPaths(engine, paths, {
+          maxBytes: opts.maxBytes,
+          batchSize: opts.batch,
+          progress: opts.progress,
+          onFailure: (f) => io.err(`${f.path}: ${f.reason}`),
+        });
+        io.out(
+          `${r.files} file(s): ${r.stored.length} stored, ${r.duplicates.length} already present, ${r.failures.length} failed; ${r.stories.length} story(ies) updated`,
+        );
+        if (r.failures.length > 0) exitCode = EXIT.partial;
+      });
+    });
+
+  program
+    .command('stories')
+    .description('list stories, most recent first')
+    .addOption(dbOption())
+    .option('--limit <n>', 'how many', parsePositiveInt, 50)
+    .option('--offset <n>', 'skip this many', (v) => Number(v), 0)
+    .option('--json', 'print JSON')
+    .action(async (opts: { db?: string; limit: number; offset: number; json?: boolean }) => {
+      await withStore(opts.db ?? defaultDatabase(), async (store) => {
+        const list = await store.listStories({ limit: opts.limit, offset: opts.offset });
+        if (opts.json) io.out(JSON.stringify(list, null, 2));
+        else if (list.length === 0) io.out('no stories yet (add articles with: storyline ingest <paths…>)');
+        else
+          for (const s of list) {
+            const dates = s.firstPublished ? ` ${s.firstPublished}${s.lastPublished !== s.firstPublished ? `…${s.lastPublished}` : ''}` : '';
+            io.out(`${s.id}  ${s.articleCount} art/${s.independentSources} src${dates}  ${s.title}  [${s.outlets.join(', ')}]`);
+          }
+      });
+    });
+
+  program
+    .command('story')
+    .description('show one story')
+    .argument('<id>', 'story id (see: storyline stories)')
+    .addOption(dbOption())
+    .option('--json', 'print the storyline/1 JSON document')
+    .option('--markdown', 'print Markdown')
+    .action(async (id: string, opts: { db?: string; json?: boolean; markdown?: boolean }) => {
+      await withStore(opts.db ?? defaultDatabase(), async (store) => {
+        const l = await loadStory(store, id);
+        if (!l) {
+          io.err(`no story "${id}" (list them with: storyline stories)`);
+          exitCode = EXIT.usage;
+          return;
+        }
+        if (opts.json) {
+          const docs = l.story.articleIds.map((a) => l.docs.get(a)).filter((d): d is AnnotatedArticle => !!d);
+          io.out(JSON.stringify(toStorylineJson(docs, [l.story]), null, 2));
+        } else io.out(renderStory(l.story, l.docs, opts.markdown ? 'markdown' : 'text'));
+      });
+    });
+
+  program
+    .command('search')
+    .description('full-text search over stored articles')
+    .argument('<query...>', 'words to find; "quoted phrases" stay together')
+    .addOption(dbOption())
+    .option('--limit <n>', 'how many hits', parsePositiveInt, 20)
+    .option('--json', 'print JSON')
+    .action(async (words: string[], opts: { db?: string; limit: number; json?: boolean }) => {
+      await withStore(opts.db ?? defaultDatabase(), async (store) => {
+        const hits = await store.search(words.join(' '), { limit: opts.limit });
+        if (opts.json) io.out(JSON.stringify(hits, null, 2));
+        else if (hits.length === 0) io.out('no matches');
+        else
+          for (const h of hits)
+            io.out(`${h.articleId}  story ${h.storyId ?? '-'}  ${h.source ?? ''} ${h.published ?? ''}  ${h.title ?? ''}\n    ${h.snippet.replace(/\s+/g, ' ')}`);
+      });
+    });
+
+  registerEval(program, io);
+  return { program, exitCode: () => exitCode };
+}
+
+/** Runs the CLI with these arguments and returns the exit code. Errors go to stderr, never a stack trace. */
+export async function run(argv: string[], io: Output = new Output()): Promise<number> {
+  const { program, exitCode } = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode();
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof StoreError) {
+      io.err(`storyline: ${err.message}`);
+      return EXIT.fatal;
+    }
+    io.err(`storyline: ${(err as Error).message ?? String(err)}`);
+    return EXIT.fatal;
+  }
+}
+
+export { Output };

@@ -1,0 +1,99 @@
+import type { AnnotatedArticle, Story, StoryEntity, StoryQuote, SummarySentence, TimelineEvent } from '../model.js';
+import { resolveEntities } from '../entities/index.js';
+
+/** What assembling a story needs besides its articles. */
+export interface StoryParts {
+  timeline: (docs: AnnotatedArticle[]) => TimelineEvent[];
+  summary: (docs: AnnotatedArticle[], words: number) => SummarySentence[];
+}
+
+export interface AssembleOptions {
+  summaryWords?: number;
+  /** Article ids known to be wire copies of another article in the story. */
+  copies?: ReadonlySet<string>;
+}
+
+/** Articles in publication order (undated last), then by id for determinism. */
+export function byPublication(a: AnnotatedArticle, b: AnnotatedArticle): number {
+  const da = a.article.published ?? '9999';
+  const db = b.article.published ?? '9999';
+  return da < db ? -1 : da > db ? 1 : a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0;
+}
+
+/**
+ * Builds the story view from its annotated articles: entities resolved across articles, quotes with
+ * their speakers linked to those entities, the timeline and the cited brief.
+ */
+export function assembleStory(id: string, input: AnnotatedArticle[], parts: StoryParts, opts: AssembleOptions = {}): Story {
+  const docs = [...input].sort(byPublication);
+  const entities = resolveEntities(docs);
+  const quotes = storyQuotes(docs, entities);
+  return {
+    id,
+    title: storyTitle(docs),
+    articleIds: docs.map((d) => d.article.id),
+    independentSources: independentSources(docs, opts.copies ?? new Set()),
+    entities,
+    quotes,
+    timeline: parts.timeline(docs),
+    summary: parts.summary(docs, opts.summaryWords ?? 100),
+  };
+}
+
+/** Distinct outlets once wire copies are set aside; an article without an outlet counts on its own. */
+export function independentSources(docs: AnnotatedArticle[], copies: ReadonlySet<string>): number {
+  const outlets = new Set<string>();
+  for (const d of docs) {
+    if (copies.has(d.article.id)) continue;
+    outlets.add(d.article.source ? `s:${d.article.source.toLowerCase()}` : `a:${d.article.id}`);
+  }
+  return Math.max(outlets.size, docs.length > 0 ? 1 : 0);
+}
+
+/** The earliest article's headline, else its first sentence cut to a readable length. */
+export function storyTitle(docs: AnnotatedArticle[]): string {
+  const titled = docs.find((d) => d.article.title);
+  if (titled?.article.title) return titled.article.title;
+  const first = docs[0];
+  if (!first) return '(empty story)';
+  const sentence = first.sentences[0]?.text ?? first.article.text.slice(0, 200);
+  const words = sentence.split(/\s+/);
+  return words.length > 16 ? `${words.slice(0, 16).join(' ')}…` : sentence;
+}
+
+function storyQuotes(docs: AnnotatedArticle[], entities: StoryEntity[]): StoryQuote[] {
+  // Index entity mentions by article so a speaker span can be matched to its entity.
+  const byArticle = new Map<string, Array<{ start: number; end: number; entity: StoryEntity }>>();
+  const byName = new Map<string, StoryEntity>();
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      const list = byArticle.get(m.articleId) ?? [];
+      list.push({ start: m.start, end: m.end, entity: e });
+      byArticle.set(m.articleId, list);
+    }
+    for (const n of [e.name, ...e.aliases]) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), e);
+  }
+  const out: StoryQuote[] = [];
+  for (const d of docs) {
+    const mentions = byArticle.get(d.article.id) ?? [];
+    for (const q of d.quotes) {
+      let speaker: StoryQuote['speaker'] = null;
+      if (q.speaker) {
+        const span = q.speaker.span;
+        let entity: StoryEntity | undefined;
+        if (q.speaker.entity !== undefined) {
+          const local = d.entities[q.speaker.entity];
+          const firstMention = local ? d.mentions[local.mentions[0]] : undefined;
+          if (firstMention) entity = mentions.find((m) => m.start === firstMention.start && m.end === firstMention.end)?.entity;
+        }
+        if (!entity && span) entity = mentions.find((m) => m.start < span.end && span.start < m.end)?.entity;
+        entity ??= byName.get(q.speaker.name.toLowerCase());
+        speaker = entity ? { name: entity.name, entityId: entity.id } : { name: q.speaker.name };
+      }
+      const item: StoryQuote = { articleId: d.article.id, start: q.start, end: q.end, text: q.text, kind: q.kind, speaker };
+      if (q.cue) item.cue = q.cue.text;
+      out.push(item);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+import type { AnnotatedArticle, Story, StoryQuote } from '../model.js';
+
+/** Short labels for citations: [1], [2] … in story order. */
+function citationLabels(story: Story): Map<string, number> {
+  return new Map(story.articleIds.map((id, i) => [id, i + 1]));
+}
+
+function outletLabel(doc: AnnotatedArticle | undefined): string {
+  if (!doc) return 'unknown outlet';
+  const a = doc.article;
+  return a.source ? `${a.source}${a.sourceInferred ? ' (from credit line)' : ''}` : 'unknown outlet';
+}
+
+function dateLabel(doc: AnnotatedArticle | undefined): string {
+  if (!doc?.article.published) return 'undated';
+  return doc.article.publishedInferred ? `${doc.article.published} (inferred)` : doc.article.published;
+}
+
+function groupQuotes(story: Story): Map<string, StoryQuote[]> {
+  const groups = new Map<string, StoryQuote[]>();
+  for (const q of story.quotes) {
+    const key = q.speaker?.name ?? '(unattributed)';
+    const list = groups.get(key) ?? [];
+    list.push(q);
+    groups.set(key, list);
+  }
+  return groups;
+}
+
+function clip(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * Renders a story for a terminal or a Markdown file. Both share one layout: articles, people and
+ * organisations, quotes by speaker, timeline, brief with citations.
+ */
+export function renderStory(story: Story, docs: Map<string, AnnotatedArticle>, style: 'text' | 'markdown'): string {
+  const md = style === 'markdown';
+  const labels = citationLabels(story);
+  const cite = (id: string): string => `[${labels.get(id) ?? '?'}]`;
+  const lines: string[] = [];
+  const h = (level: number, title: string): void => {
+    lines.push(md ? `${'#'.repeat(level)} ${title}` : level === 1 ? `== ${title} ==` : `-- ${title}`);
+  };
+  const item = (text: string): void => {
+    lines.push(md ? `- ${text}` : `  ${text}`);
+  };
+
+  h(1, story.title);
+  lines.push(
+    `${md ? '' : ''}Story ${story.id}: ${story.articleIds.length} article(s), ${story.independentSources} independent source(s)`,
+    '',
+  );
+  h(2, 'Articles');
+  for (const id of story.articleIds) {
+    const d = docs.get(id);
+    const title = d?.article.title ?? clip(d?.sentences[0]?.text ?? id, 90);
+    item(`${cite(id)} ${outletLabel(d)}, ${dateLabel(d)}: ${title}${d?.article.path ? ` (${d.article.path})` : ''}`);
+  }
+  lines.push('');
+
+  h(2, 'Brief');
+  for (const s of story.summary) {
+    const refs = [...new Set(s.sources.map((r) => cite(r.articleId)))].join('');
+    lines.push(md ? `${s.text} ${refs}` : `  ${s.text} ${refs}`);
+  }
+  lines.push('');
+
+  const people = story.entities.filter((e) => e.type === 'person');
+  const orgs = story.entities.filter((e) => e.type === 'organization');
+  const places = story.entities.filter((e) => e.type === 'place');
+  for (const [label, list] of [
+    ['People', people],
+    ['Organisations', orgs],
+    ['Places', places],
+  ] as const) {
+    if (list.length === 0) continue;
+    h(2, label);
+    const sorted = [...list].sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+    for (const e of sorted) {
+      const articles = [...new Set(e.mentions.map((m) => cite(m.articleId)))].join('');
+      const extra = [
+        e.roles.length ? e.roles.join('; ') : '',
+        e.aliases.length ? `also ${e.aliases.map((a) => `"${a}"`).join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' — ');
+      item(`${e.name}${extra ? ` (${extra})` : ''} ${articles}`);
+    }
+    lines.push('');
+  }
+
+  if (story.quotes.length > 0) {
+    h(2, 'Quotes by speaker');
+    for (const [speaker, quotes] of groupQuotes(story)) {
+      lines.push(md ? `**${speaker}**` : `  ${speaker}:`);
+      for (const q of quotes) {
+        const body = q.kind === 'indirect' ? clip(q.text) : `“${clip(q.text)}”`;
+        item(`${md ? '' : '  '}${body}${q.cue ? ` (${q.cue})` : ''} ${cite(q.articleId)}`);
+      }
+    }
+    lines.push('');
+  }
+
+  if (story.timeline.length > 0) {
+    h(2, 'Timeline');
+    for (const ev of story.timeline) {
+      const refs = [cite(ev.articleId), ...(ev.alsoIn ?? []).map((r) => cite(r.articleId))];
+      item(`${ev.date.padEnd(10)} ${clip(ev.sentence, 140)} ${[...new Set(refs)].join('')}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

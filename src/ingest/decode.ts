@@ -1,0 +1,66 @@
+import { IngestError } from './errors.js';
+
+/** How the bytes of a file were turned into text. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+}
+
+/**
+ * Decodes file bytes to text. A BOM decides when present; UTF-16 without a BOM is recognised by its
+ * zero bytes; valid UTF-8 is taken as UTF-8; anything else is read as Windows-1252 (a superset of
+ * Latin-1 for printable text), which is what legacy news feeds and saved pages mostly are.
+ * Binary data (zero bytes or many control characters in a non-UTF-16 file) is refused.
+ */
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return checked(new TextDecoder('utf-8').decode(bytes.subarray(3)), 'utf-8');
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return checked(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return checked(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
+  }
+  const utf16 = guessUtf16(bytes);
+  if (utf16) return checked(new TextDecoder(utf16).decode(bytes), utf16);
+  if (bytes.includes(0)) throw new IngestError('binary', 'looks like a binary file (contains NUL bytes), not text');
+  try {
+    return checked(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    return checked(new TextDecoder('windows-1252').decode(bytes), 'windows-1252');
+  }
+}
+
+/** UTF-16 text of Latin script has a zero byte in every other position. */
+function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** Rejects decoded text that is mostly control characters: a binary file that happened to decode. */
+function checked(text: string, encoding: TextEncoding): DecodedText {
+  const sample = text.slice(0, 8192);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
+  }
+  if (sample.length > 0 && control / sample.length > 0.05) {
+    throw new IngestError('binary', `looks like a binary file (${Math.round((100 * control) / sample.length)}% control characters), not text`);
+  }
+  return { text, encoding };
+}

@@ -1,0 +1,339 @@
+import Database from 'better-sqlite3';
+import type { AnnotatedArticle, Article, Story } from '../model.js';
+import { type Batch, type BatchResult, type SearchHit, type Store, StoreError, type StorySummary } from './types.js';
+import { decodeAnnotations, encodeAnnotations, outletOf } from './codec.js';
+
+/** Schema migrations, applied in order; the index + 1 is the schema version. Never edit a released one. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE articles (
+     id TEXT PRIMARY KEY,
+     path TEXT, title TEXT, source TEXT, source_inferred INTEGER NOT NULL DEFAULT 0, url TEXT,
+     published TEXT, published_inferred INTEGER NOT NULL DEFAULT 0, published_reason TEXT,
+     text TEXT NOT NULL,
+     annotations TEXT NOT NULL,
+     ingested_at TEXT NOT NULL
+   );
+   CREATE INDEX articles_published ON articles(published);
+   CREATE TABLE stories (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     article_count INTEGER NOT NULL,
+     independent_sources INTEGER NOT NULL,
+     outlets TEXT NOT NULL,
+     first_published TEXT, last_published TEXT,
+     body TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX stories_updated ON stories(updated_at);
+   CREATE TABLE story_articles (
+     article_id TEXT PRIMARY KEY REFERENCES articles(id),
+     story_id TEXT NOT NULL REFERENCES stories(id)
+   );
+   CREATE INDEX story_articles_story ON story_articles(story_id);
+   CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61');
+   CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+   END;
+   CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+   END;
+   CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+   END;`,
+];
+
+export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
+
+interface ArticleRow {
+  id: string;
+  path: string | null;
+  title: string | null;
+  source: string | null;
+  source_inferred: number;
+  url: string | null;
+  published: string | null;
+  published_inferred: number;
+  published_reason: string | null;
+  text: string;
+  annotations: string;
+}
+
+interface StoryRow {
+  id: string;
+  title: string;
+  article_count: number;
+  independent_sources: number;
+  outlets: string;
+  first_published: string | null;
+  last_published: string | null;
+  body: string;
+  updated_at: string;
+}
+
+/** The embedded store: one SQLite file (or `:memory:`), WAL mode, FTS5 over titles and text. */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    try {
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      this.migrate();
+    } catch (err) {
+      throw new StoreError(`cannot open database "${file}": ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    const current = row.v ?? 0;
+    if (current > MIGRATIONS.length) {
+      throw new StoreError(
+        `database schema version ${current} is newer than this Storyline (${MIGRATIONS.length}); upgrade Storyline`,
+      );
+    }
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]);
+        this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(v + 1, new Date().toISOString());
+      })();
+    }
+  }
+
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    const stmt = this.db.prepare('SELECT 1 FROM articles WHERE id = ?');
+    for (const id of ids) if (stmt.get(id)) out.add(id);
+    return out;
+  }
+
+  async commit(batch: Batch): Promise<BatchResult> {
+    const now = new Date().toISOString();
+    const insertArticle = this.db.prepare(
+      `INSERT INTO articles (id, path, title, source, source_inferred, url, published, published_inferred, published_reason, text, annotations, ingested_at)
+       VALUES (@id, @path, @title, @source, @source_inferred, @url, @published, @published_inferred, @published_reason, @text, @annotations, @ingested_at)
+       ON CONFLICT(id) DO NOTHING`,
+    );
+    const updateArticle = this.db.prepare(
+      `UPDATE articles SET published = @published, published_inferred = @published_inferred, published_reason = @published_reason,
+       annotations = @annotations WHERE id = @id`,
+    );
+    const upsertStory = this.db.prepare(
+      `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, updated_at)
+       VALUES (@id, @title, @article_count, @independent_sources, @outlets, @first_published, @last_published, @body, @updated_at)
+       ON CONFLICT(id) DO UPDATE SET title = excluded.title, article_count = excluded.article_count,
+       independent_sources = excluded.independent_sources, outlets = excluded.outlets, first_published = excluded.first_published,
+       last_published = excluded.last_published, body = excluded.body, updated_at = excluded.updated_at`,
+    );
+    const assign = this.db.prepare(
+      'INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id',
+    );
+    const deleteEmptyStories = this.db.prepare(
+      'DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_articles)',
+    );
+    const putState = this.db.prepare(
+      'INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
+    const result: BatchResult = { inserted: [], existing: [] };
+    const run = this.db.transaction(() => {
+      for (const doc of batch.articles) {
+        const row = articleRow(doc, now);
+        const info = insertArticle.run(row);
+        if (info.changes > 0) result.inserted.push(doc.article.id);
+        else {
+          result.existing.push(doc.article.id);
+          // Re-analysis (inferred dates, better annotations) refreshes the stored annotations.
+          updateArticle.run(row);
+        }
+      }
+      const published = this.publishedLookup(batch);
+      for (const story of batch.stories) {
+        const dates = story.articleIds.map((id) => published(id)).filter((d): d is string => !!d).sort();
+        upsertStory.run({
+          id: story.id,
+          title: story.title,
+          article_count: story.articleIds.length,
+          independent_sources: story.independentSources,
+          outlets: JSON.stringify(this.outletsOf(story, batch)),
+          first_published: dates[0] ?? null,
+          last_published: dates[dates.length - 1] ?? null,
+          body: JSON.stringify(story),
+          updated_at: now,
+        });
+        for (const id of story.articleIds) assign.run(id, story.id);
+      }
+      if (batch.stories.length > 0) deleteEmptyStories.run();
+      for (const [key, value] of Object.entries(batch.state ?? {})) putState.run(key, value);
+    });
+    try {
+      run();
+    } catch (err) {
+      throw new StoreError(`could not write the batch (nothing was stored): ${(err as Error).message}`, { cause: err });
+    }
+    return result;
+  }
+
+  private publishedLookup(batch: Batch): (id: string) => string | undefined {
+    const inBatch = new Map(batch.articles.map((d) => [d.article.id, d.article.published]));
+    const stmt = this.db.prepare('SELECT published FROM articles WHERE id = ?');
+    return (id) => inBatch.get(id) ?? (stmt.get(id) as { published: string | null } | undefined)?.published ?? undefined;
+  }
+
+  private outletsOf(story: Story, batch: Batch): string[] {
+    const inBatch = new Map(batch.articles.map((d) => [d.article.id, d.article]));
+    const stmt = this.db.prepare('SELECT id, source FROM articles WHERE id = ?');
+    const outlets = new Set<string>();
+    for (const id of story.articleIds) {
+      const a = inBatch.get(id);
+      const source = a ? outletOf(a) : (stmt.get(id) as { source: string | null } | undefined)?.source;
+      if (source) outlets.add(source);
+    }
+    return [...outlets].sort();
+  }
+
+  async getArticle(id: string): Promise<AnnotatedArticle | undefined> {
+    const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+    return row ? rowToDoc(row) : undefined;
+  }
+
+  async getArticles(ids: string[]): Promise<AnnotatedArticle[]> {
+    const stmt = this.db.prepare('SELECT * FROM articles WHERE id = ?');
+    const out: AnnotatedArticle[] = [];
+    for (const id of ids) {
+      const row = stmt.get(id) as ArticleRow | undefined;
+      if (row) out.push(rowToDoc(row));
+    }
+    return out;
+  }
+
+  async countArticles(): Promise<number> {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  async getStory(id: string): Promise<Story | undefined> {
+    const row = this.db.prepare('SELECT body FROM stories WHERE id = ?').get(id) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as Story) : undefined;
+  }
+
+  async storyOf(articleId: string): Promise<string | undefined> {
+    const row = this.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as
+      | { story_id: string }
+      | undefined;
+    return row?.story_id;
+  }
+
+  async listStories(opts: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM stories ORDER BY last_published DESC, updated_at DESC, id LIMIT ? OFFSET ?')
+      .all(opts.limit ?? 50, opts.offset ?? 0) as StoryRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      articleCount: r.article_count,
+      independentSources: r.independent_sources,
+      outlets: JSON.parse(r.outlets) as string[],
+      firstPublished: r.first_published ?? undefined,
+      lastPublished: r.last_published ?? undefined,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
+    const match = toFtsQuery(query);
+    if (!match) return [];
+    try {
+      const rows = this.db
+        .prepare(
+          `SELECT a.id, a.title, a.source, a.published, sa.story_id,
+                  snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
+           FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+           LEFT JOIN story_articles sa ON sa.article_id = a.id
+           WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?`,
+        )
+        .all(match, opts.limit ?? 20) as Array<{
+        id: string;
+        title: string | null;
+        source: string | null;
+        published: string | null;
+        story_id: string | null;
+        snippet: string;
+      }>;
+      return rows.map((r) => ({
+        articleId: r.id,
+        title: r.title ?? undefined,
+        source: r.source ?? undefined,
+        published: r.published ?? undefined,
+        storyId: r.story_id ?? undefined,
+        snippet: r.snippet,
+      }));
+    } catch (err) {
+      throw new StoreError(`bad search query "${query}": ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  async getState(key: string): Promise<string | undefined> {
+    const row = this.db.prepare('SELECT value FROM state WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+/**
+ * Turns user words into an FTS5 query: every word must match (prefix match on the last one, as people
+ * type), quoted phrases stay phrases. User input never reaches FTS5 syntax unescaped.
+ */
+export function toFtsQuery(query: string): string {
+  const parts: string[] = [];
+  const re = /"([^"]*)"|(\S+)/g;
+  for (const m of query.matchAll(re)) {
+    if (m[1] !== undefined) {
+      const words = m[1].match(/[\p{L}\p{N}]+/gu);
+      if (words) parts.push(`"${words.join(' ')}"`);
+    } else {
+      for (const w of m[2].match(/[\p{L}\p{N}]+/gu) ?? []) parts.push(`"${w}"`);
+    }
+  }
+  if (parts.length === 0) return '';
+  const last = parts[parts.length - 1];
+  if (!last.includes(' ')) parts[parts.length - 1] = `${last}*`;
+  return parts.join(' ');
+}
+
+function articleRow(doc: AnnotatedArticle, now: string): Record<string, string | number | null> {
+  const a = doc.article;
+  return {
+    id: a.id,
+    path: a.path ?? null,
+    title: a.title ?? null,
+    source: a.source ?? null,
+    source_inferred: a.sourceInferred ? 1 : 0,
+    url: a.url ?? null,
+    published: a.published ?? null,
+    published_inferred: a.publishedInferred ? 1 : 0,
+    published_reason: a.publishedReason ?? null,
+    text: a.text,
+    annotations: encodeAnnotations(doc),
+    ingested_at: now,
+  };
+}
+
+function rowToDoc(row: ArticleRow): AnnotatedArticle {
+  const article: Article = { id: row.id, text: row.text, publishedInferred: row.published_inferred === 1 };
+  if (row.path) article.path = row.path;
+  if (row.title) article.title = row.title;
+  if (row.source) article.source = row.source;
+  if (row.source_inferred) article.sourceInferred = true;
+  if (row.url) article.url = row.url;
+  if (row.published) article.published = row.published;
+  if (row.published_reason) article.publishedReason = row.published_reason;
+  return decodeAnnotations(article, row.annotations);
+}
