@@ -31,7 +31,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     return checked(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
   } catch (err) {
     if (err instanceof IngestError) throw err;
-    return checked(new TextDecoder('windows-1252').decode(bytes), 'windows-1252');
+    return checked(decodeWindows1252(bytes), 'windows-1252');
   }
 }
 
@@ -63,4 +63,25 @@ function checked(text: string, encoding: TextEncoding): DecodedText {
     throw new IngestError('binary', `looks like a binary file (${Math.round((100 * control) / sample.length)}% control characters), not text`);
   }
   return { text, encoding };
+}
+
+/** Code points of bytes 0x80–0x9F in Windows-1252 (0 where the byte is undefined and kept as is). */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/** Decoded by hand: Node's decoder treats this label as plain Latin-1 and loses curly quotes and dashes. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    const codes = new Array<number>(chunk.length);
+    for (let j = 0; j < chunk.length; j++) {
+      const b = chunk[j];
+      codes[j] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] || b : b;
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
