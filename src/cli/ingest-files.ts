@@ -41,7 +41,7 @@ export async function ingestPaths(engine: Engine, paths: string[], opts: FileIng
     : undefined;
   const started = Date.now();
   bar?.start(files.length, 0, { rate: '0' });
-  const result: FileIngestResult = { stored: [], duplicates: [], failures, stories: [], articleIds: [], files: files.length };
+  const result: FileIngestResult = { stored: [], duplicates: [], failures, stories: [], tokens: 0, articleIds: [], files: files.length };
   const batchSize = opts.batchSize ?? 500;
   let batch: Article[] = [];
   let done = 0;
@@ -51,6 +51,7 @@ export async function ingestPaths(engine: Engine, paths: string[], opts: FileIng
     const report = await engine.ingest(batch);
     result.stored.push(...report.stored);
     result.duplicates.push(...report.duplicates);
+    result.tokens += report.tokens;
     for (const f of report.failures) fail(f);
     for (const s of report.stories) stories.add(s);
     batch = [];

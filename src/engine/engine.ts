@@ -21,6 +21,8 @@ export interface IngestReport {
   failures: IngestFailure[];
   /** Stories created or changed by this batch. */
   stories: string[];
+  /** Tokens in the articles analysed by this batch. */
+  tokens: number;
 }
 
 const ASSIGNER_STATE = 'story-assigner';
@@ -40,7 +42,7 @@ export class Engine {
   }
 
   async ingest(articles: Article[], onProgress?: (done: number) => void): Promise<IngestReport> {
-    const report: IngestReport = { stored: [], duplicates: [], failures: [], stories: [] };
+    const report: IngestReport = { stored: [], duplicates: [], failures: [], stories: [], tokens: 0 };
     const unique = new Map<string, Article>();
     for (const a of articles) {
       if (unique.has(a.id)) report.duplicates.push(a.id);
@@ -55,7 +57,9 @@ export class Engine {
         report.duplicates.push(article.id);
       } else {
         try {
-          fresh.push(annotateArticle(article, ctx));
+          const doc = annotateArticle(article, ctx);
+          report.tokens += doc.tokens.length;
+          fresh.push(doc);
         } catch (err) {
           report.failures.push({
             path: article.path ?? article.id,

@@ -50,11 +50,16 @@ export function annotateText(input: Article | AnnotatedArticle): AnnotatedArticl
       : { article: input, sentences: [], tokens: [], mentions: [], entities: [], quotes: [], timexes: [] };
   const text = base.article.text;
   const sentences: Sentence[] = splitSentences(text);
-  const tokens = tokenize(text);
+  const tokens = assignSentences(tokenize(text), sentences);
+  return { ...base, sentences, tokens };
+}
+
+/** Sets each token's sentence index (tokens and sentences both in text order). */
+export function assignSentences(tokens: Token[], sentences: Sentence[]): Token[] {
   let s = 0;
   for (const tok of tokens) {
     while (s < sentences.length - 1 && tok.start >= sentences[s].end) s++;
     tok.sentence = s;
   }
-  return { ...base, sentences, tokens };
+  return tokens;
 }

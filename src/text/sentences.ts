@@ -63,11 +63,10 @@ export function splitSentences(text: string): Sentence[] {
     }
     if (k >= n) {
       push(n);
-      i = n;
       break;
     }
     const next = text[k];
-    const startsSentence = /[A-Z0-9"'“‘(\[]/.test(next) || /\p{Lu}/u.test(next);
+    const startsSentence = /[A-Z0-9"'“‘([]/.test(next) || /\p{Lu}/u.test(next);
     if (!startsSentence) continue;
     if (ch === '.' && j === i + 1 && !isBoundaryAfterPeriod(text, i, k)) continue;
     push(j);

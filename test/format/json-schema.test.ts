@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { cli, EXAMPLES_DIR, HAVE_EXAMPLES } from '../helpers.js';
+import type { StorylineJson } from '../../src/format/json.js';
+
+const schema = JSON.parse(readFileSync(resolve('docs/schema/storyline-1.schema.json'), 'utf8')) as object;
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+/** Checks the schema and that every offset in the document slices to the text it claims. */
+function checkDocument(doc: StorylineJson): void {
+  const ok = validate(doc);
+  expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
+  expect(ok).toBe(true);
+  const text = new Map(doc.articles.map((a) => [a.id, a.text]));
+  const slice = (id: string, start: number, end: number): string => {
+    const t = text.get(id);
+    expect(t, `article ${id} is in the document`).toBeDefined();
+    return (t ?? '').slice(start, end);
+  };
+  for (const a of doc.articles) for (const t of a.timexes) expect(a.text.slice(t.start, t.end)).toBe(t.text);
+  for (const s of doc.stories) {
+    for (const id of s.articleIds) expect(text.has(id)).toBe(true);
+    for (const e of s.entities) for (const m of e.mentions) expect(slice(m.articleId, m.start, m.end)).toBe(m.text);
+    for (const q of s.quotes) expect(slice(q.articleId, q.start, q.end)).toBe(q.text);
+    for (const ev of s.timeline) expect(slice(ev.articleId, ev.start, ev.end)).toBe(ev.text);
+    for (const sum of s.summary) for (const src of sum.sources) expect(slice(src.articleId, src.start, src.end).length).toBeGreaterThan(0);
+  }
+}
+
+describe('storyline/1 JSON', () => {
+  it('is valid for the bundled demo corpus', async () => {
+    const r = await cli('analyze', 'examples', '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as StorylineJson;
+    expect(doc.format).toBe('storyline/1');
+    expect(doc.articles.length).toBeGreaterThanOrEqual(12);
+    checkDocument(doc);
+  });
+
+  it.skipIf(!HAVE_EXAMPLES)('is valid for the shared examples', async () => {
+    const r = await cli('analyze', EXAMPLES_DIR, '--json');
+    expect(r.code).toBe(0);
+    checkDocument(JSON.parse(r.stdout) as StorylineJson);
+  });
+
+  it('rejects documents that break the format', () => {
+    expect(validate({ format: 'storyline/2', articles: [], stories: [] })).toBe(false);
+    expect(validate({ format: 'storyline/1', articles: [{ id: 'a', text: 'x', publishedInferred: false, timexes: [{ start: 0, end: 1, text: 'x', type: 'era', value: 'x' }] }], stories: [] })).toBe(false);
+    expect(validate({ format: 'storyline/1', articles: [], stories: [{ id: 's', title: 't', articleIds: [], entities: [], quotes: [], timeline: [], summary: [] }] })).toBe(false);
+  });
+});
