@@ -1,0 +1,179 @@
+/**
+ * Multi-document extractive summarisation.
+ *
+ * Method: concept coverage (Gillick & Favre 2009) optimised greedily under a word budget (Lin & Bilmes
+ * 2010). Concepts are stemmed bigrams with a content word; a concept's weight is the number of
+ * articles that mention it (content shared across outlets matters most), boosted when it contains a
+ * query word. A sentence's gain is the weight of the concepts it adds that the summary does not cover
+ * yet, so redundancy is penalised by construction; near-duplicates are also rejected outright.
+ * Candidates exclude datelines, bylines, credits, headlines, embeds and quotes-only sentences, and
+ * drop a leading dateline or discourse connective. The result is ordered by article date and
+ * position, and each sentence cites its article plus any article carrying a near-identical sentence.
+ */
+import type { AnnotatedArticle, SourceRef, SummarySentence } from '../model.js';
+import { bigramConcepts, contentStems, cosine, datelineEnd, isBoilerplate, wordCount } from './features.js';
+
+export interface SummarizeOptions {
+  /** Word budget (whitespace-separated words); 100 by default. */
+  words?: number;
+  /** A query or topic statement to focus the summary on. */
+  query?: string;
+}
+
+/** A candidate sentence: a trimmed span of one article sentence. */
+interface Candidate {
+  doc: number;
+  articleId: string;
+  date: string;
+  sentence: number;
+  /** Position of the sentence among the article's content sentences (0 = lead). */
+  rank: number;
+  start: number;
+  end: number;
+  text: string;
+  words: number;
+  concepts: string[];
+  content: string[];
+}
+
+const CONNECTIVE = /^(?:but|and|also|however|meanwhile|still|yet|so|in addition|moreover|furthermore|nevertheless|indeed|instead|similarly|likewise|in fact|then|now|thus)\b,?\s+/i;
+
+/** Trims a sentence span to the reportable part: no dateline, no leading connective. */
+function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  const sentence = text.slice(start, end);
+  s += datelineEnd(sentence);
+  const m = text.slice(s, end).match(CONNECTIVE);
+  if (m) {
+    s += m[0].length;
+  }
+  while (s < end && /\s/.test(text[s])) s++;
+  // Capitalise nothing: the text must stay an exact slice, so a lower-case start is left as is.
+  return { start: s, end };
+}
+
+function candidates(docs: readonly AnnotatedArticle[]): Candidate[] {
+  const out: Candidate[] = [];
+  docs.forEach((doc, d) => {
+    const text = doc.article.text;
+    const title = doc.article.title?.trim();
+    let rank = 0;
+    for (const s of doc.sentences) {
+      if (title && s.text.trim() === title) continue;
+      if (isBoilerplate(s.text)) continue;
+      const span = trimSpan(text, s.start, s.end);
+      const t = text.slice(span.start, span.end);
+      const n = wordCount(t);
+      const r = rank++;
+      if (n < 8 || n > 60) continue;
+      if (/\?["'”’]?$/.test(t)) continue;
+      // Sentences that are mostly a direct quote read poorly out of context.
+      if (/^["“'‘`]/.test(t)) continue;
+      if (!/^[A-Z0-9"“]/.test(t)) continue;
+      out.push({
+        doc: d,
+        articleId: doc.article.id,
+        date: doc.article.published ?? '',
+        sentence: s.index,
+        rank: r,
+        start: span.start,
+        end: span.end,
+        text: t,
+        words: n,
+        concepts: [...new Set(bigramConcepts(t))],
+        content: contentStems(t),
+      });
+    }
+  });
+  return out;
+}
+
+/** Multi-document extractive summary within a word budget; see the module comment for the method. */
+export function summarize(docs: readonly AnnotatedArticle[], opts: SummarizeOptions = {}): SummarySentence[] {
+  const budget = Math.max(0, Math.floor(opts.words ?? 100));
+  if (docs.length === 0 || budget === 0) return [];
+  const cands = candidates(docs);
+  if (cands.length === 0) return [];
+
+  // Concept weight: number of articles mentioning it, so content shared across sources counts most.
+  const df = new Map<string, number>();
+  const seen = new Map<string, number>();
+  for (const c of cands) {
+    for (const k of c.concepts) {
+      if (seen.get(k) === c.doc) continue;
+      seen.set(k, c.doc);
+      df.set(k, (df.get(k) ?? 0) + 1);
+    }
+  }
+  const query = new Set(opts.query ? contentStems(opts.query) : []);
+  const minDf = docs.length >= 4 ? 2 : 1;
+  const weight = new Map<string, number>();
+  for (const [k, n] of df) {
+    if (n < minDf) continue;
+    const [a, b] = k.split(' ');
+    const q = query.has(a) || query.has(b) ? 1 : 0;
+    weight.set(k, n * (1 + q));
+  }
+  // Query relevance and lead position as small sentence-level priors.
+  const queryList = [...query];
+  const prior = (c: Candidate): number => {
+    const rel = queryList.length > 0 ? cosine(c.content, queryList) : 0;
+    const lead = c.rank === 0 ? 1 : c.rank < 3 ? 0.5 : 0;
+    return 1 + rel + 0.3 * lead;
+  };
+
+  const covered = new Set<string>();
+  const chosen: Candidate[] = [];
+  let used = 0;
+  const remaining = new Set(cands);
+  for (;;) {
+    let best: Candidate | undefined;
+    let bestScore = 0;
+    for (const c of remaining) {
+      if (used + c.words > budget) {
+        remaining.delete(c);
+        continue;
+      }
+      let gain = 0;
+      for (const k of c.concepts) if (!covered.has(k)) gain += weight.get(k) ?? 0;
+      if (gain <= 0) continue;
+      const score = (gain * prior(c)) / Math.pow(c.words, 0.8);
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    if (!best) break;
+    remaining.delete(best);
+    if (chosen.some((s) => cosine(s.content, best.content) > 0.5)) continue;
+    chosen.push(best);
+    used += best.words;
+    for (const k of best.concepts) covered.add(k);
+  }
+
+  chosen.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.doc - b.doc || a.start - b.start));
+  return chosen.map((c) => ({ text: c.text, sources: sourcesFor(c, docs) }));
+}
+
+/** The sentence's own span plus the same statement in other articles (near-identical sentences). */
+function sourcesFor(c: Candidate, docs: readonly AnnotatedArticle[]): SourceRef[] {
+  const refs: SourceRef[] = [{ articleId: c.articleId, start: c.start, end: c.end }];
+  const seenArticles = new Set([c.articleId]);
+  docs.forEach((doc) => {
+    if (seenArticles.has(doc.article.id)) return;
+    let bestSim = 0;
+    let bestRef: SourceRef | undefined;
+    for (const s of doc.sentences) {
+      const sim = cosine(c.content, contentStems(s.text));
+      if (sim > bestSim) {
+        bestSim = sim;
+        bestRef = { articleId: doc.article.id, start: s.start, end: s.end };
+      }
+    }
+    if (bestRef && bestSim >= 0.8) {
+      refs.push(bestRef);
+      seenArticles.add(doc.article.id);
+    }
+  });
+  return refs;
+}
