@@ -1,0 +1,608 @@
+import type { AnnotatedArticle, QuoteKind, Token } from '../model.js';
+import { findQuoteRegions, type QuoteRegion } from './marks.js';
+import { CUE_FORMS, CUE_PREFIX, TIME_WORDS, type CueInfo } from './lexicon.js';
+
+/** A character range into the article text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * One attribution as found, before speakers are named: the internal form shared by the product output and
+ * the evaluation mapping. `content` is what users see (quoted words without marks); `statement` is the whole
+ * reported statement (with marks, all parts of a split quote, the full "that …" clause of reported speech).
+ */
+export interface RawAttribution {
+  kind: QuoteKind;
+  content: Range;
+  statement: Range;
+  cue?: Range;
+  /** The words naming the source at the attribution ("Danny Frost", "he", "the letter"). */
+  source?: Range;
+  /** For later parts of a split or multi-paragraph quote: index of the first part. */
+  continues?: number;
+  /** Index of the attribution whose speaker this one inherits (partial quotes inside reported speech). */
+  inherits?: number;
+  /** Offset used to find antecedents for pronouns: where the attribution is stated. */
+  at: number;
+}
+
+interface Cue {
+  tok: number;
+  first: number;
+  last: number;
+  info: CueInfo | null;
+  according: boolean;
+  used: boolean;
+}
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PART', 'PRON']);
+const DASHES = /^[\u2014\u2013]$|^--$/;
+const SUBJ_PRON = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'who', 'you', 'which']);
+const NON_NP_WORDS = new Set(['that', 'this', 'there', 'what', 'when', 'where', 'whether', 'if', 'as', 'than', 'so', 'not', 'because']);
+const CAP_WORD = /^\p{Lu}/u;
+
+export class AttributionFinder {
+  readonly text: string;
+  readonly tokens: Token[];
+  readonly regions: QuoteRegion[];
+  /** For every character, the region covering it (marks included), or -1. */
+  private regionAt: Int32Array;
+  private paraEnd: Int32Array | null = null;
+  private cues: Cue[] = [];
+  private cueAtTok = new Map<number, number>();
+  readonly out: RawAttribution[] = [];
+
+  constructor(doc: AnnotatedArticle) {
+    this.text = doc.article.text;
+    this.tokens = doc.tokens;
+    this.regions = findQuoteRegions(this.text);
+    this.regionAt = new Int32Array(this.text.length + 1).fill(-1);
+    this.regions.forEach((r, i) => this.regionAt.fill(i, r.open, r.close));
+  }
+
+  private low(i: number): string {
+    return this.tokens[i]?.text.toLowerCase() ?? '';
+  }
+
+  private inQuote(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && this.regionAt[t.start] >= 0 && !this.isMark(t.text);
+  }
+
+  private isMark(s: string): boolean {
+    return /^["\u201c\u201d\u2018\u2019'\u00ab\u00bb]+$/.test(s);
+  }
+
+  /** Whether there is a paragraph break between two offsets. */
+  private newlineBetween(a: number, b: number): boolean {
+    return this.text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
+  }
+
+  private firstTokenAtOrAfter(off: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid].start < off) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  run(): RawAttribution[] {
+    this.findCues();
+    this.directQuotes();
+    this.indirectSpeech();
+    this.partialQuotes();
+    return this.out;
+  }
+
+  private findCues(): void {
+    const toks = this.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      if (this.inQuote(i)) continue;
+      const w = this.low(i);
+      if (w === 'according' && this.low(i + 1) === 'to') {
+        this.addCue({ tok: i, first: i, last: i + 1, info: null, according: true, used: false });
+        i++;
+        continue;
+      }
+      const info = CUE_FORMS.get(w);
+      if (!info) continue;
+      const pos = toks[i].pos;
+      if ((pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ') && !['said', 'says', 'told', 'added', 'wrote', 'tweeted'].includes(w)) continue;
+      if (CAP_WORD.test(toks[i].text) && pos === 'PROPN') continue;
+      let first = i;
+      while (first > 0 && CUE_PREFIX.has(this.low(first - 1)) && !this.inQuote(first - 1)) first--;
+      this.addCue({ tok: i, first, last: i, info, according: false, used: false });
+    }
+  }
+
+  private addCue(c: Cue): void {
+    this.cueAtTok.set(c.tok, this.cues.length);
+    this.cues.push(c);
+  }
+
+  private cueRange(c: Cue): Range {
+    return { start: this.tokens[c.first].start, end: this.tokens[c.last].end };
+  }
+
+  /** Whether token i can be part of a noun phrase naming a source. */
+  private npToken(i: number): boolean {
+    const t = this.tokens[i];
+    if (!t || this.inQuote(i)) return false;
+    const w = t.text.toLowerCase();
+    if (NON_NP_WORDS.has(w)) return false;
+    if (NP_POS.has(t.pos ?? '')) return true;
+    if (/^[’']s$/.test(t.text)) return true;
+    if (CAP_WORD.test(t.text) && /^[\p{L}.\-’']+$/u.test(t.text)) return true;
+    return false;
+  }
+
+  /** The noun phrase ending at token `k` (inclusive), as a token range, or null. */
+  npEndingAt(k: number, limit = 0): [number, number] | null {
+    const toks = this.tokens;
+    if (k < limit || !toks[k]) return null;
+    const sent = toks[k].sentence;
+    const w = this.low(k);
+    if (SUBJ_PRON.has(w)) return [k, k];
+    let i = k;
+    let n = 0;
+    while (i >= limit && toks[i].sentence === sent && n < 12) {
+      const lw = this.low(i);
+      if (this.npToken(i)) {
+        const pos = toks[i].pos;
+        if (pos === 'PRON' && i !== k && !['his', 'her', 'their', 'its', 'our', 'my'].includes(lw)) break;
+        i--;
+        n++;
+        continue;
+      }
+      // "a spokesman for the office", "Vance and the DA's office"
+      if ((lw === 'for' || lw === 'of' || lw === 'and' || lw === '&') && i > limit && i < k && this.npToken(i - 1)) {
+        i--;
+        n++;
+        continue;
+      }
+      break;
+    }
+    let s = i + 1;
+    while (s <= k && ['for', 'of', 'and', '&', "'s", '’s'].includes(this.low(s))) s++;
+    if (s > k) return null;
+    const hasHead = toks.slice(s, k + 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || CAP_WORD.test(t.text));
+    return hasHead ? [s, k] : null;
+  }
+
+  /** The noun phrase starting at token `k`, stopping at punctuation or a verb. */
+  npStartingAt(k: number): [number, number] | null {
+    const toks = this.tokens;
+    if (!toks[k]) return null;
+    if (SUBJ_PRON.has(this.low(k))) return [k, k];
+    const sent = toks[k].sentence;
+    let i = k;
+    while (i < toks.length && toks[i].sentence === sent && i - k < 12) {
+      const lw = this.low(i);
+      if (this.npToken(i) && !(toks[i].pos === 'PRON' && i !== k)) {
+        i++;
+        continue;
+      }
+      if ((lw === 'of' || lw === 'for' || lw === 'and') && i > k && this.npToken(i + 1) && toks[i + 1]?.pos !== 'PRON') {
+        i++;
+        continue;
+      }
+      break;
+    }
+    let e = i - 1;
+    while (e >= k && ['of', 'for', 'and'].includes(this.low(e))) e--;
+    if (e < k) return null;
+    const hasHead = toks.slice(k, e + 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || CAP_WORD.test(t.text));
+    return hasHead ? [k, e] : null;
+  }
+
+  private span(a: number, b: number): Range {
+    return { start: this.tokens[a].start, end: this.tokens[b].end };
+  }
+
+  /** Subject of a cue: the noun phrase before it, looking past an appositive ("Frost, a spokesman, said"). */
+  private subjectOf(c: Cue, limit: number): Range | undefined {
+    const k = c.first - 1;
+    if (k < limit) return undefined;
+    const np = this.npEndingAt(k, limit);
+    if (np) return this.span(np[0], np[1]);
+    if (this.tokens[k]?.text === ',' && /ing$/.test(this.low(c.tok)) && limit >= 0) {
+      // "…, saying …": the participle shares the subject of the main clause.
+      const s0 = this.sentenceBounds(this.tokens[c.tok].sentence)[0];
+      const head = this.npStartingAt(Math.max(s0, limit));
+      if (head && head[1] < k && ['VERB', 'AUX'].includes(this.tokens[head[1] + 1]?.pos ?? '')) return this.span(head[0], head[1]);
+    }
+    if (this.tokens[k]?.text === ',') {
+      // Appositive: NAME , ROLE-PHRASE , cue
+      let j = k - 1;
+      while (j > limit && j > k - 16 && this.tokens[j].text !== ',' && !this.inQuote(j) && this.tokens[j].sentence === this.tokens[k].sentence) j--;
+      if (j > limit && this.tokens[j].text === ',') {
+        const head = this.npEndingAt(j - 1, limit);
+        if (head && CAP_WORD.test(this.tokens[head[1]].text)) return this.span(head[0], head[1]);
+      }
+    }
+    return undefined;
+  }
+
+  /** The quoted region (index) a token starts, if the token is an opening mark. */
+  private regionOpeningAt(off: number): number {
+    const r = this.regionAt[off];
+    return r >= 0 && this.regions[r].open === off ? r : -1;
+  }
+
+  /**
+   * Attribution after a closing mark: `," X said`, `," said X`, `" — X`, `," according to X`.
+   * Returns cue and source when the words right after the quote are an attribution.
+   */
+  private attributionAfter(r: QuoteRegion): { cue?: Cue; cueRange?: Range; source?: Range } | null {
+    let i = this.firstTokenAtOrAfter(r.close);
+    const toks = this.tokens;
+    if (i >= toks.length || this.newlineBetween(r.close, toks[i].start)) return null;
+    while (i < toks.length && (toks[i].text === ',' || this.isMark(toks[i].text)) && !this.newlineBetween(r.close, toks[i].start)) i++;
+    if (i >= toks.length || this.newlineBetween(r.close, toks[i].start) || this.regionAt[toks[i].start] >= 0) return null;
+    if (DASHES.test(toks[i].text)) {
+      const np = this.npStartingAt(i + 1);
+      if (np && CAP_WORD.test(toks[np[0]].text)) return { cueRange: this.span(i, i), source: this.span(np[0], np[1]) };
+      return null;
+    }
+    for (let j = i; j < Math.min(toks.length, i + 14); j++) {
+      if (this.regionAt[toks[j].start] >= 0 || this.newlineBetween(r.close, toks[j].start)) break;
+      const ci = this.cueAtTok.get(j);
+      if (ci === undefined) {
+        if (/^[.;!?]$/.test(toks[j].text)) break;
+        continue;
+      }
+      const c = this.cues[ci];
+      if (c.according) {
+        if (c.first !== i) return null;
+        const np = this.npStartingAt(c.last + 1);
+        return { cue: c, source: np ? this.span(np[0], np[1]) : undefined };
+      }
+      if (c.first === i) {
+        // Inverted: `," said Smith, the …`
+        const np = this.npStartingAt(c.last + 1);
+        if (!np) return null;
+        return { cue: c, source: this.span(np[0], np[1]) };
+      }
+      const np = this.npEndingAt(c.first - 1, i);
+      if (np && np[0] === i) return { cue: c, source: this.span(np[0], np[1]) };
+      // "… ," Frost, a spokesman, said
+      const subj = this.subjectOf(c, i);
+      if (subj && subj.start === toks[i].start) return { cue: c, source: subj };
+      return null;
+    }
+    return null;
+  }
+
+  /** Attribution before an opening mark: `X said: "`, `X told reporters, "`, `according to X, "`. */
+  private attributionBefore(r: QuoteRegion, tight = false): { cue?: Cue; cueRange?: Range; source?: Range } | null {
+    const toks = this.tokens;
+    let k = this.firstTokenAtOrAfter(r.open) - 1;
+    if (k < 0 || this.newlineBetween(toks[k].end, r.open)) {
+      // A paragraph ending with "said:" introduces a quote paragraph.
+      if (k >= 0 && toks[k].text === ':' && !this.text.slice(toks[k].end, r.open).includes('\n\n\n')) {
+        k--;
+      } else return null;
+    }
+    let colon = false;
+    // Inside a sentence only `said: "` or `said, "` introduces a full quote.
+    if (tight && toks[k].text !== ',' && toks[k].text !== ':') return null;
+    while (k >= 0 && (toks[k].text === ',' || toks[k].text === ':')) {
+      colon ||= toks[k].text === ':';
+      k--;
+    }
+    if (k < 0) return null;
+    // Scan back a few tokens for the cue, allowing an addressee or time words between.
+    for (let j = k; j >= 0 && j > k - 6; j--) {
+      if (this.regionAt[toks[j].start] >= 0 && !this.isMark(toks[j].text)) break;
+      const ci = this.cueAtTok.get(j);
+      if (ci === undefined) {
+        if (/^[.;!?"]$/.test(toks[j].text)) break;
+        continue;
+      }
+      const c = this.cues[ci];
+      if (c.according) {
+        const np = this.npStartingAt(c.last + 1);
+        return np ? { cue: c, source: this.span(np[0], np[1]) } : null;
+      }
+      if (j !== k) {
+        const between = toks.slice(j + 1, k + 1);
+        const ok = between.every((t) => TIME_WORDS.has(t.text.toLowerCase()) || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'PRON' || t.pos === 'NUM' || t.pos === 'ADP');
+        if (!ok) return null;
+      }
+      const subj = this.subjectOf(c, 0);
+      if (subj) return { cue: c, source: subj };
+      const inv = this.npStartingAt(c.last + 1);
+      if (inv && inv[1] < k + 1) return { cue: c, source: this.span(inv[0], inv[1]) };
+      return { cue: c };
+    }
+    if (colon) {
+      // "Pew Research: “…”" — a source and a colon at the start of a sentence.
+      const np = this.npEndingAt(k);
+      if (np && (np[0] === 0 || toks[np[0] - 1].sentence !== toks[np[0]].sentence || this.newlineBetween(toks[np[0] - 1].end, toks[np[0]].start))) {
+        const ct = this.firstTokenAtOrAfter(toks[k].end);
+        return { cueRange: this.span(ct, ct), source: this.span(np[0], np[1]) };
+      }
+    }
+    return null;
+  }
+
+  /** True when nothing but whitespace or the end of a sentence precedes the opening mark. */
+  private standsAlone(r: QuoteRegion): boolean {
+    let i = r.open - 1;
+    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\t' || this.text[i] === '\u00a0')) i--;
+    if (i < 0 || this.text[i] === '\n') return true;
+    return /[.!?"\u201d\u2019)\]]/.test(this.text[i]) && !/\w/.test(this.text[i - 1] === '.' ? '' : '');
+  }
+
+  /** Trims a quote's content for display: no trailing comma or spaces. */
+  private displayContent(r: QuoteRegion): Range {
+    let e = r.end;
+    while (e > r.start && /[\s,]/.test(this.text[e - 1])) e--;
+    return { start: r.start, end: e };
+  }
+
+  private directQuotes(): void {
+    const regionAttr = new Map<number, number>();
+    for (let ri = 0; ri < this.regions.length; ri++) {
+      const r = this.regions[ri];
+      const alone = this.standsAlone(r);
+      const before = this.attributionBefore(r, !alone);
+      if (!alone && !before) continue; // partial: handled later
+      // The statement is the whole chain of paragraphs (and any split continuation).
+      let after = r.continuesNext ? null : this.attributionAfter(r);
+      let attr = after ?? before;
+      let continues: number | undefined;
+      if (r.chainOf !== undefined && regionAttr.has(r.chainOf)) {
+        continues = regionAttr.get(r.chainOf);
+      }
+      if (!attr && continues === undefined) {
+        // A split quote: `"A," X said. "B"` — the previous region in the same paragraph was attributed.
+        const prev = ri > 0 ? this.regions[ri - 1] : undefined;
+        const prevIdx = ri > 0 ? regionAttr.get(ri - 1) : undefined;
+        if (prev && prevIdx !== undefined && !this.newlineBetween(prev.close, r.open) && r.open - prev.close < 200) {
+          continues = this.out[prevIdx].continues ?? prevIdx;
+        }
+      }
+      if (!attr && r.continuesNext) {
+        // Multi-paragraph quote attributed at its end: look at the chain's last part.
+        let last = ri + 1;
+        while (last < this.regions.length && this.regions[last].chainOf === (r.chainOf ?? ri) && this.regions[last].continuesNext) last++;
+        const tail = this.regions[last];
+        if (tail && tail.chainOf === (r.chainOf ?? ri)) after = this.attributionAfter(tail);
+        attr = after ?? null;
+      }
+      if (attr?.cue) attr.cue.used = true;
+      const idx = this.out.length;
+      regionAttr.set(ri, continues ?? idx);
+      const content = this.displayContent(r);
+      if (content.end <= content.start) continue;
+      const first = continues !== undefined ? this.out[continues] : undefined;
+      const cueRange = attr ? (attr.cueRange ?? (attr.cue ? this.cueRange(attr.cue) : undefined)) : first?.cue;
+      const source = attr ? attr.source : first?.source;
+      const a: RawAttribution = {
+        kind: 'direct',
+        content,
+        statement: { start: r.open, end: r.close },
+        ...(cueRange ? { cue: cueRange } : {}),
+        ...(source ? { source } : {}),
+        ...(continues !== undefined ? { continues } : {}),
+        at: source?.start ?? r.open,
+      };
+      if (first) {
+        // Parts of one statement share its extent, as annotated corpora mark split quotes.
+        first.statement = { start: Math.min(first.statement.start, r.open), end: Math.max(first.statement.end, r.close) };
+        a.statement = first.statement;
+      }
+      this.out.push(a);
+    }
+    // Later parts share the first part's final extent.
+    for (const a of this.out) if (a.continues !== undefined) a.statement = this.out[a.continues].statement;
+  }
+
+  private sentenceBounds(si: number): [number, number] {
+    // Token index range of sentence si.
+    const toks = this.tokens;
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].sentence < si) lo = mid + 1;
+      else hi = mid;
+    }
+    let e = lo;
+    while (e < toks.length && toks[e].sentence === si) e++;
+    return [lo, e - 1];
+  }
+
+  /** Trims a token range's trailing punctuation (final period, comma) and returns it as a range. */
+  private clause(a: number, b: number): Range | undefined {
+    const toks = this.tokens;
+    while (b >= a && /^[.,;:!?\u2014\u2013-]+$/.test(toks[b].text)) b--;
+    while (a <= b && /^[,:\u2014\u2013-]+$/.test(toks[a].text)) a++;
+    if (b - a < 1) return undefined;
+    // Keep a closing quote mark when its opening mark is inside the clause.
+    let end = toks[b].end;
+    const r = this.regionAt[toks[b].start];
+    if (r >= 0 && this.regions[r].open >= toks[a].start) end = Math.max(end, this.regions[r].close);
+    let start = toks[a].start;
+    const r0 = this.regionAt[start];
+    if (r0 >= 0 && this.regions[r0].open < start && this.regions[r0].close <= end) start = this.regions[r0].open;
+    const txt = this.text.slice(start, end);
+    if (/[.,]["\u201d]$/.test(txt) === false && /["\u201d]$/.test(this.text.slice(end, end + 1)) && this.regionAt[end] >= 0) end += 1;
+    return { start, end };
+  }
+
+  private indirectSpeech(): void {
+    const toks = this.tokens;
+    for (const c of this.cues) {
+      if (c.used) continue;
+      const [s0, s1] = this.sentenceBounds(toks[c.tok].sentence);
+      if (c.according) {
+        this.according(c, s0, s1);
+        continue;
+      }
+      const info = c.info!;
+      if (info.lemma === 'read') {
+        continue;
+      }
+      let subj = this.subjectOf(c, s0);
+      let inverted = false;
+      if (!subj) {
+        // "…, said Smith." / "…, says the report."
+        const prevTok = toks[c.first - 1];
+        if (prevTok && prevTok.text === ',' && c.first - 1 > s0) {
+          const np = this.npStartingAt(c.last + 1);
+          if (np) {
+            subj = this.span(np[0], np[1]);
+            inverted = true;
+          }
+        }
+      }
+      if (!subj) continue;
+      const subjTok = this.firstTokenAtOrAfter(subj.start);
+      // Trailing attribution: CLAUSE , NP cue [modifiers] .
+      const commaBefore = inverted ? c.first - 1 : subjTok - 1;
+      if (commaBefore > s0 + 2 && toks[commaBefore].text === ',' && info.speech) {
+        const tailOk = this.trailingOnly(c.last + 1, s1, inverted ? this.firstTokenAtOrAfter(subj.end) : -1);
+        if (tailOk) {
+          const content = this.clause(s0, commaBefore - 1);
+          if (content && !this.overlapsDirect(content)) {
+            this.push('indirect', content, c, subj);
+            continue;
+          }
+        }
+      }
+      if (inverted) continue;
+      // Forward: NP cue [addressee] [time] (that)? CLAUSE
+      let k = c.last + 1;
+      if (info.addressee) {
+        const np = this.npStartingAt(k);
+        if (np) k = np[1] + 1;
+      }
+      let thatAt = -1;
+      for (let j = k; j <= Math.min(s1, k + 6); j++) {
+        const lw = this.low(j);
+        if (lw === 'that') {
+          thatAt = j;
+          break;
+        }
+        if (!(TIME_WORDS.has(lw) || toks[j].pos === 'PROPN' || toks[j].pos === 'NUM') || lw === ',') break;
+      }
+      if (thatAt >= 0) k = thatAt;
+      else while (k <= s1 && TIME_WORDS.has(this.low(k)) && toks[k].pos !== 'PRON' && this.low(k) !== 'that' && k - c.last < 4 && !/^(a|an|the|this)$/.test(this.low(k))) k++;
+      if (k > s1) continue;
+      if (toks[k].text === ':' || toks[k].text === ',') {
+        // `X said: "…"` is a direct quote (handled above); anything else after a colon is the content.
+        if (this.regionOpeningAt(toks[k + 1]?.start ?? -1) >= 0) continue;
+        k++;
+      }
+      if (this.regionOpeningAt(toks[k]?.start ?? -1) >= 0) {
+        const r = this.regions[this.regionAt[toks[k].start]];
+        if (r.close >= toks[s1].start) continue;
+      }
+      // The clause ends at the sentence end or before a following ", adding"/", saying".
+      let e = s1;
+      for (let j = k + 1; j <= s1; j++) {
+        const ci = this.cueAtTok.get(j);
+        if (ci !== undefined && toks[j - 1]?.text === ',' && /ing$/.test(this.low(j))) {
+          e = j - 2;
+          break;
+        }
+      }
+      const content = this.clause(k, e);
+      if (!content || this.overlapsDirect(content)) continue;
+      if (!info.speech && thatAt < 0) {
+        // Evaluation verbs ("criticized", "called") report an object, not a clause.
+        this.push('indirect', content, c, subj);
+        continue;
+      }
+      this.push('indirect', content, c, subj);
+    }
+  }
+
+  /** Whether tokens a..s1 after a trailing cue are only modifiers (time, place, "in a statement"). */
+  private trailingOnly(a: number, s1: number, from: number): boolean {
+    const start = from >= 0 ? from : a;
+    let n = 0;
+    for (let j = start; j <= s1; j++) {
+      const t = this.tokens[j];
+      if (/^[.!?]$/.test(t.text)) continue;
+      if (this.regionAt[t.start] >= 0) return false;
+      if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.text.toLowerCase() === 'that') return false;
+      if (t.text === ',' && from < 0) return false;
+      n++;
+      if (n > 10) return false;
+    }
+    return true;
+  }
+
+  private overlapsDirect(r: Range): boolean {
+    return this.out.some((a) => a.kind === 'direct' && a.statement.start < r.end && r.start < a.statement.end && !(r.start <= a.statement.start && a.statement.end <= r.end && a.statement.end - a.statement.start < (r.end - r.start) / 2));
+  }
+
+  private according(c: Cue, s0: number, s1: number): void {
+    const toks = this.tokens;
+    const np = this.npStartingAt(c.last + 1);
+    if (!np) return;
+    const source = this.span(np[0], np[1]);
+    if (c.first === s0 || (c.first === s0 + 1 && /^(but|and)$/i.test(toks[s0].text))) {
+      // According to X, CLAUSE.
+      let k = np[1] + 1;
+      while (k <= s1 && toks[k].text !== ',' && k - np[1] < 10) k++;
+      const content = this.clause(k + 1, s1);
+      if (content) this.push('indirect', content, c, source);
+      return;
+    }
+    if (toks[c.first - 1]?.text === ',') {
+      const content = this.clause(s0, c.first - 2);
+      if (content && !this.overlapsDirect(content)) this.push('indirect', content, c, source);
+    }
+  }
+
+  private push(kind: QuoteKind, content: Range, c: Cue, source: Range | undefined): void {
+    c.used = true;
+    this.out.push({ kind, content, statement: content, cue: this.cueRange(c), ...(source ? { source } : {}), at: source?.start ?? content.start });
+  }
+
+  /** Quoted words inside a sentence ("called the move “particularly disturbing”"). */
+  private partialQuotes(): void {
+    const covered = (r: QuoteRegion): boolean => this.out.some((a) => a.kind === 'direct' && a.content.start >= r.start && a.content.start < r.end);
+    const parents = this.out.map((a, i) => ({ a, i })).filter(({ a }) => a.kind === 'indirect');
+    for (const r of this.regions) {
+      if (covered(r)) continue;
+      const content = this.displayContent(r);
+      if (content.end <= content.start) continue;
+      // Scare quotes around one word are not quotations.
+      if (!/\s/.test(this.text.slice(content.start, content.end)) && content.end - content.start < 25) {
+        const parent0 = parents.find(({ a }) => a.statement.start <= r.open && r.close <= a.statement.end + 1);
+        if (!parent0) continue;
+      }
+      const parent = parents.find(({ a }) => a.statement.start <= r.open && r.close <= a.statement.end + 1);
+      if (parent) {
+        this.out.push({ kind: 'partial', content, statement: parent.a.statement, ...(parent.a.cue ? { cue: parent.a.cue } : {}), ...(parent.a.source ? { source: parent.a.source } : {}), inherits: parent.i, at: parent.a.at });
+        continue;
+      }
+      // Governing cue in the same sentence, before the quote.
+      const ti = this.firstTokenAtOrAfter(r.open);
+      const sent = this.tokens[ti]?.sentence;
+      let best: Cue | undefined;
+      for (const c of this.cues) {
+        const t = this.tokens[c.tok];
+        if (t.sentence === sent && t.end <= r.open) best = c;
+      }
+      const subj = best && !best.according ? this.subjectOf(best, this.sentenceBounds(sent)[0]) : undefined;
+      this.out.push({ kind: 'partial', content, statement: { start: r.open, end: r.close }, ...(best ? { cue: this.cueRange(best) } : {}), ...(subj ? { source: subj } : {}), at: subj?.start ?? r.open });
+    }
+  }
+}
+
+/** Finds attributions in an annotated article (tokens and sentences must be present). */
+export function findAttributions(doc: AnnotatedArticle): RawAttribution[] {
+  if (doc.tokens.length === 0) return [];
+  return new AttributionFinder(doc).run();
+}

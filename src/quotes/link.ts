@@ -1,0 +1,123 @@
+import type { AnnotatedArticle, QuoteKind } from '../model.js';
+import { normalizeQuotes } from './marks.js';
+
+/** One article's excerpt of a statement. */
+export interface LinkedExcerpt {
+  articleId: string;
+  /** Index into that article's `quotes`. */
+  quote: number;
+  start: number;
+  end: number;
+  text: string;
+  kind: QuoteKind;
+  speaker: string | null;
+}
+
+/** The same statement as quoted by one or more articles. */
+export interface LinkedStatement {
+  id: string;
+  /** The speaker most excerpts agree on, or null. */
+  speaker: string | null;
+  /** The longest direct wording, else the longest excerpt. */
+  text: string;
+  excerpts: LinkedExcerpt[];
+  /** Number of distinct articles quoting it. */
+  articles: number;
+  /** True when two articles quote the same speaker with different wording of the same statement. */
+  wordingDiffers: boolean;
+}
+
+const STOP = new Set(
+  'a an the and or but if of to in on at for with by from as is are was were be been being it its this that these those i we you he she they them his her their our my me us not no do does did have has had will would can could should may might must shall than then so such there here what which who whom whose when where why how all any each every some about into over under after before again further once also just very too only own same out up down off more most other'.split(' '),
+);
+
+/** Content words of a text, lower-cased, with quote marks and punctuation normalised away. */
+export function contentWords(s: string): string[] {
+  return normalizeQuotes(s)
+    .toLowerCase()
+    .replace(/'s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !STOP.has(w));
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  const small = Math.min(a.size, b.size);
+  return small === 0 ? 0 : inter / small;
+}
+
+/** Minimum shared content words for two excerpts to be one statement, and the overlap of the smaller one. */
+const MIN_SHARED = 4;
+const MIN_OVERLAP = 0.6;
+
+/**
+ * Links the same statement quoted by several articles: excerpts from different articles whose content
+ * words overlap strongly (most of the shorter excerpt's words are in the longer one) join one statement.
+ */
+export function linkQuotes(docs: AnnotatedArticle[]): LinkedStatement[] {
+  const items: Array<{ ex: LinkedExcerpt; words: Set<string> }> = [];
+  for (const d of docs) {
+    d.quotes.forEach((q, i) => {
+      const words = new Set(contentWords(q.text));
+      if (words.size < MIN_SHARED) return;
+      items.push({ ex: { articleId: d.article.id, quote: i, start: q.start, end: q.end, text: q.text, kind: q.kind, speaker: q.speaker?.name ?? null }, words });
+    });
+  }
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  // Index by word so only excerpts sharing words are compared.
+  const byWord = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    for (const w of it.words) {
+      const l = byWord.get(w);
+      if (l) l.push(i);
+      else byWord.set(w, [i]);
+    }
+  });
+  for (let i = 0; i < items.length; i++) {
+    const counts = new Map<number, number>();
+    for (const w of items[i].words) for (const j of byWord.get(w) ?? []) if (j > i) counts.set(j, (counts.get(j) ?? 0) + 1);
+    for (const [j, shared] of counts) {
+      if (shared < MIN_SHARED || items[j].ex.articleId === items[i].ex.articleId) continue;
+      if (similarity(items[i].words, items[j].words) >= MIN_OVERLAP) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  items.forEach((_, i) => {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  });
+  const out: LinkedStatement[] = [];
+  for (const members of groups.values()) {
+    const excerpts = members.map((i) => items[i].ex);
+    const articles = new Set(excerpts.map((e) => e.articleId)).size;
+    if (articles < 2) continue;
+    const speakers = new Map<string, number>();
+    for (const e of excerpts) if (e.speaker) speakers.set(e.speaker, (speakers.get(e.speaker) ?? 0) + 1);
+    const speaker = [...speakers.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    const direct = excerpts.filter((e) => e.kind === 'direct');
+    const rep = [...(direct.length ? direct : excerpts)].sort((a, b) => b.text.length - a.text.length)[0];
+    const norm = (s: string): string => contentWords(s).join(' ');
+    let wordingDiffers = false;
+    for (let a = 0; a < excerpts.length && !wordingDiffers; a++) {
+      for (let b = a + 1; b < excerpts.length; b++) {
+        const x = excerpts[a];
+        const y = excerpts[b];
+        if (x.articleId === y.articleId || x.kind === 'indirect' || y.kind === 'indirect') continue;
+        if (!x.speaker || x.speaker !== y.speaker) continue;
+        const nx = norm(x.text);
+        const ny = norm(y.text);
+        // A shorter excerpt of the same words is not a different wording.
+        if (nx !== ny && !nx.includes(ny) && !ny.includes(nx)) {
+          wordingDiffers = true;
+          break;
+        }
+      }
+    }
+    out.push({ id: `s${out.length + 1}`, speaker, text: rep.text, excerpts, articles, wordingDiffers });
+  }
+  return out;
+}

@@ -1,0 +1,322 @@
+import type { AnnotatedArticle, Speaker } from '../model.js';
+import type { Range, RawAttribution } from './extract.js';
+import { DOCUMENT_NOUNS, FEMALE_HINTS, MALE_HINTS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from './lexicon.js';
+
+interface NameRun {
+  start: number;
+  end: number;
+  /** The name without titles ("Gov. Andrew Cuomo" → "Andrew Cuomo"). */
+  name: string;
+  sentence: number;
+  org: boolean;
+  gender?: 'f' | 'm';
+  /** First name in its sentence: usually the subject. */
+  subject: boolean;
+  /** Followed by a possessive ("Vance's office"): not the subject. */
+  possessive: boolean;
+  entity?: number;
+}
+
+interface DocAuthor {
+  at: number;
+  head: string;
+  author: string;
+  entity?: number;
+}
+
+const CAP = /^\p{Lu}/u;
+const DET = /^(the|a|an|this|that|these|those|its|his|her|their|our)$/i;
+const ROLE_SYNONYMS: Record<string, string[]> = {
+  group: ['group', 'organization', 'organisation', 'coalition', 'movement', 'campaign'],
+  organization: ['group', 'organization', 'organisation'],
+  office: ['office'],
+};
+
+function words(s: string): string[] {
+  return s.split(/\s+/).filter(Boolean);
+}
+
+function stripPossessive(s: string): string {
+  return s.replace(/[’']s$/, '');
+}
+
+/** Removes leading titles and determiners: "Manhattan District Attorney Cyrus Vance" → "Cyrus Vance". */
+export function stripTitles(name: string): string {
+  const ws = words(name.replace(/\s*\([^)]*\)\s*/g, ' '));
+  let lastTitle = -1;
+  for (let i = 0; i < ws.length - 1; i++) {
+    const w = ws[i].toLowerCase().replace(/\.$/, '');
+    if (TITLE_WORDS.has(w) || DET.test(w)) lastTitle = i;
+  }
+  const rest = ws.slice(lastTitle + 1);
+  return rest.join(' ');
+}
+
+/** Names speakers: entity names where spans overlap entities, else resolved from the text around them. */
+export class SpeakerResolver {
+  private readonly text: string;
+  private readonly runs: NameRun[] = [];
+  private readonly authors: DocAuthor[] = [];
+  private readonly resolved: Array<Speaker | null> = [];
+
+  constructor(private readonly doc: AnnotatedArticle, private readonly raws: RawAttribution[]) {
+    this.text = doc.article.text;
+    this.collectNames();
+    this.collectAuthors();
+  }
+
+  private sentenceAt(off: number): number {
+    const s = this.doc.sentences;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid].start <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private entityAt(start: number, end: number): number | undefined {
+    for (const m of this.doc.mentions) {
+      if (m.entity !== undefined && m.start < end && start < m.end && this.doc.entities[m.entity]) return m.entity;
+    }
+    return undefined;
+  }
+
+  private collectNames(): void {
+    const toks = this.doc.tokens;
+    const seenSentence = new Set<number>();
+    let i = 0;
+    while (i < toks.length) {
+      const t = toks[i];
+      const cap = CAP.test(t.text) && (t.pos === 'PROPN' || (t.pos === 'NOUN' && i > 0 && toks[i - 1].sentence === t.sentence));
+      if (!cap) {
+        if (t.pos === 'NOUN' || t.pos === 'PRON' || t.pos === 'VERB') seenSentence.add(t.sentence);
+        i++;
+        continue;
+      }
+      let j = i;
+      for (;;) {
+        const nx = toks[j + 1];
+        if (!nx || nx.sentence !== t.sentence) break;
+        if (CAP.test(nx.text) && /^[\p{L}.\-’']+$/u.test(nx.text) && nx.start - toks[j].end <= 1) j++;
+        // "Time's Up", "McDonald's Corp": a possessive inside a name.
+        else if (/^[’']s$/.test(nx.text) && CAP.test(toks[j + 2]?.text ?? '') && toks[j + 2].sentence === t.sentence && toks[j + 2].start === nx.end + 1) j += 2;
+        else break;
+      }
+      const start = t.start;
+      const end = toks[j].end;
+      const raw = this.text.slice(start, end);
+      const name = stripTitles(raw);
+      const ws = words(raw).map((w) => w.toLowerCase().replace(/\.$/, ''));
+      const last = ws[ws.length - 1] ?? '';
+      const possessive = /^[’']s$/.test(toks[j + 1]?.text ?? '') || /[’']s$/.test(raw);
+      const gender = ws.some((w) => FEMALE_HINTS.has(w)) ? 'f' : ws.some((w) => MALE_HINTS.has(w)) ? 'm' : undefined;
+      const entity = this.entityAt(start, end);
+      const etype = entity !== undefined ? this.doc.entities[entity].type : undefined;
+      const org = etype ? etype !== 'person' : ORG_HEADS.has(last) || ws.length === 1 && /^[A-Z]{2,}$/.test(raw);
+      if (name && !/^(The|A|An|In|On|At|But|And|If|When|While|After|Before|It|This|That)$/.test(name)) {
+        this.runs.push({ start, end, name: stripPossessive(name), sentence: t.sentence, org, subject: !seenSentence.has(t.sentence), possessive, ...(gender ? { gender } : {}), ...(entity !== undefined ? { entity } : {}) });
+      }
+      seenSentence.add(t.sentence);
+      i = j + 1;
+    }
+    // Gender seen anywhere for a surname carries to its other mentions.
+    const g = new Map<string, 'f' | 'm'>();
+    for (const r of this.runs) if (r.gender) g.set(lastWord(r.name), r.gender);
+    for (const r of this.runs) if (!r.gender && g.has(lastWord(r.name))) r.gender = g.get(lastWord(r.name));
+  }
+
+  /** Documents and who wrote or released them: "an open letter from X", "X released a statement". */
+  private collectAuthors(): void {
+    const t = this.text;
+    const heads = '(letter|statement|report|memo|email|e-mail|complaint|lawsuit|filing|tweet|release|editorial|op-ed|message|note|petition|ruling|order|study|survey|poll)';
+    const patterns: Array<[RegExp, 'after' | 'before' | 'subject' | 'possessor']> = [
+      [new RegExp(`\\b(?:an?|the|its|his|her|their)\\s+(?:[\\w-]+\\s+){0,2}${heads}\\s+(?:from|by|signed by|issued by|released by)\\s+`, 'giu'), 'after'],
+      [new RegExp(`\\b(?:released|issued|sent|published|wrote|posted|put out|signed|penned|tweeted)\\s+(?:an?|the|its|his|her|their)\\s+(?:[\\w-]+\\s+){0,2}${heads}\\b`, 'giu'), 'subject'],
+      [new RegExp(`\\b[Ii]n\\s+(?:an?|its|his|her|their|the)\\s+(?:[\\w-]+\\s+){0,2}${heads}\\s*,\\s*`, 'gu'), 'after'],
+      [new RegExp(`((?:\\p{Lu}[\\p{L}’'.-]*\\s+){1,4})(?:[\\w-]+\\s+)?${heads}\\b`, 'gu'), 'possessor'],
+    ];
+    for (const [re, mode] of patterns) {
+      for (const m of t.matchAll(re)) {
+        const at = m.index ?? 0;
+        const head = (m[mode === 'possessor' ? 2 : 1] ?? '').toLowerCase();
+        let who: { name: string; entity?: number } | null = null;
+        if (mode === 'after') who = this.nameAtOrAfter(at + m[0].length);
+        else if (mode === 'subject') who = this.subjectBefore(at);
+        else {
+          const cand = m[1].trim();
+          const name = stripPossessive(stripTitles(cand));
+          if (name && !/^(The|A|An|In)$/.test(name) && CAP.test(name)) who = this.canonical(at, at + cand.length, name);
+        }
+        if (who) this.authors.push({ at, head, author: who.name, ...(who.entity !== undefined ? { entity: who.entity } : {}) });
+      }
+    }
+    this.authors.sort((a, b) => a.at - b.at);
+  }
+
+  /** A name (or role resolved to one) starting at an offset. */
+  private nameAtOrAfter(off: number): { name: string; entity?: number } | null {
+    const rest = this.text.slice(off, off + 120);
+    const m = /^((?:the|a|an)\s+)?((?:[\p{L}’'.&-]+\s+){0,5}?[\p{L}’'.&-]+)(?=[\s,.;:]|$)/u.exec(rest);
+    if (!m) return null;
+    const run = this.runs.find((r) => r.start >= off && r.start <= off + (m[1]?.length ?? 0) + 2);
+    if (run) return this.canonical(run.start, run.end, trimOrgSuffix(run.name));
+    // "the group" and other roles
+    const words0 = m[2].split(/\s+/);
+    const role = words0.find((w) => ROLE_NOUNS.has(w.toLowerCase()));
+    if (role) return this.resolveRole(role.toLowerCase(), off);
+    return null;
+  }
+
+  /** The subject of the clause that ends at `off` ("Danny Frost, a spokesman …, released"). */
+  private subjectBefore(off: number): { name: string; entity?: number } | null {
+    const s = this.sentenceAt(off);
+    const cands = this.runs.filter((r) => r.sentence === s && r.end <= off && !r.possessive);
+    const c = cands[0];
+    if (c) return this.canonical(c.start, c.end, c.name);
+    const sent = this.doc.sentences[s];
+    const m = /^(?:the|a|an)\s+(\w+)/i.exec(sent.text);
+    if (m && ROLE_NOUNS.has(m[1].toLowerCase())) return this.resolveRole(m[1].toLowerCase(), sent.start);
+    return null;
+  }
+
+  /** The canonical form of a name: the entity's name, or the fullest earlier name with the same last word. */
+  private canonical(start: number, end: number, name: string): { name: string; entity?: number } {
+    const e = this.entityAt(start, end);
+    if (e !== undefined) return { name: this.doc.entities[e].name, entity: e };
+    const last = lastWord(name);
+    let best = name;
+    for (const r of this.runs) {
+      if (r.start >= end + 2000) break;
+      if (lastWord(r.name) === last && r.name.length > best.length && words(r.name).length <= 4 && r.name.endsWith(name)) best = r.name;
+    }
+    return { name: best };
+  }
+
+  /** A role ("the spokesman", "the group") resolved to the most recent name it describes. */
+  private resolveRole(head: string, before: number): { name: string; entity?: number } | null {
+    const syn = ROLE_SYNONYMS[head] ?? [head];
+    const re = new RegExp(`\\b(${syn.join('|')})\\b`, 'i');
+    for (let i = this.runs.length - 1; i >= 0; i--) {
+      const r = this.runs[i];
+      if (r.start >= before) continue;
+      const around = this.text.slice(Math.max(0, r.start - 40), Math.min(this.text.length, r.end + 80));
+      const after = this.text.slice(r.end, Math.min(this.text.length, r.end + 80));
+      const appositive = /^\s*,\s*[^,.]*/.exec(after)?.[0] ?? '';
+      const beforeText = around.slice(0, r.start - Math.max(0, r.start - 40));
+      if (re.test(appositive) || re.test(beforeText.split(/[,.;]/).pop() ?? '')) return this.canonical(r.start, r.end, trimOrgSuffix(r.name));
+    }
+    return null;
+  }
+
+  private antecedent(at: number, gender: 'f' | 'm' | undefined, index: number): { name: string; entity?: number } | null {
+    const s = this.sentenceAt(at);
+    const okGender = (g: 'f' | 'm' | undefined): boolean => !gender || !g || g === gender;
+    // (a) the subject of this sentence before the pronoun ("Cuomo said he requested …")
+    const same = this.runs.find((r) => r.sentence === s && r.end <= at && r.subject && !r.org && !r.possessive && okGender(r.gender));
+    if (same) return this.canonical(same.start, same.end, same.name);
+    // (b) the speaker of a recent attribution
+    for (let i = index - 1; i >= 0; i--) {
+      const sp = this.resolved[i];
+      const raw = this.raws[i];
+      if (!sp || !raw || raw.at >= at) continue;
+      if (this.sentenceAt(raw.at) < s - 4) break;
+      const runG = this.runs.find((r) => r.name === sp.name)?.gender;
+      const isPron = raw.source && /^(he|she)$/i.test(this.text.slice(raw.source.start, raw.source.end));
+      if (!okGender(runG) || (isPron && gender && /^(he|she)$/i.test(this.text.slice(raw.source!.start, raw.source!.end)) && this.text.slice(raw.source!.start, raw.source!.end).toLowerCase() !== (gender === 'f' ? 'she' : 'he'))) continue;
+      if (this.runs.some((r) => r.name === sp.name && r.org)) continue;
+      return { name: sp.name, ...(sp.entity !== undefined ? { entity: sp.entity } : {}) };
+    }
+    // (c) the most recent person name, subjects first
+    const prev = this.runs.filter((r) => r.end <= at && r.sentence >= s - 2 && !r.org && okGender(r.gender));
+    const subj = [...prev].reverse().find((r) => r.subject && !r.possessive);
+    const any = subj ?? [...prev].reverse().find((r) => !r.possessive) ?? prev[prev.length - 1];
+    return any ? this.canonical(any.start, any.end, any.name) : null;
+  }
+
+  private resolveOne(raw: RawAttribution, index: number): Speaker | null {
+    if (raw.inherits !== undefined) {
+      const p = this.resolved[raw.inherits];
+      return p ? { ...p } : null;
+    }
+    if (raw.continues !== undefined && !raw.source) {
+      const p = this.resolved[raw.continues];
+      return p ? { ...p } : null;
+    }
+    if (!raw.source) return raw.kind === 'direct' ? this.bareSpeaker(raw, index) : null;
+    const span = { start: raw.source.start, end: raw.source.end, text: this.text.slice(raw.source.start, raw.source.end) };
+    const r = this.name(raw.source, index);
+    if (!r) return null;
+    return { name: r.name, span, ...(r.entity !== undefined ? { entity: r.entity } : {}) };
+  }
+
+  /** A quote paragraph with no attribution: the speaker of the statement just before, if one is named. */
+  private bareSpeaker(raw: RawAttribution, index: number): Speaker | null {
+    const s = this.sentenceAt(raw.content.start);
+    for (let i = index - 1; i >= 0; i--) {
+      const p = this.raws[i];
+      if (this.sentenceAt(p.at) < s - 2) break;
+      const sp = this.resolved[i];
+      if (sp && p.at < raw.content.start) return { ...sp };
+    }
+    return null;
+  }
+
+  private name(src: Range, index: number): { name: string; entity?: number } | null {
+    const text = this.text.slice(src.start, src.end);
+    const low = text.toLowerCase();
+    const e = this.entityAt(src.start, src.end);
+    if (e !== undefined && this.doc.entities[e].type !== 'other') return { name: this.doc.entities[e].name, entity: e };
+    if (/^(he|she)$/.test(low)) return this.antecedent(src.start, low === 'she' ? 'f' : 'm', index);
+    if (/^(who|which)$/.test(low)) {
+      const before = this.text.slice(0, src.start).replace(/[\s,]+$/, '');
+      const run = [...this.runs].reverse().find((r) => r.end <= before.length && r.end >= before.length - 2);
+      return run ? this.canonical(run.start, run.end, run.name) : null;
+    }
+    if (/^(i|we|they|it|you)$/.test(low)) return null;
+    const ws = words(text);
+    const lastLow = ws[ws.length - 1].toLowerCase().replace(/[^a-z-]/g, '');
+    const named = ws.filter((w) => CAP.test(w) && !DET.test(w) && !DOCUMENT_NOUNS.has(w.toLowerCase()));
+    if (DOCUMENT_NOUNS.has(lastLow)) {
+      // "The Time's Up open letter" names its author; "the letter" refers back to one.
+      const own = named.filter((w) => !/^(open|new|joint|written|official)$/i.test(w)).join(' ');
+      if (own) {
+        const nm = stripPossessive(stripTitles(own));
+        const startOff = src.start + text.indexOf(named[0]);
+        return this.canonical(startOff, startOff + own.length, nm);
+      }
+      const prior = [...this.authors].reverse().find((a) => a.at < src.start && a.head === lastLow);
+      if (prior) return { name: prior.author, ...(prior.entity !== undefined ? { entity: prior.entity } : {}) };
+      return null;
+    }
+    if (ROLE_NOUNS.has(lastLow) && named.length === 0) {
+      return this.resolveRole(lastLow, src.start);
+    }
+    const run = this.runs.find((r) => r.start >= src.start && r.end <= src.end && !r.possessive) ?? this.runs.find((r) => r.start < src.end && src.start < r.end);
+    if (run) return this.canonical(run.start, run.end, run.name);
+    return { name: stripTitles(text) || text };
+  }
+
+  resolveAll(): Array<Speaker | null> {
+    this.raws.forEach((raw, i) => {
+      this.resolved[i] = this.resolveOne(raw, i);
+    });
+    return this.resolved;
+  }
+}
+
+function lastWord(s: string): string {
+  const ws = words(s);
+  return stripPossessive(ws[ws.length - 1] ?? '').toLowerCase();
+}
+
+/** "Time's Up organization" → "Time's Up". */
+function trimOrgSuffix(name: string): string {
+  return name.replace(/\s+(organization|organisation|group)$/i, '');
+}
+
+export function resolveSpeakers(doc: AnnotatedArticle, raws: RawAttribution[]): Array<Speaker | null> {
+  return new SpeakerResolver(doc, raws).resolveAll();
+}
