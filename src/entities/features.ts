@@ -166,6 +166,13 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/** FNV-1a of `s.slice(from, to)` without building the slice. */
+function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 function mix(h: number, x: number): number {
   h = Math.imul(h ^ x, 0x9e3779b1);
   h ^= h >>> 15;
@@ -203,8 +210,8 @@ export function wordFeatures(w: string): number[] {
   ];
   const len = l.length;
   for (let k = 1; k <= 4 && k < len; k++) {
-    f.push(feature(T.prefix, k, hashString(l.slice(0, k))));
-    f.push(feature(T.suffix, k, hashString(l.slice(len - k))));
+    f.push(feature(T.prefix, k, hashRange(l, 0, k)));
+    f.push(feature(T.suffix, k, hashRange(l, len - k, len)));
   }
   if (len > 1 && w[len - 1] === '.' && isCapitalized(w)) f.push(feature(T.abbr));
   return f;
@@ -212,6 +219,29 @@ export function wordFeatures(w: string): number[] {
 
 function stripDot(w: string): string {
   return w.length > 1 && w[w.length - 1] === '.' ? w.slice(0, -1) : w;
+}
+
+interface WordInfo {
+  lower: string;
+  hLower: number;
+  hShort: number;
+}
+
+const infoCache = new Map<string, WordInfo>();
+
+export function clearFeatureCaches(): void {
+  infoCache.clear();
+}
+
+/** Per-word values the context features need, cached because most tokens are repeats. */
+function wordInfo(w: string): WordInfo {
+  let info = infoCache.get(w);
+  if (info) return info;
+  const lower = w.toLowerCase();
+  info = { lower, hLower: hashString(lower), hShort: hashString(shortShape(wordShape(w))) };
+  if (infoCache.size > 200_000) infoCache.clear();
+  infoCache.set(w, info);
+  return info;
 }
 
 /**
@@ -225,9 +255,10 @@ export function contextFeatures(words: readonly string[], ctx: DocContext, gaz: 
   const hl: number[] = new Array(n);
   const hs: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    lower[i] = words[i].toLowerCase();
-    hl[i] = hashString(lower[i]);
-    hs[i] = hashString(shortShape(wordShape(words[i])));
+    const info = wordInfo(words[i]);
+    lower[i] = info.lower;
+    hl[i] = info.hLower;
+    hs[i] = info.hShort;
   }
   const gz = gaz.match(words);
   const caps = isAllCaps(words) ? 1 : 0;

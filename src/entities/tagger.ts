@@ -1,5 +1,20 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ENTITY_TYPES, Gazetteer, contextFeatures, docContext, normalizeWord, wordFeatures } from './features.js';
+import { ENTITY_TYPES, Gazetteer, clearFeatureCaches, contextFeatures, docContext, isAllCaps, normalizeWord, wordFeatures } from './features.js';
+
+/**
+ * How words are usually written in running text, learnt from the training data: lowercased words that
+ * are mostly written in lowercase, and those mostly written in capitals (acronyms). Used to restore
+ * casing in all-caps text, where the casing features say nothing.
+ */
+export interface Casing {
+  lower: string[];
+  upper: string[];
+}
+
+export interface TagOptions {
+  /** Restore likely casing in sentences written entirely in capitals before tagging. */
+  truecaseAllCaps?: boolean;
+}
 
 /** Labels: O, then B/I/E/S for each of PER, ORG, LOC, MISC. */
 export const LABELS: readonly string[] = ['O', ...ENTITY_TYPES.flatMap((t) => ['B', 'I', 'E', 'S'].map((p) => `${p}-${t}`))];
@@ -105,11 +120,32 @@ export class NerModel {
     readonly transitions: Float32Array,
     readonly gazetteer: Gazetteer,
     readonly info: NerModelInfo,
-  ) {}
+    readonly casing: Casing = { lower: [], upper: [] },
+  ) {
+    this.lowerWords = new Set(casing.lower);
+    this.upperWords = new Set(casing.upper);
+  }
+
+  private readonly lowerWords: Set<string>;
+  private readonly upperWords: Set<string>;
+
+  /** Likely casing of an all-caps sentence: known lowercase words lowered, acronyms kept, the rest Title-cased. */
+  truecase(words: readonly string[]): string[] {
+    return words.map((w) => {
+      const l = w.toLowerCase();
+      if (l === w || this.upperWords.has(l)) return w;
+      if (this.lowerWords.has(l)) return l;
+      if (/\./.test(w) && w.length <= 6) return w; // initialisms such as N.Y.
+      return w[0] + l.slice(1);
+    });
+  }
 
   /** Tags a document given as sentences of raw token strings; returns one BIOES tag per token. */
-  tagDocument(sentences: readonly (readonly string[])[]): string[][] {
-    const norm = sentences.map((s) => s.map(normalizeWord));
+  tagDocument(sentences: readonly (readonly string[])[], opts: TagOptions = {}): string[][] {
+    const norm = sentences.map((s) => {
+      const words = s.map(normalizeWord);
+      return opts.truecaseAllCaps && isAllCaps(words) ? this.truecase(words) : words;
+    });
     const ctx = docContext(norm);
     return norm.map((words) => {
       if (words.length === 0) return [];
@@ -120,6 +156,12 @@ export class NerModel {
 
   /** Summed weights of each word's own features, cached: most tokens of a text are repeats. */
   private readonly wordCache = new Map<string, Float32Array>();
+
+  /** Drops the per-word caches (memory, or timing from a cold start). */
+  clearCaches(): void {
+    this.wordCache.clear();
+    clearFeatureCaches();
+  }
 
   private wordScores(w: string): Float32Array {
     let v = this.wordCache.get(w);
@@ -178,7 +220,7 @@ export class NerModel {
       rows.push(entries.length / 2, ...entries);
     }
     const header = Buffer.from(
-      JSON.stringify({ info: { ...this.info, features: kept.length }, scale, transitions: [...this.transitions], gazetteer: this.gazetteer.toJSON() }),
+      JSON.stringify({ info: { ...this.info, features: kept.length }, scale, transitions: [...this.transitions], gazetteer: this.gazetteer.toJSON(), casing: this.casing }),
       'utf8',
     );
     let rowBytes = 0;
@@ -221,6 +263,7 @@ export class NerModel {
       scale: number;
       transitions: number[];
       gazetteer: Array<[string, number]>;
+      casing?: Casing;
     };
     o += hlen;
     const count = buf.readUInt32LE(o);
@@ -240,7 +283,7 @@ export class NerModel {
     }
     const featureIndex = new FeatureTable(keys);
     const transitions = Float32Array.from(header.transitions);
-    return new NerModel(featureIndex, weights, transitions, Gazetteer.fromJSON(header.gazetteer), header.info);
+    return new NerModel(featureIndex, weights, transitions, Gazetteer.fromJSON(header.gazetteer), header.info, header.casing);
   }
 }
 

@@ -1,6 +1,6 @@
 import { chunks, toBioes, type LabelledDocument } from './conll.js';
-import { ENTITY_TYPES, Gazetteer, docContext, normalizeWord, sentenceFeatures, type ConllType } from './features.js';
-import { FeatureTable, NUM_LABELS, NerModel, labelIndex, viterbi } from './tagger.js';
+import { ENTITY_TYPES, Gazetteer, docContext, isAllCaps, normalizeWord, sentenceFeatures, type ConllType } from './features.js';
+import { FeatureTable, NUM_LABELS, NerModel, labelIndex, viterbi, type Casing } from './tagger.js';
 
 export interface TrainOptions {
   epochs?: number;
@@ -36,6 +36,36 @@ function buildGazetteer(docs: readonly LabelledDocument[]): Gazetteer {
     }
   }
   return g;
+}
+
+/** Usual casing of words seen at least twice away from sentence starts in mixed-case sentences. */
+export function learnCasing(docs: readonly LabelledDocument[]): Casing {
+  const counts = new Map<string, [number, number, number]>();
+  for (const d of docs) {
+    for (const s of d.sentences) {
+      const words = s.words.map(normalizeWord);
+      if (isAllCaps(words)) continue;
+      for (let i = 1; i < words.length; i++) {
+        const w = words[i];
+        if (!/\p{L}/u.test(w)) continue;
+        const l = w.toLowerCase();
+        let c = counts.get(l);
+        if (!c) counts.set(l, (c = [0, 0, 0]));
+        if (w === l) c[0]++;
+        else if (w === w.toUpperCase() && w.length > 1) c[1]++;
+        else c[2]++;
+      }
+    }
+  }
+  const lower: string[] = [];
+  const upper: string[] = [];
+  for (const [l, [lo, up, cap]] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const total = lo + up + cap;
+    if (total < 2) continue;
+    if (lo * 2 > total) lower.push(l);
+    else if (up * 2 > total) upper.push(l);
+  }
+  return { lower, upper };
 }
 
 interface Example {
@@ -149,5 +179,5 @@ export function trainNer(docs: readonly LabelledDocument[], opts: TrainOptions =
     epochs,
     seed,
     features: F,
-  });
+  }, learnCasing(docs));
 }
