@@ -1,6 +1,247 @@
-import type { AnnotatedArticle } from '../model.js';
+import type { AnnotatedArticle, Sentence, TimeExpression, TimelineEvent } from '../model.js';
+import { splitSentences } from '../text/sentences.js';
+import { addDays, fmtDay, parseIsoDate, toDays, type Ymd } from './calendar.js';
+import { findCandidates, selectCandidates, type Resolved, type ResolveCtx } from './rules.js';
+import { tenseAround, type Tense } from './tense.js';
 
-/** Finds and normalises time expressions. */
+export type { Tense } from './tense.js';
+
+function sentenceIndexer(sentences: Sentence[]): (pos: number) => number {
+  return (pos: number): number => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let ans = Math.max(0, sentences.length - 1);
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].end > pos) {
+        ans = mid;
+        hi = mid - 1;
+      } else lo = mid + 1;
+    }
+    return ans;
+  };
+}
+
+/**
+ * Recognises time expressions in `text` and normalises them to TIMEX3 against `reference` (`YYYY-MM-DD`).
+ * Without a valid reference, relative expressions keep X placeholders instead of invented dates.
+ */
+export function findTimexes(text: string, reference?: string, sentences?: Sentence[]): TimeExpression[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const dct = parseIsoDate(reference);
+  const sents = sentences && sentences.length > 0 ? sentences : splitSentences(text);
+  const sentenceOf = sentenceIndexer(sents);
+  const chosen = selectCandidates(findCandidates(text));
+  const resolved: Array<Resolved & { anchor?: string }> = [];
+  const insert = (r: Resolved & { anchor?: string }): void => {
+    let i = resolved.length;
+    while (i > 0 && resolved[i - 1].start > r.start) i--;
+    resolved.splice(i, 0, r);
+  };
+  for (const phase of [false, true]) {
+    for (const c of chosen) {
+      if (!!c.anchored !== phase) continue;
+      const si = sentenceOf(c.start);
+      const sent = sents[si];
+      let tense: Tense | undefined;
+      const ctx: ResolveCtx = {
+        dct,
+        tense: () => (tense ??= sent ? tenseAround(text, sent.start, sent.end, c.start, c.end) : 'none'),
+        previous: resolved,
+        sentence: si,
+        start: c.start,
+      };
+      let res;
+      try {
+        res = c.resolve(ctx);
+      } catch {
+        res = null;
+      }
+      if (!res || !res.value) continue;
+      insert({ start: c.start, end: c.end, sentence: si, type: res.type ?? c.type, value: res.value, anchor: res.anchor });
+    }
+  }
+  return resolved.map((r) => {
+    const t: TimeExpression = { start: r.start, end: r.end, text: text.slice(r.start, r.end), type: r.type, value: r.value };
+    if (r.anchor) t.anchor = r.anchor;
+    return t;
+  });
+}
+
+/** Finds and normalises time expressions; the reference date is the article's publication date. */
 export function annotateTime(doc: AnnotatedArticle): AnnotatedArticle {
-  return { ...doc, timexes: [] };
+  const text = typeof doc.article?.text === 'string' ? doc.article.text : '';
+  return { ...doc, timexes: findTimexes(text, doc.article?.published, doc.sentences) };
+}
+
+// ---------- publication-date inference ----------
+
+const WEEKDAY_VALUE = /^XXXX-WXX-([1-7])(T..)?$/;
+const DAY_VALUE = /^(\d{4}-\d{2}-\d{2})/;
+
+interface Scored {
+  date: string;
+  cost: number;
+  sibling: string;
+  siblingDate: string;
+  offset: number;
+  support: string[];
+}
+
+/**
+ * Dates articles without a publication date from their siblings (the other articles of the same story):
+ * each sibling date, and the days just after it, is tried as the reference, and the candidate under which
+ * the article's own weekday references ("said Monday") fall closest before it, with no absolute date after it,
+ * wins. The article's relative expressions are then re-resolved against the inferred date.
+ */
+export function inferPublicationDates(docs: AnnotatedArticle[]): AnnotatedArticle[] {
+  const dated = docs.filter((d) => parseIsoDate(d.article?.published));
+  return docs.map((doc) => {
+    if (parseIsoDate(doc.article?.published)) return doc;
+    const text = typeof doc.article?.text === 'string' ? doc.article.text : '';
+    const sentences = doc.sentences.length > 0 ? doc.sentences : splitSentences(text);
+    const base = findTimexes(text, undefined, sentences);
+    const weekdayRefs = base.filter((t) => WEEKDAY_VALUE.test(t.value));
+    const absolute = base.filter((t) => DAY_VALUE.test(t.value));
+    const siblings = dated.filter((d) => d !== doc && d.article.id !== doc.article.id);
+    if (siblings.length === 0) return { ...doc, timexes: base };
+    let best: Scored | undefined;
+    for (const sib of siblings) {
+      const sd = parseIsoDate(sib.article.published) as Ymd;
+      for (let k = 0; k <= 3; k++) {
+        const cand = addDays(sd, k);
+        const candDay = toDays(cand);
+        const dateStr = fmtDay(cand);
+        let cost = k;
+        const support: string[] = [];
+        if (weekdayRefs.length > 0) {
+          const res = findTimexes(text, dateStr, sentences);
+          const byStart = new Map(res.map((t) => [t.start, t]));
+          for (const w of weekdayRefs) {
+            const r = byStart.get(w.start);
+            const m = r ? DAY_VALUE.exec(r.value) : null;
+            const d = m ? parseIsoDate(m[1]) : undefined;
+            if (!d) continue;
+            const gap = Math.abs(candDay - toDays(d));
+            cost += gap;
+            if (gap <= 1) support.push(`"${w.text}" = ${fmtDay(d)}`);
+          }
+        }
+        for (const a of absolute) {
+          const d = parseIsoDate(DAY_VALUE.exec(a.value)![1]);
+          if (d && toDays(d) > candDay) cost += 3;
+        }
+        if (!best || cost < best.cost || (cost === best.cost && dateStr > best.date && k === 0 && best.offset > 0)) {
+          best = { date: dateStr, cost, sibling: sib.article.id, siblingDate: fmtDay(sd), offset: k, support };
+        }
+      }
+    }
+    if (!best) return { ...doc, timexes: base };
+    const reason =
+      `Inferred from sibling article ${best.sibling} published ${best.siblingDate}` +
+      (best.offset > 0 ? ` plus ${best.offset} day${best.offset > 1 ? 's' : ''}` : '') +
+      (best.support.length > 0 ? `; consistent with ${best.support.join(', ')}` : '') +
+      (weekdayRefs.length === 0 ? '; the article has no weekday references to narrow it down' : '');
+    const article = { ...doc.article, published: best.date, publishedInferred: true, publishedReason: reason };
+    return { ...doc, article, timexes: findTimexes(text, best.date, sentences) };
+  });
+}
+
+// ---------- timeline ----------
+
+const STOP = new Set(
+  (
+    'the a an and or but of to in on at for with by from as is was were be been being has have had that this these those it its ' +
+    'he she they them his her their we our you your i said says say will would could should may might can also after before ' +
+    'about into over than then there which who whom whose what when where why how not no more most some any all one two ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december year years month months week weeks day days last next ago today yesterday tomorrow time'
+  ).split(' '),
+);
+
+function contentWords(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of s.toLowerCase().matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+    const w = m[0].replace(/['’]s$/, '');
+    if (w.length < 3 || STOP.has(w)) continue;
+    out.add(w.slice(0, 6));
+  }
+  return out;
+}
+
+const PRECISE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T|$)/;
+
+function precisionOf(value: string): { date: string; precision: TimelineEvent['precision'] } | undefined {
+  const m = PRECISE.exec(value);
+  if (!m) return undefined;
+  if (m[3]) return { date: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' };
+  if (m[2]) return { date: `${m[1]}-${m[2]}`, precision: 'month' };
+  return { date: m[1], precision: 'year' };
+}
+
+const RANK = { year: 0, month: 1, day: 2 } as const;
+
+/**
+ * One event per date-bearing sentence (the sentence's most precise day/month/year date), in chronological
+ * order. Events of different articles on the same date whose sentences share content words or entity names
+ * are merged: the first keeps the text, the others are listed in `alsoIn`.
+ */
+export function buildTimeline(docs: AnnotatedArticle[]): TimelineEvent[] {
+  type Ev = TimelineEvent & { words: Set<string>; order: number };
+  const events: Ev[] = [];
+  docs.forEach((doc, di) => {
+    const text = typeof doc.article?.text === 'string' ? doc.article.text : '';
+    if (!text) return;
+    const sentences = doc.sentences.length > 0 ? doc.sentences : splitSentences(text);
+    const idx = sentenceIndexer(sentences);
+    const bySentence = new Map<number, TimeExpression[]>();
+    for (const t of doc.timexes ?? []) {
+      if (t.type !== 'date' && t.type !== 'time') continue;
+      if (!precisionOf(t.value)) continue;
+      const si = idx(t.start);
+      const list = bySentence.get(si) ?? [];
+      list.push(t);
+      bySentence.set(si, list);
+    }
+    for (const [si, list] of bySentence) {
+      const sent = sentences[si];
+      let pick = list[0];
+      for (const t of list) if (RANK[precisionOf(t.value)!.precision] > RANK[precisionOf(pick.value)!.precision]) pick = t;
+      const p = precisionOf(pick.value)!;
+      const words = contentWords(sent.text);
+      for (const mention of doc.mentions ?? []) {
+        if (mention.start >= sent.start && mention.end <= sent.end) words.add(`@${mention.text.toLowerCase()}`);
+      }
+      events.push({
+        date: p.date,
+        precision: p.precision,
+        articleId: doc.article.id,
+        start: pick.start,
+        end: pick.end,
+        text: pick.text,
+        sentence: sent.text,
+        words,
+        order: di * 1e7 + pick.start,
+      });
+    }
+  });
+  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+  const merged: Ev[] = [];
+  for (const ev of events) {
+    const same = merged.find((m) => m.date === ev.date && m.articleId !== ev.articleId && !(m.alsoIn ?? []).some((x) => x.articleId === ev.articleId) && similar(m.words, ev.words));
+    if (same) {
+      (same.alsoIn ??= []).push({ articleId: ev.articleId, start: ev.start, end: ev.end });
+      for (const w of ev.words) same.words.add(w);
+      continue;
+    }
+    merged.push(ev);
+  }
+  return merged.map(({ words: _w, order: _o, ...ev }) => ev);
+}
+
+function similar(a: Set<string>, b: Set<string>): boolean {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  const min = Math.min(a.size, b.size);
+  return shared >= 2 && shared / Math.max(1, min) >= 0.25;
 }

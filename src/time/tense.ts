@@ -1,0 +1,75 @@
+/** Coarse tense of the clause around a time expression, used to pick the direction of relative dates. */
+export type Tense = 'past' | 'future' | 'present' | 'none';
+
+const IRREGULAR_PAST = new Set(
+  (
+    'said was were had did told went came took gave made met left held saw got found began became sent spent won ' +
+    'lost sold bought brought thought felt kept led paid ran rose fell grew knew wrote spoke broke chose drove flew ' +
+    'threw struck shot fought caught taught stood understood built meant heard hid laid sat slept stole swore tore wore ' +
+    'woke ate drew forgot froze hung rang sang sank shook sprang stuck swept swung bit bled blew bore bound dealt dug ' +
+    'fed fled forgave lent lit overtook rode sought shone slid spun wept withdrew undertook arose awoke beat ' +
+    'declined ago'
+  ).split(' '),
+);
+
+/** Words ending in -ed that are not past verbs. */
+const NOT_PAST = new Set(
+  'need needs indeed united hundred speed seed feed bed red shed bred naked wicked sacred proceed exceed succeed breed creed greed deed weed tweed embed'.split(
+    ' ',
+  ),
+);
+
+const FUTURE = new Set(['will', "'ll", '’ll', 'shall', 'would', 'plans', 'plan', 'planned', 'scheduled', 'expected', 'slated', 'due', 'upcoming', 'next', 'tomorrow']);
+const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'has', 'have', 'does', 'do']);
+
+const WORD = /[\p{L}’']+/gu;
+
+interface Signal {
+  pos: number;
+  tense: Exclude<Tense, 'none'>;
+}
+
+function classify(word: string, next: string | undefined): Exclude<Tense, 'none'> | undefined {
+  const w = word.toLowerCase();
+  if (FUTURE.has(w)) {
+    // "expected" / "planned" / "scheduled" followed by "to" point forward; alone they are past participles.
+    if ((w === 'expected' || w === 'planned' || w === 'scheduled') && next !== 'to' && next !== 'for') return 'past';
+    return 'future';
+  }
+  if (w === 'going' && next === 'to') return 'future';
+  if (IRREGULAR_PAST.has(w)) return 'past';
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST.has(w) && /^[a-z]/.test(word)) return 'past';
+  if (PRESENT.has(w)) return 'present';
+  return undefined;
+}
+
+/**
+ * The tense signal nearest to `[start,end)` inside `sentence` (offsets relative to the article text).
+ * Words before the expression weigh slightly more: in "said Monday" the governing verb comes first.
+ */
+export function tenseAround(text: string, sentStart: number, sentEnd: number, start: number, end: number): Tense {
+  const signals: Signal[] = [];
+  const s = text.slice(sentStart, sentEnd);
+  WORD.lastIndex = 0;
+  const words: Array<{ w: string; pos: number }> = [];
+  for (let m = WORD.exec(s); m; m = WORD.exec(s)) words.push({ w: m[0], pos: sentStart + m.index });
+  for (let i = 0; i < words.length; i++) {
+    const { w, pos } = words[i];
+    if (pos >= start && pos < end) continue;
+    const t = classify(w, words[i + 1]?.w.toLowerCase());
+    if (t) signals.push({ pos, tense: t });
+  }
+  if (signals.length === 0) return 'none';
+  let best: Signal | undefined;
+  let bestDist = Infinity;
+  for (const sig of signals) {
+    const dist = sig.pos < start ? (start - sig.pos) * 0.8 : sig.pos - end + 1;
+    // Future markers ("will", "would") decide even when a past verb is closer: "said it would meet Monday".
+    const weight = sig.tense === 'future' ? dist * 0.6 : sig.tense === 'present' ? dist * 1.5 : dist;
+    if (weight < bestDist) {
+      bestDist = weight;
+      best = sig;
+    }
+  }
+  return best?.tense ?? 'none';
+}
