@@ -239,7 +239,7 @@ export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions 
       xs.flatMap((g) => (g[role] ? [[g[role]!.start, g[role]!.end] as [number, number]] : []));
     const predOf = (kinds: Set<string>, role: (typeof roles)[number]): Array<[number, number]> =>
       raw.filter((a) => kinds.has(a.kind)).flatMap((a) => {
-        const r = role === 'content' ? a.statement : role === 'cue' ? a.cue : a.source;
+        const r = role === 'content' ? a.statement : role === 'cue' ? a.cue : (a.sourceExtent ?? a.source);
         return r ? [[r.start, r.end] as [number, number]] : [];
       });
     const allKinds = new Set(['direct', 'indirect', 'partial']);

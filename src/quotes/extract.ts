@@ -20,6 +20,8 @@ export interface RawAttribution {
   cue?: Range;
   /** The words naming the source at the attribution ("Danny Frost", "he", "the letter"). */
   source?: Range;
+  /** The source with its appositive ("Danny Frost, a spokesman for the office,"), as corpora mark it. */
+  sourceExtent?: Range;
   /** For later parts of a split or multi-paragraph quote: index of the first part. */
   continues?: number;
   /** Index of the attribution whose speaker this one inherits (partial quotes inside reported speech). */
@@ -42,6 +44,9 @@ const DASHES = /^[\u2014\u2013]$|^--$/;
 const SUBJ_PRON = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'who', 'you', 'which']);
 const NON_NP_WORDS = new Set(['that', 'this', 'there', 'what', 'when', 'where', 'whether', 'if', 'as', 'than', 'so', 'not', 'because']);
 const CAP_WORD = /^\p{Lu}/u;
+const CONTRAST = new Set(['but', 'while', 'however', 'although', 'though', 'whereas']);
+const NOT_NAME_POS = new Set(['CCONJ', 'SCONJ', 'ADP', 'VERB', 'AUX', 'ADV', 'PRON', 'PART', 'INTJ']);
+const TIME_HEADS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)$/i;
 
 export class AttributionFinder {
   readonly text: string;
@@ -53,6 +58,9 @@ export class AttributionFinder {
   private cues: Cue[] = [];
   private cueAtTok = new Map<number, number>();
   readonly out: RawAttribution[] = [];
+  private directs: RawAttribution[] = [];
+  /** Set by `subjectOf` when the subject has an appositive. */
+  private lastExtent: Range | undefined;
 
   constructor(doc: AnnotatedArticle) {
     this.text = doc.article.text;
@@ -136,8 +144,12 @@ export class AttributionFinder {
     const w = t.text.toLowerCase();
     if (NON_NP_WORDS.has(w)) return false;
     if (NP_POS.has(t.pos ?? '')) return true;
-    if (/^[’']s$/.test(t.text)) return true;
-    if (CAP_WORD.test(t.text) && /^[\p{L}.\-’']+$/u.test(t.text)) return true;
+    if (/^[’']s?$/.test(t.text)) return true;
+    // Hyphenated words are split by the tokenizer: "Twenty-four", "76-year-old".
+    if (t.text === '-' && this.tokens[i - 1]?.end === t.start && this.tokens[i + 1]?.start === t.end) return true;
+    // Capitalised function words start sentences ("But", "After"); inside a sentence they are names ("Time's Up").
+    const midSentence = i > 0 && this.tokens[i - 1].sentence === t.sentence && !/^[.!?"\u201c:]$/.test(this.tokens[i - 1].text);
+    if (CAP_WORD.test(t.text) && /^[\p{L}.\-’']+$/u.test(t.text) && (midSentence || !NOT_NAME_POS.has(t.pos ?? ''))) return true;
     return false;
   }
 
@@ -148,6 +160,7 @@ export class AttributionFinder {
     const sent = toks[k].sentence;
     const w = this.low(k);
     if (SUBJ_PRON.has(w)) return [k, k];
+    if (TIME_HEADS.test(w) || /^\d+$/.test(w)) return null;
     let i = k;
     let n = 0;
     while (i >= limit && toks[i].sentence === sent && n < 12) {
@@ -183,6 +196,8 @@ export class AttributionFinder {
     let i = k;
     while (i < toks.length && toks[i].sentence === sent && i - k < 12) {
       const lw = this.low(i);
+      // A determiner after a noun starts a new phrase ("told reporters the vote …").
+      if (i > k && toks[i].pos === 'DET' && (toks[i - 1].pos === 'NOUN' || toks[i - 1].pos === 'PROPN')) break;
       if (this.npToken(i) && !(toks[i].pos === 'PRON' && i !== k)) {
         i++;
         continue;
@@ -194,7 +209,7 @@ export class AttributionFinder {
       break;
     }
     let e = i - 1;
-    while (e >= k && ['of', 'for', 'and'].includes(this.low(e))) e--;
+    while (e >= k && (['of', 'for', 'and'].includes(this.low(e)) || TIME_HEADS.test(this.low(e)))) e--;
     if (e < k) return null;
     const hasHead = toks.slice(k, e + 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || CAP_WORD.test(t.text));
     return hasHead ? [k, e] : null;
@@ -206,6 +221,7 @@ export class AttributionFinder {
 
   /** Subject of a cue: the noun phrase before it, looking past an appositive ("Frost, a spokesman, said"). */
   private subjectOf(c: Cue, limit: number): Range | undefined {
+    this.lastExtent = undefined;
     const k = c.first - 1;
     if (k < limit) return undefined;
     const np = this.npEndingAt(k, limit);
@@ -222,7 +238,10 @@ export class AttributionFinder {
       while (j > limit && j > k - 16 && this.tokens[j].text !== ',' && !this.inQuote(j) && this.tokens[j].sentence === this.tokens[k].sentence) j--;
       if (j > limit && this.tokens[j].text === ',') {
         const head = this.npEndingAt(j - 1, limit);
-        if (head && CAP_WORD.test(this.tokens[head[1]].text)) return this.span(head[0], head[1]);
+        if (head && CAP_WORD.test(this.tokens[head[1]].text)) {
+          this.lastExtent = this.span(head[0], k);
+          return this.span(head[0], head[1]);
+        }
       }
     }
     return undefined;
@@ -238,7 +257,7 @@ export class AttributionFinder {
    * Attribution after a closing mark: `," X said`, `," said X`, `" — X`, `," according to X`.
    * Returns cue and source when the words right after the quote are an attribution.
    */
-  private attributionAfter(r: QuoteRegion): { cue?: Cue; cueRange?: Range; source?: Range } | null {
+  private attributionAfter(r: QuoteRegion): { cue?: Cue; cueRange?: Range; source?: Range; extent?: Range } | null {
     let i = this.firstTokenAtOrAfter(r.close);
     const toks = this.tokens;
     if (i >= toks.length || this.newlineBetween(r.close, toks[i].start)) return null;
@@ -272,14 +291,14 @@ export class AttributionFinder {
       if (np && np[0] === i) return { cue: c, source: this.span(np[0], np[1]) };
       // "… ," Frost, a spokesman, said
       const subj = this.subjectOf(c, i);
-      if (subj && subj.start === toks[i].start) return { cue: c, source: subj };
+      if (subj && subj.start === toks[i].start) return { cue: c, source: subj, ...(this.lastExtent ? { extent: this.lastExtent } : {}) };
       return null;
     }
     return null;
   }
 
   /** Attribution before an opening mark: `X said: "`, `X told reporters, "`, `according to X, "`. */
-  private attributionBefore(r: QuoteRegion, tight = false): { cue?: Cue; cueRange?: Range; source?: Range } | null {
+  private attributionBefore(r: QuoteRegion, tight = false): { cue?: Cue; cueRange?: Range; source?: Range; extent?: Range } | null {
     const toks = this.tokens;
     let k = this.firstTokenAtOrAfter(r.open) - 1;
     if (k < 0 || this.newlineBetween(toks[k].end, r.open)) {
@@ -315,7 +334,7 @@ export class AttributionFinder {
         if (!ok) return null;
       }
       const subj = this.subjectOf(c, 0);
-      if (subj) return { cue: c, source: subj };
+      if (subj) return { cue: c, source: subj, ...(this.lastExtent ? { extent: this.lastExtent } : {}) };
       const inv = this.npStartingAt(c.last + 1);
       if (inv && inv[1] < k + 1) return { cue: c, source: this.span(inv[0], inv[1]) };
       return { cue: c };
@@ -390,6 +409,7 @@ export class AttributionFinder {
         statement: { start: r.open, end: r.close },
         ...(cueRange ? { cue: cueRange } : {}),
         ...(source ? { source } : {}),
+        ...(attr?.extent ? { sourceExtent: attr.extent } : {}),
         ...(continues !== undefined ? { continues } : {}),
         at: source?.start ?? r.open,
       };
@@ -400,6 +420,7 @@ export class AttributionFinder {
       }
       this.out.push(a);
     }
+    this.directs = this.out.slice();
     // Later parts share the first part's final extent.
     for (const a of this.out) if (a.continues !== undefined) a.statement = this.out[a.continues].statement;
   }
@@ -451,6 +472,7 @@ export class AttributionFinder {
         continue;
       }
       let subj = this.subjectOf(c, s0);
+      const extent = this.lastExtent;
       let inverted = false;
       if (!subj) {
         // "…, said Smith." / "…, says the report."
@@ -472,7 +494,7 @@ export class AttributionFinder {
         if (tailOk) {
           const content = this.clause(s0, commaBefore - 1);
           if (content && !this.overlapsDirect(content)) {
-            this.push('indirect', content, c, subj);
+            this.push('indirect', content, c, subj, extent);
             continue;
           }
         }
@@ -485,13 +507,14 @@ export class AttributionFinder {
         if (np) k = np[1] + 1;
       }
       let thatAt = -1;
-      for (let j = k; j <= Math.min(s1, k + 6); j++) {
+      for (let j = k; j <= Math.min(s1, k + 10); j++) {
         const lw = this.low(j);
         if (lw === 'that') {
           thatAt = j;
           break;
         }
-        if (!(TIME_WORDS.has(lw) || toks[j].pos === 'PROPN' || toks[j].pos === 'NUM') || lw === ',') break;
+        const p = toks[j].pos ?? '';
+        if (p === 'VERB' || p === 'AUX' || p === 'PUNCT' || p === 'SCONJ' || p === 'PRON' || this.regionAt[toks[j].start] >= 0) break;
       }
       if (thatAt >= 0) k = thatAt;
       else while (k <= s1 && TIME_WORDS.has(this.low(k)) && toks[k].pos !== 'PRON' && this.low(k) !== 'that' && k - c.last < 4 && !/^(a|an|the|this)$/.test(this.low(k))) k++;
@@ -513,15 +536,19 @@ export class AttributionFinder {
           e = j - 2;
           break;
         }
+        if (toks[j - 1]?.text === ',' && CONTRAST.has(this.low(j)) && this.regionAt[toks[j].start] < 0) {
+          e = j - 2;
+          break;
+        }
       }
       const content = this.clause(k, e);
       if (!content || this.overlapsDirect(content)) continue;
       if (!info.speech && thatAt < 0) {
         // Evaluation verbs ("criticized", "called") report an object, not a clause.
-        this.push('indirect', content, c, subj);
+        this.push('indirect', content, c, subj, extent);
         continue;
       }
-      this.push('indirect', content, c, subj);
+      this.push('indirect', content, c, subj, extent);
     }
   }
 
@@ -542,7 +569,7 @@ export class AttributionFinder {
   }
 
   private overlapsDirect(r: Range): boolean {
-    return this.out.some((a) => a.kind === 'direct' && a.statement.start < r.end && r.start < a.statement.end && !(r.start <= a.statement.start && a.statement.end <= r.end && a.statement.end - a.statement.start < (r.end - r.start) / 2));
+    return this.directs.some((a) => a.kind === 'direct' && a.statement.start < r.end && r.start < a.statement.end && !(r.start <= a.statement.start && a.statement.end <= r.end && a.statement.end - a.statement.start < (r.end - r.start) / 2));
   }
 
   private according(c: Cue, s0: number, s1: number): void {
@@ -564,14 +591,21 @@ export class AttributionFinder {
     }
   }
 
-  private push(kind: QuoteKind, content: Range, c: Cue, source: Range | undefined): void {
+  private push(kind: QuoteKind, content: Range, c: Cue, source: Range | undefined, extent?: Range): void {
     c.used = true;
-    this.out.push({ kind, content, statement: content, cue: this.cueRange(c), ...(source ? { source } : {}), at: source?.start ?? content.start });
+    this.out.push({ kind, content, statement: content, cue: this.cueRange(c), ...(source ? { source } : {}), ...(extent ? { sourceExtent: extent } : {}), at: source?.start ?? content.start });
   }
 
   /** Quoted words inside a sentence ("called the move “particularly disturbing”"). */
   private partialQuotes(): void {
-    const covered = (r: QuoteRegion): boolean => this.out.some((a) => a.kind === 'direct' && a.content.start >= r.start && a.content.start < r.end);
+    const covered = (r: QuoteRegion): boolean => this.directs.some((a) => a.content.start >= r.start && a.content.start < r.end);
+    const cuesBySentence = new Map<number, Cue[]>();
+    for (const c of this.cues) {
+      const s = this.tokens[c.tok].sentence;
+      const l = cuesBySentence.get(s);
+      if (l) l.push(c);
+      else cuesBySentence.set(s, [c]);
+    }
     const parents = this.out.map((a, i) => ({ a, i })).filter(({ a }) => a.kind === 'indirect');
     for (const r of this.regions) {
       if (covered(r)) continue;
@@ -591,9 +625,8 @@ export class AttributionFinder {
       const ti = this.firstTokenAtOrAfter(r.open);
       const sent = this.tokens[ti]?.sentence;
       let best: Cue | undefined;
-      for (const c of this.cues) {
-        const t = this.tokens[c.tok];
-        if (t.sentence === sent && t.end <= r.open) best = c;
+      for (const c of cuesBySentence.get(sent) ?? []) {
+        if (this.tokens[c.tok].end <= r.open) best = c;
       }
       const subj = best && !best.according ? this.subjectOf(best, this.sentenceBounds(sent)[0]) : undefined;
       this.out.push({ kind: 'partial', content, statement: { start: r.open, end: r.close }, ...(best ? { cue: this.cueRange(best) } : {}), ...(subj ? { source: subj } : {}), at: subj?.start ?? r.open });

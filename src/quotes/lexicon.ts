@@ -32,7 +32,6 @@ const SPEECH: Record<string, string[]> = {
   admit: ['admitted', 'admits', 'admitting'],
   respond: ['responded', 'responds', 'responding'],
   reply: ['replied', 'replies', 'replying'],
-  continue: ['continued', 'continues'],
   recall: ['recalled', 'recalls', 'recalling'],
   predict: ['predicted', 'predicts', 'predicting'],
   promise: ['promised', 'promising'],

@@ -60,13 +60,19 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
   let nested = 0;
   let chainFirst = -1;
   let chainLen = 0;
+  let lastBreak = 0;
   const endParagraph = (i: number): void => {
     // i is the offset of the newline.
     if (openAt < 0) {
-      chainFirst = -1;
-      chainLen = 0;
+      // Blank lines between the paragraphs of one quote do not end it; text outside quotes does.
+      if (text.slice(lastBreak, i).trim() !== '') {
+        chainFirst = -1;
+        chainLen = 0;
+      }
+      lastBreak = i + 1;
       return;
     }
+    lastBreak = i + 1;
     let k = i;
     while (k < n && /\s/.test(text[k])) k++;
     const nextOpens = k < n && isDouble(text[k]) && opensAt(text, k);

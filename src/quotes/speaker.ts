@@ -15,6 +15,8 @@ interface NameRun {
   /** Followed by a possessive ("Vance's office"): not the subject. */
   possessive: boolean;
   entity?: number;
+  /** Lower-cased last word, for surname matching. */
+  last: string;
 }
 
 interface DocAuthor {
@@ -56,6 +58,7 @@ export function stripTitles(name: string): string {
 export class SpeakerResolver {
   private readonly text: string;
   private readonly runs: NameRun[] = [];
+  private readonly fullest = new Map<string, string>();
   private readonly authors: DocAuthor[] = [];
   private readonly resolved: Array<Speaker | null> = [];
 
@@ -77,9 +80,24 @@ export class SpeakerResolver {
     return lo;
   }
 
+  private mentionOrder: number[] | null = null;
+
   private entityAt(start: number, end: number): number | undefined {
-    for (const m of this.doc.mentions) {
-      if (m.entity !== undefined && m.start < end && start < m.end && this.doc.entities[m.entity]) return m.entity;
+    const ms = this.doc.mentions;
+    if (ms.length === 0) return undefined;
+    this.mentionOrder ??= ms.map((_, i) => i).sort((a, b) => ms[a].start - ms[b].start);
+    const order = this.mentionOrder;
+    // Mentions are short: look at the few starting just before `end`.
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[order[mid]].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) {
+      const m = ms[order[k]];
+      if (m.start < end && start < m.end && m.entity !== undefined && this.doc.entities[m.entity]) return m.entity;
     }
     return undefined;
   }
@@ -117,43 +135,49 @@ export class SpeakerResolver {
       const etype = entity !== undefined ? this.doc.entities[entity].type : undefined;
       const org = etype ? etype !== 'person' : ORG_HEADS.has(last) || ws.length === 1 && /^[A-Z]{2,}$/.test(raw);
       if (name && !/^(The|A|An|In|On|At|But|And|If|When|While|After|Before|It|This|That)$/.test(name)) {
-        this.runs.push({ start, end, name: stripPossessive(name), sentence: t.sentence, org, subject: !seenSentence.has(t.sentence), possessive, ...(gender ? { gender } : {}), ...(entity !== undefined ? { entity } : {}) });
+        const nm = stripPossessive(name);
+        this.runs.push({ start, end, name: nm, last: lastWord(nm), sentence: t.sentence, org, subject: !seenSentence.has(t.sentence), possessive, ...(gender ? { gender } : {}), ...(entity !== undefined ? { entity } : {}) });
       }
       seenSentence.add(t.sentence);
       i = j + 1;
     }
     // Gender seen anywhere for a surname carries to its other mentions.
     const g = new Map<string, 'f' | 'm'>();
-    for (const r of this.runs) if (r.gender) g.set(lastWord(r.name), r.gender);
-    for (const r of this.runs) if (!r.gender && g.has(lastWord(r.name))) r.gender = g.get(lastWord(r.name));
+    for (const r of this.runs) if (r.gender) g.set(r.last, r.gender);
+    for (const r of this.runs) if (!r.gender && g.has(r.last)) r.gender = g.get(r.last);
+    // The fullest form of each surname ("Vance" → "Cyrus Vance").
+    for (const r of this.runs) {
+      if (r.org || r.name.split(' ').length > 4) continue;
+      const cur = this.fullest.get(r.last);
+      if (!cur || r.name.length > cur.length) this.fullest.set(r.last, r.name);
+    }
   }
 
   /** Documents and who wrote or released them: "an open letter from X", "X released a statement". */
   private collectAuthors(): void {
     const t = this.text;
-    const heads = '(letter|statement|report|memo|email|e-mail|complaint|lawsuit|filing|tweet|release|editorial|op-ed|message|note|petition|ruling|order|study|survey|poll)';
-    const patterns: Array<[RegExp, 'after' | 'before' | 'subject' | 'possessor']> = [
-      [new RegExp(`\\b(?:an?|the|its|his|her|their)\\s+(?:[\\w-]+\\s+){0,2}${heads}\\s+(?:from|by|signed by|issued by|released by)\\s+`, 'giu'), 'after'],
-      [new RegExp(`\\b(?:released|issued|sent|published|wrote|posted|put out|signed|penned|tweeted)\\s+(?:an?|the|its|his|her|their)\\s+(?:[\\w-]+\\s+){0,2}${heads}\\b`, 'giu'), 'subject'],
-      [new RegExp(`\\b[Ii]n\\s+(?:an?|its|his|her|their|the)\\s+(?:[\\w-]+\\s+){0,2}${heads}\\s*,\\s*`, 'gu'), 'after'],
-      [new RegExp(`((?:\\p{Lu}[\\p{L}’'.-]*\\s+){1,4})(?:[\\w-]+\\s+)?${heads}\\b`, 'gu'), 'possessor'],
-    ];
-    for (const [re, mode] of patterns) {
-      for (const m of t.matchAll(re)) {
-        const at = m.index ?? 0;
-        const head = (m[mode === 'possessor' ? 2 : 1] ?? '').toLowerCase();
-        let who: { name: string; entity?: number } | null = null;
-        if (mode === 'after') who = this.nameAtOrAfter(at + m[0].length);
-        else if (mode === 'subject') who = this.subjectBefore(at);
-        else {
-          const cand = m[1].trim();
-          const name = stripPossessive(stripTitles(cand));
-          if (name && !/^(The|A|An|In)$/.test(name) && CAP.test(name)) who = this.canonical(at, at + cand.length, name);
-        }
-        if (who) this.authors.push({ at, head, author: who.name, ...(who.entity !== undefined ? { entity: who.entity } : {}) });
+    const heads = /\b(letter|statement|report|memo|email|e-mail|complaint|lawsuit|filing|tweet|release|editorial|op-ed|message|note|petition|ruling|order|study|survey|poll)\b/g;
+    for (const m of t.matchAll(heads)) {
+      const at = m.index ?? 0;
+      const head = m[1];
+      const before = t.slice(Math.max(0, at - 80), at);
+      const after = t.slice(at + head.length, at + head.length + 40);
+      let who: { name: string; entity?: number } | null = null;
+      let mm: RegExpExecArray | null;
+      if ((mm = /^\s+(?:from|by|signed by|issued by|released by)\s+/.exec(after)) && /\b(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}$/.test(before)) {
+        who = this.nameAtOrAfter(at + head.length + mm[0].length);
+      } else if ((mm = /\b(?:released|issued|sent|published|wrote|posted|put out|signed|penned|tweeted)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}$/.exec(before))) {
+        who = this.subjectBefore(at - before.length + mm.index);
+      } else if ((mm = /\b[Ii]n\s+(?:an?|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}$/.exec(before)) && (mm = /^\s*,\s*/.exec(after))) {
+        who = this.nameAtOrAfter(at + head.length + mm[0].length);
+      } else if ((mm = /((?:\p{Lu}[\p{L}’'.-]*\s+){1,4})(?:[a-z-]+\s+)?$/u.exec(before))) {
+        const cand = mm[1].trim();
+        const name = stripPossessive(stripTitles(cand));
+        const off = at - before.length + mm.index;
+        if (name && !/^(The|A|An|In)$/.test(name) && CAP.test(name)) who = this.canonical(off, off + cand.length, name);
       }
+      if (who) this.authors.push({ at, head, author: who.name, ...(who.entity !== undefined ? { entity: who.entity } : {}) });
     }
-    this.authors.sort((a, b) => a.at - b.at);
   }
 
   /** A name (or role resolved to one) starting at an offset. */
@@ -186,13 +210,8 @@ export class SpeakerResolver {
   private canonical(start: number, end: number, name: string): { name: string; entity?: number } {
     const e = this.entityAt(start, end);
     if (e !== undefined) return { name: this.doc.entities[e].name, entity: e };
-    const last = lastWord(name);
-    let best = name;
-    for (const r of this.runs) {
-      if (r.start >= end + 2000) break;
-      if (lastWord(r.name) === last && r.name.length > best.length && words(r.name).length <= 4 && r.name.endsWith(name)) best = r.name;
-    }
-    return { name: best };
+    const full = this.fullest.get(lastWord(name));
+    return { name: full && full.length > name.length && full.endsWith(name) ? full : name };
   }
 
   /** A role ("the spokesman", "the group") resolved to the most recent name it describes. */
@@ -289,10 +308,11 @@ export class SpeakerResolver {
       }
       const prior = [...this.authors].reverse().find((a) => a.at < src.start && a.head === lastLow);
       if (prior) return { name: prior.author, ...(prior.entity !== undefined ? { entity: prior.entity } : {}) };
-      return null;
+      // An unattributed document speaks for itself ("the memo").
+      return { name: text.replace(/^(the|a|an)\s+/i, '') };
     }
     if (ROLE_NOUNS.has(lastLow) && named.length === 0) {
-      return this.resolveRole(lastLow, src.start);
+      return this.resolveRole(lastLow, src.start) ?? { name: text.replace(/^(the|a|an)\s+/i, '') };
     }
     const run = this.runs.find((r) => r.start >= src.start && r.end <= src.end && !r.possessive) ?? this.runs.find((r) => r.start < src.end && src.start < r.end);
     if (run) return this.canonical(run.start, run.end, run.name);

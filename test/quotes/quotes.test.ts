@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { annotateText } from '../../src/text/annotate.js';
+import { analyzeQuotes, annotateQuotes, findQuoteRegions, linkQuotes } from '../../src/quotes/index.js';
+import type { AnnotatedArticle, Quote } from '../../src/model.js';
+import { parseBrat, runQuotesEval } from '../../src/eval/quotes.js';
+
+function doc(text: string, id = 'a'): AnnotatedArticle {
+  return annotateText({ id, text, publishedInferred: false });
+}
+function quotes(text: string): Quote[] {
+  return annotateQuotes(doc(text)).quotes;
+}
+function find(qs: Quote[], fragment: string): Quote {
+  const q = qs.find((x) => x.text.includes(fragment));
+  if (!q) throw new Error(`no quote containing "${fragment}" in ${JSON.stringify(qs.map((x) => x.text))}`);
+  return q;
+}
+function checkOffsets(d: AnnotatedArticle): void {
+  for (const q of d.quotes) {
+    expect(q.text).toBe(d.article.text.slice(q.start, q.end));
+    if (q.cue) expect(q.cue.text).toBe(d.article.text.slice(q.cue.start, q.cue.end));
+    if (q.speaker?.span) expect(q.speaker.span.text).toBe(d.article.text.slice(q.speaker.span.start, q.speaker.span.end));
+  }
+}
+
+describe('direct quotes', () => {
+  it('finds "…," X said with the content inside the marks', () => {
+    const q = find(quotes('"We will appeal the ruling," Smith said.'), 'appeal');
+    expect(q.kind).toBe('direct');
+    expect(q.text).toBe('We will appeal the ruling');
+    expect(q.cue?.text).toBe('said');
+    expect(q.speaker?.name).toBe('Smith');
+  });
+  it('finds X said: "…"', () => {
+    const q = find(quotes('Mayor Jane Doe said: "The budget is balanced."'), 'budget');
+    expect(q.kind).toBe('direct');
+    expect(q.speaker?.name).toBe('Jane Doe');
+  });
+  it('finds inverted attribution "…," said X, the …', () => {
+    const q = find(quotes('"It was a long night," said Tom Baker, the fire chief.'), 'long night');
+    expect(q.speaker?.name).toBe('Tom Baker');
+    expect(q.cue?.text).toBe('said');
+  });
+  it('links the second part of a split quote to the first', () => {
+    const qs = quotes('"We are ready," Lopez said. "The team has trained for months."');
+    const a = find(qs, 'ready');
+    const b = find(qs, 'trained');
+    expect(b.continues).toBe(qs.indexOf(a));
+    expect(b.speaker?.name).toBe('Lopez');
+  });
+  it('continues a quote over paragraphs without a closing mark', () => {
+    const qs = quotes('Kim said in a statement:\n\n"The first paragraph is here.\n\n"The second paragraph ends it."\n\nOther news.');
+    const b = find(qs, 'second paragraph');
+    expect(find(qs, 'first paragraph').speaker?.name).toBe('Kim');
+    expect(b.speaker?.name).toBe('Kim');
+    expect(b.continues).toBeDefined();
+  });
+  it('handles curly quotes and em-dash attributions', () => {
+    const q = find(quotes('“Nobody is above the law” — Senator Ann Lee'), 'above the law');
+    expect(q.kind).toBe('direct');
+    expect(q.speaker?.name).toBe('Ann Lee');
+  });
+  it('finds quotes introduced by according to', () => {
+    const q = find(quotes('The board met on Monday. "We regret the delay," according to the memo.'), 'regret');
+    expect(q.cue?.text).toBe('according to');
+    expect(q.speaker?.span?.text).toBe('the memo');
+  });
+});
+
+describe('partial and indirect speech', () => {
+  it('marks quoted words inside reported speech as partial', () => {
+    const qs = quotes('The senator called the move "particularly disturbing" in a speech.');
+    const q = find(qs, 'particularly disturbing');
+    expect(q.kind).toBe('partial');
+    expect(q.speaker?.span?.text).toBe('The senator');
+    expect(q.cue?.text).toBe('called');
+  });
+  it('finds X said that … with the content span', () => {
+    const q = find(quotes('Governor Ray Fox said that the bridge would reopen next week.'), 'bridge');
+    expect(q.kind).toBe('indirect');
+    expect(q.text).toBe('that the bridge would reopen next week');
+    expect(q.speaker?.name).toBe('Ray Fox');
+  });
+  it('finds X told reporters …', () => {
+    const q = find(quotes('Ana Ruiz told reporters the vote was rigged.'), 'vote');
+    expect(q.kind).toBe('indirect');
+    expect(q.text).toBe('the vote was rigged');
+    expect(q.cue?.text).toBe('told');
+  });
+  it('finds according to X, …', () => {
+    const q = find(quotes('According to the police, the suspect fled on foot.'), 'suspect');
+    expect(q.kind).toBe('indirect');
+    expect(q.speaker?.span?.text).toBe('the police');
+  });
+  it('keeps the cue with its auxiliary', () => {
+    const q = find(quotes('Lee has said that taxes will rise.'), 'taxes');
+    expect(q.cue?.text).toBe('has said');
+  });
+});
+
+describe('speakers', () => {
+  it('resolves "he said" to the most recent person speaker', () => {
+    const qs = quotes('Gov. Andrew Cuomo demanded a review. Cuomo said he requested a probe.\n\n"It is critical," he said.');
+    const q = find(qs, 'critical');
+    expect(q.speaker?.span?.text).toBe('he');
+    expect(q.speaker?.name).toBe('Andrew Cuomo');
+  });
+  it('names a document by its author', () => {
+    const text =
+      'In an open letter, the group Time\'s Up asked for a review.\n\nThe Time\'s Up open letter said the case was "particularly disturbing."\n\n"The review must start now," the letter said.';
+    const qs = quotes(text);
+    expect(find(qs, 'particularly').speaker?.name).toBe("Time's Up");
+    expect(find(qs, 'review must').speaker?.name).toBe("Time's Up");
+  });
+  it('links a statement to the spokesman who released it', () => {
+    const text = 'Danny Frost, a spokesman for the office, released a statement on Monday.\n\n"Our work speaks for itself," the statement read in part.';
+    const q = find(quotes(text), 'speaks');
+    expect(q.cue?.text).toBe('read');
+    expect(q.speaker?.name).toBe('Danny Frost');
+  });
+  it('uses the speaker of the previous sentence for a bare quote paragraph', () => {
+    const qs = quotes('"We will win," Maria Gomez said.\n\n"And we will win big."');
+    expect(find(qs, 'win big').speaker?.name).toBe('Maria Gomez');
+  });
+  it('leaves an unattributed quote without a speaker', () => {
+    const q = find(quotes('"Nobody knows what happens next."'), 'Nobody');
+    expect(q.speaker).toBeNull();
+  });
+  it('prefers the entity name when the speaker overlaps an entity', () => {
+    const d = doc('"We disagree," Smith said.');
+    const s = d.article.text.indexOf('Smith');
+    d.mentions = [{ start: s, end: s + 5, text: 'Smith', type: 'person', entity: 0 }];
+    d.entities = [{ name: 'John Smith', type: 'person', aliases: ['Smith'], mentions: [0], roles: [] }];
+    const q = find(annotateQuotes(d).quotes, 'disagree');
+    expect(q.speaker?.name).toBe('John Smith');
+    expect(q.speaker?.entity).toBe(0);
+  });
+});
+
+describe('bad input', () => {
+  it('does not run away on an unbalanced quote mark', () => {
+    const text = 'He said "this never closes.\n\nA second paragraph with no marks at all.\n\n"Then a real quote," she said.';
+    const d = annotateQuotes(doc(text));
+    checkOffsets(d);
+    for (const q of d.quotes) expect(q.text.includes('second paragraph')).toBe(false);
+    expect(find(d.quotes, 'real quote').kind).toBe('direct');
+  });
+  it('caps a quote spanning the whole article', () => {
+    const para = '"' + 'word '.repeat(200).trim() + '.';
+    const text = Array.from({ length: 30 }, () => para).join('\n\n');
+    const regions = findQuoteRegions(text);
+    for (const r of regions) expect(r.end - r.start).toBeLessThan(5000);
+    checkOffsets(annotateQuotes(doc(text)));
+  });
+  it('keeps nested quotes inside the outer quote', () => {
+    const q = find(quotes('"They called it \u2018a hoax,\u2019 which it was not," Park said.'), 'hoax');
+    expect(q.text).toBe('They called it \u2018a hoax,\u2019 which it was not');
+    expect(q.speaker?.name).toBe('Park');
+  });
+  it('does not take apostrophes for quotes', () => {
+    const qs = quotes("The players' union and the owners' group met in the '90s. It's Lee's call.");
+    expect(qs.filter((q) => q.kind !== 'indirect')).toHaveLength(0);
+  });
+  it('survives empty and markless input', () => {
+    expect(quotes('')).toEqual([]);
+    expect(quotes('"')).toEqual([]);
+    expect(quotes('""""')).toEqual([]);
+  });
+  it('keeps every span equal to the text it points at', () => {
+    const text = '“A,” he said. "B" — Ann Lee\n\nAccording to the report, prices rose. Lee said that “costs” went up.';
+    checkOffsets(annotateQuotes(doc(text)));
+  });
+});
+
+describe('linking across articles', () => {
+  it('links the same statement quoted by two articles and flags different wording', () => {
+    const a = annotateQuotes(doc('"The investigation is active and ongoing and we will not comment further," Frost said.', 'a'));
+    const b = annotateQuotes(doc('“The investigation is active and ongoing, and we cannot comment further,” Frost said.', 'b'));
+    const c = annotateQuotes(doc('"Prices for wheat fell sharply across the region this spring," Olson said.', 'c'));
+    const linked = linkQuotes([a, b, c]);
+    expect(linked).toHaveLength(1);
+    expect(linked[0].articles).toBe(2);
+    expect(linked[0].speaker).toBe('Frost');
+    expect(linked[0].wordingDiffers).toBe(true);
+  });
+  it('does not flag identical wording with different quote marks', () => {
+    const a = annotateQuotes(doc('"We will rebuild the bridge before winter comes," Fox said.', 'a'));
+    const b = annotateQuotes(doc('“We will rebuild the bridge before winter comes,” Fox said.', 'b'));
+    const linked = linkQuotes([a, b]);
+    expect(linked).toHaveLength(1);
+    expect(linked[0].wordingDiffers).toBe(false);
+  });
+});
+
+describe('PolNeAR loading', () => {
+  it('parses discontinuous spans and events', () => {
+    const ann = 'T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 20;25 30\tabc\nT4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n';
+    const [a] = parseBrat(ann);
+    expect(a.source).toMatchObject({ start: 0, end: 5 });
+    expect(a.content).toMatchObject({ start: 11, end: 30 });
+    expect(a.content?.fragments).toHaveLength(2);
+  });
+  const data = process.env.STORYLINE_DATA ?? path.resolve('../shared/data');
+  const dev = path.join(data, 'quotes/polnear/dev');
+  describe.skipIf(!existsSync(dev))('on the dev split', () => {
+    it('evaluates a few articles', async () => {
+      const r = await runQuotesEval(dev, { limit: 3 });
+      expect(r.articles).toBe(3);
+      expect(r.all.cue.exact.predicted).toBeGreaterThan(0);
+    });
+  });
+});
+
+describe('analysis', () => {
+  it('exposes raw attributions with statement extents including quote marks', () => {
+    const text = '"Yes," Lee said. "No."';
+    const { raw } = analyzeQuotes(doc(text));
+    expect(text.slice(raw[0].statement.start, raw[0].statement.end)).toBe(text);
+  });
+});
