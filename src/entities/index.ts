@@ -1,41 +1,32 @@
-import type { AnnotatedArticle, StoryEntity } from '../model.js';
+import type { AnnotatedArticle, EntityType } from '../model.js';
+import { chunks } from './conll.js';
+import { buildEntities } from './coref.js';
+import { defaultModel } from './model-store.js';
+import { refine, type Draft, type RefineContext } from './refiners.js';
+
+export { resolveEntities } from './resolve.js';
+
+const TYPE_MAP: Record<string, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
 /**
- * Finds entity mentions and groups them into within-article entities.
- * First version: runs of capitalised proper-noun tokens inside a sentence.
+ * Finds entity mentions with the statistical tagger, fixes its systematic errors with the refiners
+ * (titles, possessives, party labels, dates, all-caps text) and groups the mentions of each
+ * person/organisation/place into within-article entities with their roles.
  */
 export function annotateEntities(doc: AnnotatedArticle): AnnotatedArticle {
-  const mentions: AnnotatedArticle['mentions'] = [];
-  const text = doc.article.text;
-  let run: typeof doc.tokens = [];
-  const flush = (): void => {
-    if (run.length > 0) {
-      const start = run[0].start;
-      const end = run[run.length - 1].end;
-      mentions.push({ start, end, text: text.slice(start, end), type: 'person' });
-    }
-    run = [];
-  };
-  for (const tok of doc.tokens) {
-    if (tok.pos === 'PROPN' && /^\p{Lu}/u.test(tok.text) && (run.length === 0 || run[run.length - 1].sentence === tok.sentence)) run.push(tok);
-    else flush();
-  }
-  flush();
-  return { ...doc, mentions };
-}
-
-/** Resolves within-article entities across articles. First version: exact name match. */
-export function resolveEntities(docs: AnnotatedArticle[]): StoryEntity[] {
-  const byName = new Map<string, StoryEntity>();
-  for (const d of docs) {
-    for (const m of d.mentions) {
-      let e = byName.get(m.text);
-      if (!e) {
-        e = { id: `e${byName.size + 1}`, name: m.text, type: m.type, aliases: [], roles: [], mentions: [] };
-        byName.set(m.text, e);
-      }
-      e.mentions.push({ articleId: d.article.id, start: m.start, end: m.end, text: m.text });
-    }
-  }
-  return [...byName.values()];
+  const tokens = doc.tokens ?? [];
+  if (tokens.length === 0) return { ...doc, mentions: [], entities: [] };
+  const model = defaultModel();
+  // Sentences as token runs: the tagger's features are sentence-local.
+  const sentenceStarts: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (i === 0 || tokens[i].sentence !== tokens[i - 1].sentence) sentenceStarts.push(i);
+  const sentences = sentenceStarts.map((s, k) => tokens.slice(s, sentenceStarts[k + 1] ?? tokens.length).map((t) => t.text));
+  const tags = model.tagDocument(sentences, { truecaseAllCaps: true });
+  const drafts: Draft[] = [];
+  sentenceStarts.forEach((s, k) => {
+    for (const c of chunks(tags[k])) drafts.push({ start: s + c.start, end: s + c.end, type: TYPE_MAP[c.type] ?? 'other', roles: [] });
+  });
+  const ctx: RefineContext = { text: doc.article.text, tokens, isCommonWord: (w) => model.usuallyLowercase(w) };
+  const { mentions, entities } = buildEntities(refine(drafts, ctx), ctx);
+  return { ...doc, mentions, entities };
 }

@@ -129,6 +129,11 @@ export class NerModel {
   private readonly lowerWords: Set<string>;
   private readonly upperWords: Set<string>;
 
+  /** True when the training data mostly writes this (lowercased) word in lowercase: a common word. */
+  usuallyLowercase(lower: string): boolean {
+    return this.lowerWords.has(lower);
+  }
+
   /** Likely casing of an all-caps sentence: known lowercase words lowered, acronyms kept, the rest Title-cased. */
   truecase(words: readonly string[]): string[] {
     return words.map((w) => {

@@ -1,0 +1,88 @@
+import { normalizeWord } from './features.js';
+
+/** Words of a name for matching: typographic marks normalised, possessives and final dots dropped. */
+export function nameWords(name: string): string[] {
+  return normalizeWord(name)
+    .split(/\s+/)
+    .map((w) => w.replace(/'s$/i, '').replace(/^[("'\u201c]+|[)"',\u201d]+$/g, ''))
+    .filter((w) => w.length > 0 && !/^'s?$/i.test(w));
+}
+
+/** Case-insensitive, accent-insensitive key for one word. */
+export function wordKey(w: string): string {
+  return w
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
+}
+
+const ORG_STOP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', '&', 'de', 'la', 'du', 'der']);
+
+/** Normalised key of a whole name: lowercase words without leading articles. */
+export function nameKey(name: string): string {
+  const words = nameWords(name).map(wordKey);
+  while (words.length > 1 && (words[0] === 'the' || words[0] === 'a')) words.shift();
+  return words.join(' ');
+}
+
+function isAllUpper(w: string): boolean {
+  return /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+}
+
+/**
+ * Compressed form for acronym matching: all-caps words kept (dots removed), other capitalised words
+ * reduced to their initial, function words skipped. "New York Police Department" and "NYPD" both give
+ * "NYPD"; "District Attorney" and "DA" both give "DA".
+ */
+export function acronymKey(name: string): string {
+  let out = '';
+  for (const w of nameWords(name)) {
+    const bare = w.replace(/\./g, '');
+    if (bare.length === 0 || ORG_STOP.has(bare.toLowerCase())) continue;
+    if (isAllUpper(bare)) out += bare.toUpperCase();
+    else if (/^\p{Lu}/u.test(bare)) out += bare[0];
+    else return '';
+  }
+  return out;
+}
+
+/** True when one name has an all-caps word standing for words written out in the other. */
+export function acronymMatch(a: string, b: string): boolean {
+  const wa = nameWords(a);
+  const wb = nameWords(b);
+  const upperA = wa.some((w) => isAllUpper(w.replace(/\./g, '')) && w.replace(/\./g, '').length > 1);
+  const upperB = wb.some((w) => isAllUpper(w.replace(/\./g, '')) && w.replace(/\./g, '').length > 1);
+  if (upperA === upperB) return false;
+  const ka = acronymKey(a);
+  return ka.length >= 2 && ka === acronymKey(b);
+}
+
+/** First-name compatibility: equal, or one is the other's initial. */
+function firstNamesCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ia = a.replace(/\.$/, '');
+  const ib = b.replace(/\.$/, '');
+  return (ia.length === 1 && ib.startsWith(ia)) || (ib.length === 1 && ia.startsWith(ib));
+}
+
+/**
+ * Whether two multi-word person names can name the same person: one's words appear in order in the
+ * other's with compatible first names ("Ambra Battilana" ⊂ "Ambra Battilana Gutierrez"), or both share
+ * the surname and have compatible first names ("H. Weinstein" / "Harvey Weinstein").
+ */
+export function personNamesCompatible(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const ka = a.map(wordKey);
+  const kb = b.map(wordKey);
+  const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+  if (short.length === 1) return long.includes(short[0]);
+  if (!firstNamesCompatible(short[0], long[0])) return false;
+  let j = 1;
+  for (let i = 1; i < short.length; i++) {
+    while (j < long.length && !firstNamesCompatible(short[i], long[j])) j++;
+    if (j >= long.length) return false;
+    j++;
+  }
+  return true;
+}
