@@ -66,12 +66,15 @@ export class AttributionFinder {
     this.text = doc.article.text;
     this.tokens = doc.tokens;
     this.regions = findQuoteRegions(this.text);
+    this.lows = this.tokens.map((t) => t.text.toLowerCase());
     this.regionAt = new Int32Array(this.text.length + 1).fill(-1);
     this.regions.forEach((r, i) => this.regionAt.fill(i, r.open, r.close));
   }
 
+  private lows: string[];
+
   private low(i: number): string {
-    return this.tokens[i]?.text.toLowerCase() ?? '';
+    return this.lows[i] ?? '';
   }
 
   private inQuote(i: number): boolean {

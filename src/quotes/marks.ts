@@ -94,7 +94,10 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
     chainFirst = -1;
     chainLen = 0;
   };
-  for (let i = 0; i < n; i++) {
+  // Jump between the only characters that matter: quote marks and line breaks.
+  const interesting = /["\n\u201c\u201d\u201e\u00ab\u00bb]/g;
+  for (let m = interesting.exec(text); m; m = interesting.exec(text)) {
+    const i = m.index;
     const ch = text[i];
     if (ch === '\n') {
       endParagraph(i);

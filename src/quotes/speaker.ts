@@ -27,6 +27,7 @@ interface DocAuthor {
 }
 
 const CAP = /^\p{Lu}/u;
+const SKIP_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'If', 'When', 'While', 'After', 'Before', 'It', 'This', 'That']);
 const DET = /^(the|a|an|this|that|these|those|its|his|her|their|our)$/i;
 const ROLE_SYNONYMS: Record<string, string[]> = {
   group: ['group', 'organization', 'organisation', 'coalition', 'movement', 'campaign'],
@@ -104,13 +105,22 @@ export class SpeakerResolver {
 
   private collectNames(): void {
     const toks = this.doc.tokens;
-    const seenSentence = new Set<number>();
+    // Tokens come in order, so "seen a word in this sentence" needs only the last such sentence.
+    let seenIn = -1;
+    const isCap = toks.map((t) => {
+      const c = t.text.charCodeAt(0);
+      if (c >= 65 && c <= 90) return true;
+      if (c < 128) return false;
+      const ch = t.text[0];
+      return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+    });
+    const wordLike = (s: string): boolean => !/[^\p{L}.\-’']/u.test(s);
     let i = 0;
     while (i < toks.length) {
       const t = toks[i];
-      const cap = CAP.test(t.text) && (t.pos === 'PROPN' || (t.pos === 'NOUN' && i > 0 && toks[i - 1].sentence === t.sentence));
+      const cap = isCap[i] && (t.pos === 'PROPN' || (t.pos === 'NOUN' && i > 0 && toks[i - 1].sentence === t.sentence));
       if (!cap) {
-        if (t.pos === 'NOUN' || t.pos === 'PRON' || t.pos === 'VERB') seenSentence.add(t.sentence);
+        if (t.pos === 'NOUN' || t.pos === 'PRON' || t.pos === 'VERB') seenIn = t.sentence;
         i++;
         continue;
       }
@@ -118,27 +128,28 @@ export class SpeakerResolver {
       for (;;) {
         const nx = toks[j + 1];
         if (!nx || nx.sentence !== t.sentence) break;
-        if (CAP.test(nx.text) && /^[\p{L}.\-’']+$/u.test(nx.text) && nx.start - toks[j].end <= 1) j++;
+        if (isCap[j + 1] && nx.start - toks[j].end <= 1 && wordLike(nx.text)) j++;
         // "Time's Up", "McDonald's Corp": a possessive inside a name.
-        else if (/^[’']s$/.test(nx.text) && CAP.test(toks[j + 2]?.text ?? '') && toks[j + 2].sentence === t.sentence && toks[j + 2].start === nx.end + 1) j += 2;
+        else if ((nx.text === "'s" || nx.text === '’s') && isCap[j + 2] && toks[j + 2].sentence === t.sentence && toks[j + 2].start === nx.end + 1) j += 2;
         else break;
       }
       const start = t.start;
       const end = toks[j].end;
       const raw = this.text.slice(start, end);
-      const name = stripTitles(raw);
-      const ws = words(raw).map((w) => w.toLowerCase().replace(/\.$/, ''));
+      const name = j === i && !TITLE_WORDS.has(raw.toLowerCase().replace(/\.$/, '')) ? raw : stripTitles(raw);
+      const ws = j === i ? [raw.toLowerCase().replace(/\.$/, '')] : words(raw).map((w) => w.toLowerCase().replace(/\.$/, ''));
       const last = ws[ws.length - 1] ?? '';
-      const possessive = /^[’']s$/.test(toks[j + 1]?.text ?? '') || /[’']s$/.test(raw);
+      const nextText = toks[j + 1]?.text ?? '';
+      const possessive = nextText === "'s" || nextText === '’s' || /[’']s$/.test(raw);
       const gender = ws.some((w) => FEMALE_HINTS.has(w)) ? 'f' : ws.some((w) => MALE_HINTS.has(w)) ? 'm' : undefined;
-      const entity = this.entityAt(start, end);
+      const entity = this.doc.mentions.length ? this.entityAt(start, end) : undefined;
       const etype = entity !== undefined ? this.doc.entities[entity].type : undefined;
-      const org = etype ? etype !== 'person' : ORG_HEADS.has(last) || ws.length === 1 && /^[A-Z]{2,}$/.test(raw);
-      if (name && !/^(The|A|An|In|On|At|But|And|If|When|While|After|Before|It|This|That)$/.test(name)) {
+      const org = etype ? etype !== 'person' : ORG_HEADS.has(last) || (ws.length === 1 && /^[A-Z]{2,}$/.test(raw));
+      if (name && !SKIP_NAMES.has(name)) {
         const nm = stripPossessive(name);
-        this.runs.push({ start, end, name: nm, last: lastWord(nm), sentence: t.sentence, org, subject: !seenSentence.has(t.sentence), possessive, ...(gender ? { gender } : {}), ...(entity !== undefined ? { entity } : {}) });
+        this.runs.push({ start, end, name: nm, last: lastWord(nm), sentence: t.sentence, org, subject: seenIn !== t.sentence, possessive, ...(gender ? { gender } : {}), ...(entity !== undefined ? { entity } : {}) });
       }
-      seenSentence.add(t.sentence);
+      seenIn = t.sentence;
       i = j + 1;
     }
     // Gender seen anywhere for a surname carries to its other mentions.
