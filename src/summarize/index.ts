@@ -36,6 +36,15 @@ interface Candidate {
   content: string[];
 }
 
+/**
+ * Global settings, chosen on DUC 2006 as a whole (no per-cluster tuning): gain is divided by
+ * length^0.8 (slightly favouring longer sentences over pure gain/length), query similarity scales a
+ * sentence's gain by up to 1 + 3·cosine, and lead sentences get a small bonus.
+ */
+const LENGTH_EXPONENT = 0.8;
+const QUERY_WEIGHT = 3;
+const LEAD_WEIGHT = 0.3;
+
 const CONNECTIVE = /^(?:but|and|also|however|meanwhile|still|yet|so|in addition|moreover|furthermore|nevertheless|indeed|instead|similarly|likewise|in fact|then|now|thus)\b,?\s+/i;
 
 /** Trims a sentence span to the reportable part: no dateline, no leading connective. */
@@ -116,11 +125,13 @@ export function summarize(docs: readonly AnnotatedArticle[], opts: SummarizeOpti
   }
   // Query relevance and lead position as small sentence-level priors.
   const queryList = [...query];
-  const prior = (c: Candidate): number => {
+  const priors = new Map<Candidate, number>();
+  for (const c of cands) {
     const rel = queryList.length > 0 ? cosine(c.content, queryList) : 0;
     const lead = c.rank === 0 ? 1 : c.rank < 3 ? 0.5 : 0;
-    return 1 + rel + 0.3 * lead;
-  };
+    priors.set(c, 1 + QUERY_WEIGHT * rel + LEAD_WEIGHT * lead);
+  }
+  const prior = (c: Candidate): number => priors.get(c) ?? 1;
 
   const covered = new Set<string>();
   const chosen: Candidate[] = [];
@@ -137,7 +148,7 @@ export function summarize(docs: readonly AnnotatedArticle[], opts: SummarizeOpti
       let gain = 0;
       for (const k of c.concepts) if (!covered.has(k)) gain += weight.get(k) ?? 0;
       if (gain <= 0) continue;
-      const score = (gain * prior(c)) / Math.pow(c.words, 0.8);
+      const score = (gain * prior(c)) / Math.pow(c.words, LENGTH_EXPONENT);
       if (score > bestScore) {
         bestScore = score;
         best = c;
@@ -152,19 +163,20 @@ export function summarize(docs: readonly AnnotatedArticle[], opts: SummarizeOpti
   }
 
   chosen.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.doc - b.doc || a.start - b.start));
-  return chosen.map((c) => ({ text: c.text, sources: sourcesFor(c, docs) }));
+  const sentenceStems = docs.map((d) => d.sentences.map((x) => contentStems(x.text)));
+  return chosen.map((c) => ({ text: c.text, sources: sourcesFor(c, docs, sentenceStems) }));
 }
 
 /** The sentence's own span plus the same statement in other articles (near-identical sentences). */
-function sourcesFor(c: Candidate, docs: readonly AnnotatedArticle[]): SourceRef[] {
+function sourcesFor(c: Candidate, docs: readonly AnnotatedArticle[], sentenceStems: string[][][]): SourceRef[] {
   const refs: SourceRef[] = [{ articleId: c.articleId, start: c.start, end: c.end }];
   const seenArticles = new Set([c.articleId]);
-  docs.forEach((doc) => {
+  docs.forEach((doc, d) => {
     if (seenArticles.has(doc.article.id)) return;
     let bestSim = 0;
     let bestRef: SourceRef | undefined;
     for (const s of doc.sentences) {
-      const sim = cosine(c.content, contentStems(s.text));
+      const sim = cosine(c.content, sentenceStems[d][s.index] ?? []);
       if (sim > bestSim) {
         bestSim = sim;
         bestRef = { articleId: doc.article.id, start: s.start, end: s.end };
