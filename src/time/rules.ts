@@ -79,7 +79,7 @@ const B = '(?<![\\p{L}\\p{N}_$£€#@&])';
 const E = '(?![\\p{L}\\p{N}_])';
 const MOD =
   '(?:(?:the\\s+)?(?:very\\s+)?(?:early|late|mid|end|beginning|start|middle|turn)(?:\\s+(?:part\\s+)?of(?:\\s+the)?)?|' +
-  'the\\s+(?:first|second|latter|last)\\s+half\\s+of|the\\s+(?:rest|remainder|balance)\\s+of|the\\s+close\\s+of|end\\s+of|by\\s+the\\s+end\\s+of)';
+  'the\\s+(?:first|second|latter|last)\\s+half\\s+of|the\\s+(?:rest|remainder|balance)\\s+of|the\\s+close\\s+of|end\\s+of)';
 
 function rx(body: string): RegExp {
   return new RegExp(B + '(?:' + body + ')' + E, 'giu');
@@ -132,7 +132,7 @@ function yearFor(dct: Ymd, m: number, d: number | undefined, tense: Tense, stric
   const score = (y: number): number => {
     const x = diff(y);
     const wrong = (tense === 'past' && x > 0) || (tense === 'future' && x < 0);
-    return Math.abs(x) * (wrong ? 2 : 1) + (wrong ? 0.5 : 0);
+    return Math.abs(x) * (wrong ? 3 : 1) + (wrong ? 0.5 : 0);
   };
   let best = dct.y;
   for (const y of cands) if (score(y) < score(best)) best = y;
@@ -227,6 +227,20 @@ function anchorDate(ctx: ResolveCtx, sameSentenceOnly = false): Resolved | undef
   return undefined;
 }
 
+/**
+ * The reporting period a "year-earlier" comparison refers to: the last quarter/half/month mentioned that lies
+ * in the reference year (comparisons are always against the current period, never against another comparison).
+ */
+function currentPeriod(ctx: ResolveCtx, pattern = /^\d{4}-(?:Q[1-4]|H[12])$/): Resolved | undefined {
+  for (let i = ctx.previous.length - 1; i >= 0; i--) {
+    const p = ctx.previous[i];
+    if (p.start >= ctx.start || !pattern.test(p.value)) continue;
+    if (ctx.dct && Number(p.value.slice(0, 4)) < ctx.dct.y - (ctx.dct.m <= 3 ? 1 : 0)) continue;
+    return p;
+  }
+  return undefined;
+}
+
 function quarterOf(d: Ymd): number {
   return Math.floor((d.m - 1) / 3) + 1;
 }
@@ -304,7 +318,7 @@ function yearOk(y: number, text: string, start: number, end: number, cued: boole
 const RULE_LIST: Rule[] = [
   // ---- absolute calendar dates ----
   {
-    re: rx(`(?:${WD},?\\s+)?(?:the\\s+)?${MON}\\s+(?<day>${DAY_RE})(?![\\d:])(?:,?\\s+(?<year>${YEAR_RE})(?!\\d))?`),
+    re: rx(`(?:${WD},?\\s+)?${MON}\\s+(?<day>${DAY_RE})(?!\\d|:\\d)(?:,?\\s+(?<year>${YEAR_RE})(?!\\d))?`),
     make: fullDate,
   },
   {
@@ -482,7 +496,7 @@ const RULE_LIST: Rule[] = [
         resolve: (ctx) => {
           if (rel && /year-|comparable|same/.test(rel)) {
             // The period a year before the last quarter mentioned.
-            const last = [...ctx.previous].reverse().find((p) => p.start < ctx.start && /^\d{4}-Q[1-4]$/.test(p.value));
+            const last = currentPeriod(ctx);
             if (last) return { value: rel === 'same' ? last.value : (shiftValue(last.value, 'Y', -1) ?? 'XXXX-QX') };
             if (!ctx.dct) return { value: 'XXXX-QX' };
             return { value: shifted(ctx.dct, 'Q', -5)!, anchor: fmtDay(ctx.dct) };
@@ -597,19 +611,21 @@ const RULE_LIST: Rule[] = [
   // Weekdays: tense decides the direction (news reporting: "said Monday" is the last Monday).
   {
     re: rx(
-      `(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|past|coming|early|late|earlier|later|on)\\s+)?${WD}(?<pl>s)?(?:\\s+(?<part>morning|afternoon|evening|night))?`,
+      `(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|past|coming|early|late|earlier|later)\\s+)?${WD}(?<pl>s)?(?:\\s+(?<part>morning|afternoon|evening|night))?`,
     ),
-    make: (g, m) => {
+    make: (g, m, text) => {
       if (!cap(g.wd)) return null;
       const n = weekdayNumber(g.wd!);
       let rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
-      const part = g.part ? PART_OF_DAY[g.part.toLowerCase()] : undefined;
+      // News TimeML dates "Friday night" to the day; the part of day is not part of the value.
+      const part = undefined as string | undefined;
       if (g.pl) {
         // "on Mondays" is a set.
         return { type: 'set', resolve: () => ({ value: `XXXX-WXX-${n}` }) };
       }
       if (rel === 'on') rel = undefined;
-      void m;
+      // "Friday's ruling" in news is an event already reported.
+      const possessive = /^['’]s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
       return {
         type: part ? 'time' : 'date',
         resolve: (ctx) => {
@@ -622,10 +638,11 @@ const RULE_LIST: Rule[] = [
           if (rel === 'last' || rel === 'past' || rel === 'this past') diff = -(back === 0 ? 7 : back);
           else if (rel === 'next' || rel === 'coming' || rel === 'this coming') diff = fwd === 0 ? 7 : fwd;
           else if (rel === 'this') diff = n >= today ? n - today : -(today - n);
+          else if (possessive) diff = -back;
           else {
             const t = ctx.tense();
             if (t === 'future') diff = fwd === 0 ? 0 : fwd;
-            else if (t === 'present') diff = fwd <= 1 ? fwd : -back;
+            else if (t === 'present') diff = fwd;
             else diff = -back;
           }
           return { value: fmtDay(addDays(ctx.dct, diff)) + suffix, anchor: fmtDay(ctx.dct) };
@@ -689,13 +706,13 @@ const RULE_LIST: Rule[] = [
   // "the day before", "the next day", "that day": anchored to a date in the same sentence.
   {
     re: rx(
-      `(?:the\\s+)?(?<unit>day|night|morning|evening|week|month|year)\\s+(?<dir>before|after|earlier|later)|` +
+      `the\\s+(?<unit>day|night|morning|evening|week|month|year)\\s+(?<dir>before|after)|(?:the\\s+)?(?<unitb>day|night|morning|evening|week|month|year)\\s+(?<dirb>earlier|later)|` +
         `the\\s+(?<dir2>previous|next|following|preceding|prior|same)\\s+(?<unit2>day|morning|night|evening|afternoon)|` +
         `(?<that>that|the\\s+same)\\s+(?<unit3>day|morning|night|evening|afternoon)`,
     ),
     make: (g, m, text) => {
-      const unitWord = (g.unit ?? g.unit2 ?? g.unit3)!.toLowerCase();
-      const dirWord = (g.dir ?? g.dir2 ?? '').toLowerCase();
+      const unitWord = (g.unit ?? g.unitb ?? g.unit2 ?? g.unit3)!.toLowerCase();
+      const dirWord = (g.dir ?? g.dirb ?? g.dir2 ?? '').toLowerCase();
       const dir = g.that ? 0 : /before|earlier|previous|preceding|prior/.test(dirWord) ? -1 : dirWord === 'same' ? 0 : 1;
       const unit: Unit = unitWord === 'week' ? 'W' : unitWord === 'month' ? 'M' : unitWord === 'year' ? 'Y' : 'D';
       const part = PART_OF_DAY[unitWord];
@@ -726,7 +743,7 @@ const RULE_LIST: Rule[] = [
   // "two years ago", "a year earlier", "three days from now".
   {
     re: rx(
-      `(?:(?<approx>about|nearly|almost|around|roughly|some|more\\s+than|less\\s+than|only|just|barely|over|approximately|exactly|at\\s+least)\\s+)?(?<n>${NUM_RE})[\\s-]+(?<unit>${UNIT_RE})(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from\\s+now|hence|before|after|previously|back)`,
+      `(?:(?<approx>about|nearly|almost|around|roughly|some|more\\s+than|less\\s+than|only|just|barely|approximately|exactly|at\\s+least)\\s+)?(?<n>${NUM_RE})[\\s-]+(?<unit>${UNIT_RE})(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from\\s+now|hence|before|after|previously|back)`,
     ),
     make: (g, m, text) => {
       const n = parseNumber(g.n!);
@@ -760,7 +777,8 @@ const RULE_LIST: Rule[] = [
           if (!ctx.dct) return { value: UNDERSPEC[unit] };
           // "a year ago" next to a quarter means that quarter a year earlier.
           if (unit === 'Y') {
-            const q = [...ctx.previous].reverse().find((p) => p.start < ctx.start && p.sentence >= ctx.sentence - 1 && /^\d{4}-Q[1-4]$/.test(p.value));
+            const q = currentPeriod(ctx);
+            if (q && q.sentence < ctx.sentence - 1) return { value: fmtYear(ctx.dct.y - whole), anchor: fmtDay(ctx.dct) };
             if (q) return { value: shiftValue(q.value, 'Y', sign * whole)!, anchor: fmtDay(ctx.dct) };
           }
           const v = shifted(ctx.dct, unit, sign * whole);
@@ -771,11 +789,13 @@ const RULE_LIST: Rule[] = [
   },
   {
     re: rx(`(?:the\\s+)?year-(?<dir>earlier|ago)(?:\\s+(?<unit>period|quarter))?`),
-    make: (g) => ({
+    make: (g, m) => ({
       type: 'date',
       anchored: true,
+      // The article belongs to the time expression only with its noun ("the year-ago period").
+      skip: !g.unit && /^the\s/i.test(m[0]) ? 4 : 0,
       resolve: (ctx) => {
-        const a = anchorDate(ctx) ?? [...ctx.previous].reverse().find((p) => p.start < ctx.start && /^\d{4}-Q/.test(p.value));
+        const a = currentPeriod(ctx) ?? currentPeriod(ctx, /^\d{4}(?:-\d{2})?$/);
         if (a) {
           const v = shiftValue(a.value, 'Y', -1) ?? (/^\d{4}/.test(a.value) ? fmtYear(Number(a.value.slice(0, 4)) - 1) : null);
           if (v) return { value: v };
@@ -798,13 +818,17 @@ const RULE_LIST: Rule[] = [
         const unit = unitOf(g.unit!)!;
         return { type: 'duration', resolve: () => ({ value: durationValue('X', unit) }) };
       }
-      return { type: 'date', resolve: () => ({ value: rel === 'recent' ? 'PAST_REF' : 'FUTURE_REF' }) };
+      if (rel === 'recent') {
+        const unit = unitOf(g.unit!)!;
+        return { type: 'duration', resolve: () => ({ value: durationValue('X', unit) }) };
+      }
+      return { type: 'date', resolve: () => ({ value: 'FUTURE_REF' }) };
     },
   },
   // Durations: "45 days", "the past two months", "a two-year term", "5 1/2 hours".
   {
     re: rx(
-      `(?:(?<approx>about|nearly|almost|around|roughly|some|more\\s+than|less\\s+than|fewer\\s+than|up\\s+to|no\\s+more\\s+than|at\\s+least|at\\s+most|over|under|approximately|only|just|within|another|an\\s+additional|for\\s+at\\s+least|a\\s+full)\\s+)?` +
+      `(?:(?<approx>about|nearly|almost|around|roughly|some|more\\s+than|less\\s+than|fewer\\s+than|up\\s+to|no\\s+more\\s+than|at\\s+least|at\\s+most|under|approximately|only|just|another|an\\s+additional|for\\s+at\\s+least|a\\s+full)\\s+)?` +
         `(?:(?<the>the|these|those|its|his|her|their|our|each\\s+of\\s+the)\\s+)?(?:(?<rel>past|last|next|first|final|coming|previous|following|preceding|remaining|initial|latest|additional|further|same|prior|full|entire|whole|early)\\s+)?` +
         `(?<n>${NUM_RE})(?:\\s+(?:more|additional|straight|consecutive|full|long|successive))?[\\s-]+(?<unit>${UNIT_RE})(?:\\s+and\\s+a\\s+half)?(?:[\\s-]+(?<suffix>long|old))?`,
     ),
@@ -822,6 +846,8 @@ const RULE_LIST: Rule[] = [
         }
       }
       if (typeof n === 'number' && n > 9999) return null;
+      // "the 1988 quarter" names a period of that year, not a 1988-quarter duration.
+      if (typeof n === 'number' && n >= 1000 && !/s$/i.test(unitWord)) return null;
       // Ages ("a 6-year-old", "52 years old") are not time expressions in TimeML.
       if (g.suffix?.toLowerCase() === 'old' || /^\s+old\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return null;
       // "three-quarters" is a fraction.

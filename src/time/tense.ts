@@ -20,7 +20,7 @@ const NOT_PAST = new Set(
 );
 
 const FUTURE = new Set(['will', "'ll", '’ll', 'shall', 'would', 'plans', 'plan', 'planned', 'scheduled', 'expected', 'slated', 'due', 'upcoming', 'next', 'tomorrow']);
-const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'has', 'have', 'does', 'do']);
+const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'does', 'do']);
 
 const WORD = /[\p{L}’']+/gu;
 
@@ -36,7 +36,7 @@ function classify(word: string, next: string | undefined): Exclude<Tense, 'none'
     if ((w === 'expected' || w === 'planned' || w === 'scheduled') && next !== 'to' && next !== 'for') return 'past';
     return 'future';
   }
-  if (w === 'going' && next === 'to') return 'future';
+  if ((w === 'going' || w === 'set' || w === 'is' || w === 'are' || w === 'due') && next === 'to') return 'future';
   if (IRREGULAR_PAST.has(w)) return 'past';
   if (w.length > 4 && w.endsWith('ed') && !NOT_PAST.has(w) && /^[a-z]/.test(word)) return 'past';
   if (PRESENT.has(w)) return 'present';
@@ -56,13 +56,25 @@ export function tenseAround(text: string, sentStart: number, sentEnd: number, st
   for (let i = 0; i < words.length; i++) {
     const { w, pos } = words[i];
     if (pos >= start && pos < end) continue;
-    const t = classify(w, words[i + 1]?.w.toLowerCase());
+    let t = classify(w, words[i + 1]?.w.toLowerCase());
+    // "had been due to", "was expected to": a plan seen from the past, so the date is usually past too.
+    if (t === 'future' && /^(due|expected|scheduled|set|planned|slated)$/i.test(w)) {
+      const prev = words.slice(Math.max(0, i - 3), i).map((x) => x.w.toLowerCase());
+      if (prev.some((x) => x === 'had' || x === 'was' || x === 'were')) t = 'past';
+    }
     if (t) signals.push({ pos, tense: t });
   }
   if (signals.length === 0) return 'none';
+  // Prefer signals of the expression's own clause: "said in October that it would act" is past.
+  const boundaries: number[] = [];
+  for (const m of s.matchAll(/[;:]|,\s+(?:and|but|while|which|who|although|though)\b|\b(?:that|which|who|because|although|though|but|while)\b/giu)) {
+    boundaries.push(sentStart + (m.index ?? 0));
+  }
+  const sameClause = signals.filter((sig) => !boundaries.some((b) => (sig.pos < start ? b > sig.pos && b < start : b >= end && b < sig.pos)));
+  const pool = sameClause.length > 0 ? sameClause : signals;
   let best: Signal | undefined;
   let bestDist = Infinity;
-  for (const sig of signals) {
+  for (const sig of pool) {
     const dist = sig.pos < start ? (start - sig.pos) * 0.8 : sig.pos - end + 1;
     // Future markers ("will", "would") decide even when a past verb is closer: "said it would meet Monday".
     const weight = sig.tense === 'future' ? dist * 0.6 : sig.tense === 'present' ? dist * 1.5 : dist;
