@@ -102,7 +102,11 @@ export const dropNonNames: Refiner = (drafts, ctx) => {
     if (urls.some(([a, b]) => s < b && e > a)) return false;
     const text = ctx.text.slice(s, e);
     if (!/\p{L}/u.test(text)) return false;
-    for (let i = d.start; i < d.end; i++) if (/^[@#]|\//.test(ctx.tokens[i].text)) return false;
+    for (let i = d.start; i < d.end; i++) {
+      const w = ctx.tokens[i].text;
+      // Handles, hashtags, paths and run-on junk (no real name word is 40 characters long).
+      if (/^[@#]|\//.test(w) || w.length > 40) return false;
+    }
     return true;
   });
 };

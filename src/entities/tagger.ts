@@ -134,14 +134,21 @@ export class NerModel {
     return this.lowerWords.has(lower);
   }
 
-  /** Likely casing of an all-caps sentence: known lowercase words lowered, acronyms kept, the rest Title-cased. */
+  /**
+   * Likely casing of an all-caps sentence: known lowercase words lowered, acronyms kept, the rest
+   * Title-cased; words inside a multi-word gazetteer name keep the name's casing ("NEW YORK" → "New York").
+   */
   truecase(words: readonly string[]): string[] {
-    return words.map((w) => {
+    const title = words.map((w) => {
       const l = w.toLowerCase();
-      if (l === w || this.upperWords.has(l)) return w;
-      if (this.lowerWords.has(l)) return l;
-      if (/\./.test(w) && w.length <= 6) return w; // initialisms such as N.Y.
+      if (l === w || this.upperWords.has(l) || (/\./.test(w) && w.length <= 6)) return w;
       return w[0] + l.slice(1);
+    });
+    const inName = this.gazetteer.match(title).map((pos) => pos.some((p) => p === 'B' || p === 'I' || p === 'E'));
+    return words.map((w, i) => {
+      const l = w.toLowerCase();
+      if (!inName[i] && this.lowerWords.has(l)) return l;
+      return title[i];
     });
   }
 

@@ -10,6 +10,8 @@ export interface TrainOptions {
   /** Folds for the training-time gazetteers (each document sees names from the other folds only). */
   gazetteerFolds?: number;
   trainedOn?: string;
+  /** Average the weights over all steps (default true); false keeps the last weights. */
+  average?: boolean;
   log?: (line: string) => void;
 }
 
@@ -170,9 +172,10 @@ export function trainNer(docs: readonly LabelledDocument[], opts: TrainOptions =
     log(`epoch ${epoch + 1}/${epochs}: token error rate ${((100 * errors) / tokens).toFixed(2)}%`);
   }
   const avg = new Float32Array(F * L);
-  for (let i = 0; i < avg.length; i++) avg[i] = w[i] - u[i] / c;
+  const avgOn = opts.average ?? true;
+  for (let i = 0; i < avg.length; i++) avg[i] = avgOn ? w[i] - u[i] / c : w[i];
   const tavg = new Float32Array(L * L);
-  for (let i = 0; i < tavg.length; i++) tavg[i] = tw[i] - tu[i] / c;
+  for (let i = 0; i < tavg.length; i++) tavg[i] = avgOn ? tw[i] - tu[i] / c : tw[i];
   return new NerModel(featureIndex, avg, tavg, buildGazetteer(docs), {
     version: 1,
     trainedOn: opts.trainedOn ?? 'unknown',

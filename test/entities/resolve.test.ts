@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { resolveEntities } from '../../src/entities/index.js';
+import type { AnnotatedArticle, EntityType } from '../../src/model.js';
+
+/** A minimal annotated article whose entities are given as [name, type, mention texts, roles]. */
+function article(id: string, ents: Array<[string, EntityType, string[], string[]?]>): AnnotatedArticle {
+  let text = '';
+  const mentions: AnnotatedArticle['mentions'] = [];
+  const entities: AnnotatedArticle['entities'] = [];
+  ents.forEach(([name, type, texts, roles], ei) => {
+    const idx: number[] = [];
+    for (const t of texts) {
+      const start = text.length;
+      text += `${t}. `;
+      idx.push(mentions.length);
+      mentions.push({ start, end: start + t.length, text: t, type, entity: ei });
+    }
+    entities.push({ name, type, aliases: [...new Set(texts.filter((t) => t !== name))], mentions: idx, roles: roles ?? [] });
+  });
+  return {
+    article: { id, text, publishedInferred: false },
+    sentences: [],
+    tokens: [],
+    mentions,
+    entities,
+    quotes: [],
+    timexes: [],
+  };
+}
+
+describe('cross-article resolution', () => {
+  it('merges the same person written differently across articles', () => {
+    const a = article('a', [['Harvey Weinstein', 'person', ['Harvey Weinstein', 'Weinstein']]]);
+    const b = article('b', [['Weinstein', 'person', ['Weinstein', 'Weinstein']]]);
+    const c = article('c', [['Ambra Battilana Gutierrez', 'person', ['Ambra Battilana Gutierrez'], ['model']]]);
+    const d = article('d', [['Ambra Battilana', 'person', ['Ambra Battilana']]]);
+    const out = resolveEntities([a, b, c, d]);
+    const hw = out.find((e) => e.name === 'Harvey Weinstein');
+    expect(hw?.mentions.map((m) => m.articleId)).toEqual(['a', 'a', 'b', 'b']);
+    const abg = out.find((e) => e.name === 'Ambra Battilana Gutierrez');
+    expect(abg?.aliases).toContain('Ambra Battilana');
+    expect(abg?.roles).toEqual(['model']);
+    expect(out.filter((e) => e.type === 'person')).toHaveLength(2);
+  });
+
+  it('never merges two people who share a surname with different first names', () => {
+    const a = article('a', [['Harvey Weinstein', 'person', ['Harvey Weinstein']]]);
+    const b = article('b', [['Bob Weinstein', 'person', ['Bob Weinstein']]]);
+    const c = article('c', [['Weinstein', 'person', ['Weinstein']]]);
+    const out = resolveEntities([a, b, c]);
+    const names = out.filter((e) => e.type === 'person').map((e) => e.name).sort();
+    expect(names).toEqual(['Bob Weinstein', 'Harvey Weinstein', 'Weinstein']);
+  });
+
+  it('merges organisations by name and acronym, and gives deterministic ids', () => {
+    const a = article('a', [['New York Police Department', 'organization', ['New York Police Department']]]);
+    const b = article('b', [['NYPD', 'organization', ['NYPD', 'NYPD']]]);
+    const first = resolveEntities([a, b]);
+    expect(first).toHaveLength(1);
+    expect(first[0].name).toBe('New York Police Department');
+    expect(first[0].aliases).toEqual(['NYPD']);
+    expect(first[0].id).toBe('organization:new-york-police-department');
+    expect(resolveEntities([a, b]).map((e) => e.id)).toEqual(first.map((e) => e.id));
+  });
+
+  it('keeps different organisations apart', () => {
+    const a = article('a', [['Bank of America', 'organization', ['Bank of America']]]);
+    const b = article('b', [['British Airways', 'organization', ['British Airways']]]);
+    expect(resolveEntities([a, b])).toHaveLength(2);
+  });
+
+  it('copes with no articles and articles without entities', () => {
+    expect(resolveEntities([])).toEqual([]);
+    expect(resolveEntities([article('a', [])])).toEqual([]);
+  });
+});
