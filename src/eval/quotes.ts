@@ -192,10 +192,10 @@ export function isDirectContent(text: string, s: number, e: number): boolean {
   [s, e] = trimRange(text, s, e);
   const open = /["\u201c]/;
   const close = /["\u201d]/;
-  const startsQ = open.test(text[s] ?? '') || open.test(text[s - 1] ?? '');
+  const startsQ = open.test(text[s] ?? '') || open.test(text[s - 1] ?? '') || text.startsWith("''", s) || text.startsWith("''", s - 2);
   let k = e - 1;
   while (k > s && /[.,!?;:]/.test(text[k])) k--;
-  const endsQ = close.test(text[k] ?? '') || close.test(text[e] ?? '') || close.test(text[e + 1] ?? '');
+  const endsQ = close.test(text[k] ?? '') || close.test(text[e] ?? '') || close.test(text[e + 1] ?? '') || text.startsWith("''", k - 1) || text.startsWith("''", e);
   return startsQ && endsQ;
 }
 

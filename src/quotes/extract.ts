@@ -127,7 +127,9 @@ export class AttributionFinder {
       if (CAP_WORD.test(toks[i].text) && pos === 'PROPN') continue;
       let first = i;
       while (first > 0 && CUE_PREFIX.has(this.low(first - 1)) && !this.inQuote(first - 1)) first--;
-      this.addCue({ tok: i, first, last: i, info, according: false, used: false });
+      // "called for", "calling on": the particle belongs to the cue.
+      const last = info.particle && info.particle.includes(this.low(i + 1)) ? i + 1 : i;
+      this.addCue({ tok: i, first, last, info, according: false, used: false });
     }
   }
 
@@ -229,22 +231,24 @@ export class AttributionFinder {
     if (k < limit) return undefined;
     const np = this.npEndingAt(k, limit);
     if (np) return this.span(np[0], np[1]);
-    if (this.tokens[k]?.text === ',' && /ing$/.test(this.low(c.tok)) && limit >= 0) {
-      // "…, saying …": the participle shares the subject of the main clause.
-      const s0 = this.sentenceBounds(this.tokens[c.tok].sentence)[0];
-      const head = this.npStartingAt(Math.max(s0, limit));
+    const kt = this.tokens[k]?.text;
+    const s0 = Math.max(this.sentenceBounds(this.tokens[c.tok].sentence)[0], limit);
+    if ((kt === ',' && /ing$/.test(this.low(c.tok))) || this.low(k) === 'and') {
+      // "…, saying …" and "… and said …" share the subject of the main clause.
+      const head = this.npStartingAt(s0);
       if (head && head[1] < k && ['VERB', 'AUX'].includes(this.tokens[head[1] + 1]?.pos ?? '')) return this.span(head[0], head[1]);
     }
-    if (this.tokens[k]?.text === ',') {
-      // Appositive: NAME , ROLE-PHRASE , cue
-      let j = k - 1;
-      while (j > limit && j > k - 16 && this.tokens[j].text !== ',' && !this.inQuote(j) && this.tokens[j].sentence === this.tokens[k].sentence) j--;
-      if (j > limit && this.tokens[j].text === ',') {
-        const head = this.npEndingAt(j - 1, limit);
-        if (head && CAP_WORD.test(this.tokens[head[1]].text)) {
-          this.lastExtent = this.span(head[0], k);
-          return this.span(head[0], head[1]);
-        }
+    if (kt === ',') {
+      // Appositives and relative clauses: "NAME, a spokesman for X, said", "NAME, 58, who lives here, says".
+      for (let p = s0 + 1; p < k; p++) {
+        if (this.tokens[p].text !== ',' || this.inQuote(p)) continue;
+        const head = this.npEndingAt(p - 1, s0);
+        if (!head) continue;
+        if (head[0] !== s0 && this.tokens[head[0] - 1].text !== ',') continue;
+        if (!CAP_WORD.test(this.tokens[head[1]].text) && this.tokens[head[1]].pos !== 'NOUN') break;
+        if (k - p > 25) break;
+        this.lastExtent = this.span(head[0], k);
+        return this.span(head[0], head[1]);
       }
     }
     return undefined;
@@ -492,6 +496,20 @@ export class AttributionFinder {
       const subjTok = this.firstTokenAtOrAfter(subj.start);
       // Trailing attribution: CLAUSE , NP cue [modifiers] .
       const commaBefore = inverted ? c.first - 1 : subjTok - 1;
+      if (!inverted && commaBefore > s0 + 1 && toks[commaBefore].text === ',' && info.speech && this.regionAt[toks[s0].start] < 0) {
+        // Parenthetical: "Survival, Mr. VandeHei says, depends on …" — one statement around the attribution.
+        let j = c.last + 1;
+        while (j <= s1 && j - c.last <= 4 && toks[j].text !== ',' && toks[j].pos !== 'VERB' && toks[j].pos !== 'AUX') j++;
+        if (j <= s1 - 2 && toks[j].text === ',') {
+          const whole = this.clause(s0, s1);
+          const tail = this.clause(j + 1, s1);
+          if (whole && tail && !this.overlapsDirect(whole)) {
+            this.push('indirect', tail, c, subj, extent);
+            this.out[this.out.length - 1].statement = whole;
+            continue;
+          }
+        }
+      }
       if (commaBefore > s0 + 2 && toks[commaBefore].text === ',' && info.speech) {
         const tailOk = this.trailingOnly(c.last + 1, s1, inverted ? this.firstTokenAtOrAfter(subj.end) : -1);
         if (tailOk) {

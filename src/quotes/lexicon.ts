@@ -5,6 +5,8 @@ export interface CueInfo {
   addressee: boolean;
   /** Verbs that report speech or writing (as opposed to beliefs or evaluations). */
   speech: boolean;
+  /** Particles that belong to the cue ("called for", "calling on"). */
+  particle?: string[];
 }
 
 // Verbs chosen from how often each form is an attribution cue in annotated political news: forms that are
@@ -40,7 +42,6 @@ const SPEECH: Record<string, string[]> = {
   deny: ['denied', 'denies', 'denying'],
   contend: ['contended', 'contends', 'contending'],
   assert: ['asserted', 'asserts', 'asserting'],
-  maintain: ['maintained', 'maintains'],
   complain: ['complained', 'complains', 'complaining'],
   testify: ['testified', 'testifies'],
   emphasize: ['emphasized', 'emphasised', 'emphasizes', 'emphasizing'],
@@ -85,20 +86,34 @@ const SPEECH: Record<string, string[]> = {
   rail: ['railed'],
   condemn: ['condemned'],
   blame: ['blamed'],
+  endorse: ['endorsed', 'endorses', 'endorsing'],
+  decline: ['declined', 'declines', 'declining'],
+  show: ['showed', 'shows', 'shown'],
+  find: ['found', 'finds'],
+  seem: ['seemed', 'seems'],
+  appear: ['appeared', 'appears'],
+  hope: ['hopes', 'hoped', 'hope'],
+  pledge: ['pledged', 'pledges'],
+  propose: ['proposed', 'proposes'],
+  refuse: ['refused', 'refuses'],
+  oppose: ['opposed', 'opposes'],
+  support: ['supported', 'supports'],
+  expect: ['expected', 'expects'],
 };
 
 const ADDRESSEE = new Set(['tell', 'ask', 'assure', 'remind', 'warn', 'urge', 'email']);
-const NOT_SPEECH = new Set(['describe', 'accuse', 'criticize', 'praise', 'dismiss', 'denounce', 'blast', 'slam', 'question', 'reject', 'defend', 'call', 'decry', 'tout', 'rail', 'condemn', 'blame', 'cite', 'agree', 'point']);
+const PARTICLES: Record<string, string[]> = { call: ['for', 'on'], point: ['out'], ask: ['about'], rail: ['against'], talk: ['about'] };
+const NOT_SPEECH = new Set(['endorse', 'decline', 'show', 'find', 'seem', 'appear', 'believe', 'think', 'want', 'hope', 'pledge', 'propose', 'refuse', 'oppose', 'support', 'expect', 'describe', 'accuse', 'criticize', 'praise', 'dismiss', 'denounce', 'blast', 'slam', 'question', 'reject', 'defend', 'call', 'decry', 'tout', 'rail', 'condemn', 'blame', 'cite', 'agree', 'point']);
 
 export const CUE_FORMS: ReadonlyMap<string, CueInfo> = new Map(
   Object.entries(SPEECH).flatMap(([lemma, forms]) =>
-    forms.map((f) => [f, { lemma, addressee: ADDRESSEE.has(lemma), speech: !NOT_SPEECH.has(lemma) }] as const),
+    forms.map((f) => [f, { lemma, addressee: ADDRESSEE.has(lemma), speech: !NOT_SPEECH.has(lemma), ...(PARTICLES[lemma] ? { particle: PARTICLES[lemma] } : {}) }] as const),
   ),
 );
 
 /** Words that may stand between a subject and its cue and belong to the cue ("has said", "also noted"). */
 export const CUE_PREFIX = new Set([
-  'has', 'have', 'had', 'also', 'later', 'previously', 'repeatedly', 'once', 'will', 'would', 'now', 'then',
+  'is', 'are', 'was', 'were', 'been', 'be', 'has', 'have', 'had', 'also', 'later', 'previously', 'repeatedly', 'once', 'will', 'would', 'now', 'then',
   'recently', 'initially', 'often', 'since', 'further', 'again', 'earlier', 'already', 'reportedly', 'publicly',
   'privately', 'flatly', 'simply', 'quickly', 'never', 'had', 'could', 'may', 'might', 'just', 'first', "'s", '’s',
 ]);

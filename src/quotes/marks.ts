@@ -25,6 +25,13 @@ export function normalizeQuotes(s: string): string {
   return s.replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"').replace(/[\u2018\u2019\u201a\u201b\u2032`]/g, "'");
 }
 
+/** Length of a double quote mark at `i`: 1, or 2 for the doubled apostrophe some outlets use (''), else 0. */
+function markLen(text: string, i: number): number {
+  const ch = text[i];
+  if (ch === "'") return text[i + 1] === "'" && text[i + 2] !== "'" && text[i - 1] !== "'" ? 2 : 0;
+  return isDouble(ch) ? 1 : 0;
+}
+
 function isDouble(ch: string): boolean {
   return ch === '"' || ch === '\u201c' || ch === '\u201d' || ch === '\u201e' || ch === '\u00ab' || ch === '\u00bb';
 }
@@ -34,8 +41,9 @@ function opensAt(text: string, i: number): boolean {
   const ch = text[i];
   if (ch === '\u00ab' || ch === '\u201e') return true;
   if (ch === '\u00bb') return false;
+  const len = ch === "'" ? 2 : 1;
   const prev = i > 0 ? text[i - 1] : '\n';
-  const next = i + 1 < text.length ? text[i + 1] : '\n';
+  const next = i + len < text.length ? text[i + len] : '\n';
   const prevOpen = OPENERS_BEFORE.test(prev);
   const nextSpace = /\s/.test(next) || next === undefined;
   if (ch === '\u201c') return !(nextSpace && !prevOpen);
@@ -61,6 +69,7 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
   let chainFirst = -1;
   let chainLen = 0;
   let lastBreak = 0;
+  let openLen = 1;
   const endParagraph = (i: number): void => {
     // i is the offset of the newline.
     if (openAt < 0) {
@@ -75,12 +84,12 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
     lastBreak = i + 1;
     let k = i;
     while (k < n && /\s/.test(text[k])) k++;
-    const nextOpens = k < n && isDouble(text[k]) && opensAt(text, k);
+    const nextOpens = k < n && markLen(text, k) > 0 && opensAt(text, k);
     let e = i;
-    while (e > openAt + 1 && /\s/.test(text[e - 1])) e--;
+    while (e > openAt + openLen && /\s/.test(text[e - 1])) e--;
     if (nextOpens && chainLen + 1 < MAX_CHAIN_PARAGRAPHS && e - openAt <= MAX_REGION_CHARS) {
       const idx = out.length;
-      out.push({ open: openAt, close: e, start: openAt + 1, end: e, continuesNext: true, single: false, ...(chainFirst >= 0 ? { chainOf: chainFirst } : {}) });
+      out.push({ open: openAt, close: e, start: openAt + openLen, end: e, continuesNext: true, single: false, ...(chainFirst >= 0 ? { chainOf: chainFirst } : {}) });
       if (chainFirst < 0) chainFirst = idx;
       chainLen++;
       openAt = -1;
@@ -88,14 +97,14 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
     }
     if (chainFirst >= 0 && e - openAt <= MAX_REGION_CHARS) {
       // The last paragraph of a chain lost its closing mark: end the quote at the paragraph.
-      out.push({ open: openAt, close: e, start: openAt + 1, end: e, continuesNext: false, single: false, chainOf: chainFirst });
+      out.push({ open: openAt, close: e, start: openAt + openLen, end: e, continuesNext: false, single: false, chainOf: chainFirst });
     }
     openAt = -1;
     chainFirst = -1;
     chainLen = 0;
   };
   // Jump between the only characters that matter: quote marks and line breaks.
-  const interesting = /["\n\u201c\u201d\u201e\u00ab\u00bb]/g;
+  const interesting = /["\n\u201c\u201d\u201e\u00ab\u00bb]|''/g;
   for (let m = interesting.exec(text); m; m = interesting.exec(text)) {
     const i = m.index;
     const ch = text[i];
@@ -104,12 +113,14 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
       nested = 0;
       continue;
     }
-    if (!isDouble(ch)) continue;
-    const straight = ch === '"';
+    const len = markLen(text, i);
+    if (len === 0) continue;
+    const straight = ch === '"' || ch === "'";
     const opens = opensAt(text, i);
     if (openAt < 0) {
       if (opens) {
         openAt = i;
+        openLen = len;
         openStraight = straight;
         nested = 0;
       } else if (chainFirst >= 0) {
@@ -131,18 +142,19 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
       nested--;
       continue;
     }
-    if (straight && opens && i > openAt + 1 && /\s/.test(text[i - 1]) && !/[.,;:!?]/.test(text[i - 2] ?? '')) {
+    if (straight && opens && i > openAt + openLen && /\s/.test(text[i - 1]) && !/[.,;:!?]/.test(text[i - 2] ?? '')) {
       // Looks like a new opening while one is open: the earlier mark was unbalanced, restart here.
       openAt = i;
+      openLen = len;
       nested = 0;
       continue;
     }
-    let s = openAt + 1;
+    let s = openAt + openLen;
     let e = i;
     while (s < e && /\s/.test(text[s])) s++;
     while (e > s && /\s/.test(text[e - 1])) e--;
     if (e > s && e - s <= MAX_REGION_CHARS) {
-      out.push({ open: openAt, close: i + 1, start: s, end: e, continuesNext: false, single: false, ...(chainFirst >= 0 ? { chainOf: chainFirst } : {}) });
+      out.push({ open: openAt, close: i + len, start: s, end: e, continuesNext: false, single: false, ...(chainFirst >= 0 ? { chainOf: chainFirst } : {}) });
     }
     openAt = -1;
     chainFirst = -1;
