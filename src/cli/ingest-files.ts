@@ -1,8 +1,10 @@
 import cliProgress from 'cli-progress';
 import type { Article } from '../model.js';
 import { Engine, type IngestReport } from '../engine/engine.js';
+import type { FieldMapping } from '../ingest/bulk.js';
 import type { IngestFailure } from '../ingest/errors.js';
-import { readArticleFile, walkPaths } from '../ingest/files.js';
+import { Fetcher } from '../ingest/fetch.js';
+import { readInputFile, walkPaths } from '../ingest/files.js';
 
 export interface FileIngestOptions {
   maxBytes?: number;
@@ -12,6 +14,11 @@ export interface FileIngestOptions {
   progress?: boolean;
   /** Called with each failed input as soon as it is known. */
   onFailure?: (f: IngestFailure) => void;
+  /** Which fields of bulk records (JSONL, JSON, CSV) hold the text and metadata. */
+  mapping?: FieldMapping;
+  /** Fetches the pages of link-only feed items. */
+  fetcher?: Fetcher;
+  signal?: AbortSignal;
 }
 
 export interface FileIngestResult extends IngestReport {
@@ -20,7 +27,14 @@ export interface FileIngestResult extends IngestReport {
   files: number;
 }
 
-/** Reads files and directories and feeds them to the engine in batches. */
+let cliMapping: FieldMapping = {};
+
+/** Field mapping given on the command line; used by `ingestPaths` calls that pass none. */
+export function setDefaultFieldMapping(mapping: FieldMapping): void {
+  cliMapping = { ...mapping };
+}
+
+/** Reads files and directories (text, HTML, feeds, bulk records) and feeds them to the engine in batches. */
 export async function ingestPaths(engine: Engine, paths: string[], opts: FileIngestOptions = {}): Promise<FileIngestResult> {
   const files: string[] = [];
   const failures: IngestFailure[] = [];
@@ -32,20 +46,32 @@ export async function ingestPaths(engine: Engine, paths: string[], opts: FileIng
     if ('failure' in item) fail(item.failure);
     else files.push(item.path);
   }
-  const showBar = (opts.progress ?? true) && process.stderr.isTTY === true && files.length > 5;
+  const hasBulk = files.some((f) => /\.(?:jsonl|ndjson|json|csv)$/i.test(f));
+  const showBar = (opts.progress ?? true) && process.stderr.isTTY === true && (files.length > 5 || hasBulk);
   const bar = showBar
     ? new cliProgress.SingleBar(
-        { format: 'ingest [{bar}] {value}/{total} files | {rate} files/s | eta {eta_formatted}', stream: process.stderr, hideCursor: true },
+        {
+          format: 'ingest [{bar}] {value}/{total} files | {articles} articles | {rate} articles/s | eta {eta_formatted}',
+          stream: process.stderr,
+          hideCursor: true,
+        },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
   const started = Date.now();
-  bar?.start(files.length, 0, { rate: '0' });
+  bar?.start(files.length, 0, { rate: '0', articles: 0 });
   const result: FileIngestResult = { stored: [], duplicates: [], failures, stories: [], tokens: 0, articleIds: [], files: files.length };
   const batchSize = opts.batchSize ?? 500;
+  const mapping = opts.mapping ?? cliMapping;
+  // Link-only feed items need the network; the client is only made when such a feed is read.
+  const fetcher = opts.fetcher ?? new Fetcher();
   let batch: Article[] = [];
   let done = 0;
+  let articles = 0;
   const stories = new Set<string>();
+  const tick = (): void => {
+    bar?.update(done, { articles, rate: (articles / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
+  };
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const report = await engine.ingest(batch);
@@ -55,18 +81,22 @@ export async function ingestPaths(engine: Engine, paths: string[], opts: FileIng
     for (const f of report.failures) fail(f);
     for (const s of report.stories) stories.add(s);
     batch = [];
+    tick();
   };
   for (const path of files) {
-    const read = await readArticleFile(path, { maxBytes: opts.maxBytes });
-    if (read.ok) {
-      batch.push(read.article);
-      result.articleIds.push(read.article.id);
-    } else {
-      fail(read.failure);
+    if (opts.signal?.aborted) break;
+    for await (const read of readInputFile(path, { ...mapping, maxBytes: opts.maxBytes, fetcher, signal: opts.signal })) {
+      if (read.ok) {
+        batch.push(read.article);
+        result.articleIds.push(read.article.id);
+        articles++;
+      } else {
+        fail(read.failure);
+      }
+      if (batch.length >= batchSize) await flush();
     }
     done++;
-    bar?.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
-    if (batch.length >= batchSize) await flush();
+    tick();
   }
   await flush();
   bar?.stop();

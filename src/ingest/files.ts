@@ -4,6 +4,10 @@ import type { Article } from '../model.js';
 import { decodeBytes } from './decode.js';
 import { IngestError, type IngestFailure } from './errors.js';
 import { makeArticle, parseTextFile } from './parse.js';
+import { bulkFormatOf, readBulkFile, type FieldMapping } from './bulk.js';
+import { decodeFeedBytes, feedArticles, looksLikeFeed, parseFeedText } from './feeds.js';
+import type { Fetcher } from './fetch.js';
+import { extractHtmlBytes, htmlArticle, looksLikeHtml } from './html.js';
 
 /** Largest file read by default: news articles are kilobytes; anything far bigger is a mistake. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -112,4 +116,104 @@ async function* walkDir(dir: string): AsyncGenerator<{ path: string } | { failur
     if (entry.isDirectory()) yield* walkDir(path);
     else if (entry.isFile() || entry.isSymbolicLink()) yield { path };
   }
+}
+
+/** How a file is read: plain text with an optional header, an HTML page, a feed, or a bulk file of records. */
+export type InputKind = 'text' | 'html' | 'feed' | 'jsonl' | 'json' | 'csv';
+
+/** Decides a file's kind by extension, and by its first bytes where the extension does not decide. */
+export async function detectInputKind(path: string): Promise<InputKind> {
+  const lower = path.toLowerCase();
+  const bulk = bulkFormatOf(lower);
+  if (bulk === 'jsonl' || bulk === 'csv') return bulk;
+  let head = '';
+  try {
+    const fh = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(4096);
+      const { bytesRead } = await fh.read(buf, 0, 4096, 0);
+      head = buf.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    // Unreadable files are reported by the reader.
+  }
+  if (looksLikeFeed(head)) return 'feed';
+  if (bulk === 'json') return 'json';
+  if (/\.(?:rss|atom|xml)$/.test(lower)) return 'feed';
+  if (/\.x?html?$/.test(lower) || looksLikeHtml(head)) return 'html';
+  return 'text';
+}
+
+export interface InputOptions extends ReadOptions, FieldMapping {
+  /** Fetches the pages of link-only feed items; without it those items fail. */
+  fetcher?: Fetcher;
+  signal?: AbortSignal;
+}
+
+/**
+ * Reads any input file into articles: one for a text or HTML file, one per item for feeds and per
+ * record for bulk files (streamed, so bulk files may be far bigger than memory). Never throws.
+ */
+export async function* readInputFile(path: string, opts: InputOptions = {}): AsyncGenerator<ReadResult> {
+  const kind = await detectInputKind(path);
+  if (kind === 'text') {
+    yield await readArticleFile(path, opts);
+    return;
+  }
+  if (kind === 'jsonl' || kind === 'json' || kind === 'csv') {
+    try {
+      await stat(path);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      yield { ok: false, failure: { path, kind: e.code === 'ENOENT' ? 'not-found' : 'unreadable', reason: describeFsError(e) } };
+      return;
+    }
+    yield* readBulkFile(path, kind, opts);
+    return;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readLimited(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  } catch (err) {
+    yield failOf(path, err);
+    return;
+  }
+  if (kind === 'html') {
+    try {
+      yield { ok: true, article: htmlArticle(extractHtmlBytes(bytes), path) };
+    } catch (err) {
+      yield failOf(path, err);
+    }
+    return;
+  }
+  let feed;
+  try {
+    feed = parseFeedText(decodeFeedBytes(bytes));
+  } catch (err) {
+    yield failOf(path, err);
+    return;
+  }
+  for await (const r of feedArticles(feed, path, { fetcher: opts.fetcher, signal: opts.signal })) {
+    yield r.ok ? { ok: true, article: r.article } : { ok: false, failure: r.failure };
+  }
+}
+
+async function readLimited(path: string, maxBytes: number): Promise<Uint8Array> {
+  const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
+    throw new IngestError(err.code === 'ENOENT' ? 'not-found' : 'unreadable', describeFsError(err));
+  });
+  if (!info.isFile()) throw new IngestError('unreadable', 'not a regular file');
+  if (info.size > maxBytes) {
+    throw new IngestError('too-large', `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit (raise it with --max-bytes)`);
+  }
+  const bytes = await readBytes(path, info.size);
+  if (bytes.length === 0) throw new IngestError('empty', 'empty file');
+  return bytes;
+}
+
+function failOf(path: string, err: unknown): ReadResult {
+  if (err instanceof IngestError) return { ok: false, failure: { path, kind: err.kind, reason: err.message } };
+  return { ok: false, failure: { path, kind: 'unreadable', reason: (err as Error).message } };
 }
