@@ -347,6 +347,8 @@ const RULE_LIST: Rule[] = [
       const mon = g.mon!;
       const monStart = m.index + m[0].length - mon.length;
       if (!monthOk(mon, text, monStart, monStart + mon.length, !g.rel && !g.mod)) return null;
+      // "February 30": a day number the calendar rejects makes the whole phrase suspect.
+      if (/^\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)/.test(text.slice(monStart + mon.length, monStart + mon.length + 6))) return null;
       const mo = monthNumber(mon);
       const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
       return {
