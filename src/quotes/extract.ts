@@ -374,6 +374,7 @@ export class AttributionFinder {
 
   private directQuotes(): void {
     const regionAttr = new Map<number, number>();
+    const regionCue = new Map<number, Cue>();
     for (let ri = 0; ri < this.regions.length; ri++) {
       const r = this.regions[ri];
       const alone = this.standsAlone(r);
@@ -386,11 +387,19 @@ export class AttributionFinder {
       if (r.chainOf !== undefined && regionAttr.has(r.chainOf)) {
         continues = regionAttr.get(r.chainOf);
       }
+      if (!after && before?.cue && ri > 0 && regionCue.get(ri - 1) === before.cue && regionAttr.has(ri - 1)) {
+        // `"A," he said, "B."`: the second part shares the first part's attribution.
+        continues = regionAttr.get(ri - 1);
+        attr = null;
+      }
       if (!attr && continues === undefined) {
         // A split quote: `"A," X said. "B"` — the previous region in the same paragraph was attributed.
-        const prev = ri > 0 ? this.regions[ri - 1] : undefined;
-        const prevIdx = ri > 0 ? regionAttr.get(ri - 1) : undefined;
-        if (prev && prevIdx !== undefined && !this.newlineBetween(prev.close, r.open) && r.open - prev.close < 200) {
+        // Titles and scare quotes may stand between the parts, so look back to the last attributed region.
+        let pj = ri - 1;
+        while (pj >= 0 && !regionAttr.has(pj) && ri - pj < 4) pj--;
+        const prev = pj >= 0 ? this.regions[pj] : undefined;
+        const prevIdx = pj >= 0 ? regionAttr.get(pj) : undefined;
+        if (prev && prevIdx !== undefined && !this.newlineBetween(prev.close, r.open) && r.open - prev.close < 250) {
           continues = this.out[prevIdx].continues ?? prevIdx;
         }
       }
@@ -402,7 +411,10 @@ export class AttributionFinder {
         if (tail && tail.chainOf === (r.chainOf ?? ri)) after = this.attributionAfter(tail);
         attr = after ?? null;
       }
-      if (attr?.cue) attr.cue.used = true;
+      if (attr?.cue) {
+        attr.cue.used = true;
+        regionCue.set(ri, attr.cue);
+      }
       const idx = this.out.length;
       regionAttr.set(ri, continues ?? idx);
       const content = this.displayContent(r);
@@ -410,10 +422,30 @@ export class AttributionFinder {
       const first = continues !== undefined ? this.out[continues] : undefined;
       const cueRange = attr ? (attr.cueRange ?? (attr.cue ? this.cueRange(attr.cue) : undefined)) : first?.cue;
       const source = attr ? attr.source : first?.source;
+      const statement = { start: r.open, end: r.close };
+      if (attr && attr === before && attr.source) {
+        // "In other words, he said, "…"": the statement starts with the sentence.
+        const st = this.firstTokenAtOrAfter(attr.source.start);
+        const sent = this.tokens[st]?.sentence;
+        const s0 = this.sentenceBounds(sent)[0];
+        const pre = this.tokens.slice(s0, st - 1);
+        if (st > 0 && this.tokens[st - 1].text === ',' && this.tokens[st - 1].sentence === sent && pre.length <= 6 && !pre.some((t) => t.pos === 'VERB' || this.regionAt[t.start] >= 0)) {
+          statement.start = this.tokens[s0].start;
+        }
+      }
+      if (!after) {
+        // Quoted words that a clause continues ("we should have seen" it coming): the statement runs on.
+        const nt = this.firstTokenAtOrAfter(r.close);
+        const t = this.tokens[nt];
+        if (t && !this.newlineBetween(r.close, t.start) && /^\p{Ll}/u.test(t.text) && this.regionAt[t.start] < 0 && !this.cueAtTok.has(nt)) {
+          const end = this.clause(nt, this.sentenceBounds(t.sentence)[1]);
+          if (end) statement.end = end.end;
+        }
+      }
       const a: RawAttribution = {
         kind: 'direct',
         content,
-        statement: { start: r.open, end: r.close },
+        statement,
         ...(cueRange ? { cue: cueRange } : {}),
         ...(source ? { source } : {}),
         ...(attr?.extent ? { sourceExtent: attr.extent } : {}),
