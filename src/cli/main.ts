@@ -6,6 +6,7 @@ import { renderStory } from '../format/text.js';
 import { defaultDatabase, openStore, StoreError, type Store } from '../store/index.js';
 import { ingestPaths } from './ingest-files.js';
 import { registerEval } from './eval.js';
+import { registerWatch } from './watch.js';
 
 /** Exit codes: 0 all good, 1 some inputs failed, 2 usage error, 3 the job could not run. */
 export const EXIT = { ok: 0, partial: 1, usage: 2, fatal: 3 } as const;
@@ -173,6 +174,7 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     });
 
   registerEval(program, io);
+  registerWatch(program, io);
   return { program, exitCode: () => exitCode };
 }
 
