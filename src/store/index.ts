@@ -1,8 +1,10 @@
 import { SqliteStore } from './sqlite.js';
+import { PostgresStore } from './postgres.js';
 import { StoreError, type Store } from './types.js';
 
 export * from './types.js';
 export { SqliteStore } from './sqlite.js';
+export { PostgresStore } from './postgres.js';
 
 /** The database used when none is given: `STORYLINE_DB`, else `./storyline.db`. */
 export function defaultDatabase(env: NodeJS.ProcessEnv = process.env): string {
@@ -10,12 +12,12 @@ export function defaultDatabase(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Opens a store from a location: a file path or `:memory:` for SQLite; `postgres://…` URLs are
- * reserved for the PostgreSQL backend.
+ * Opens a store from a location: a file path or `:memory:` for SQLite, a `postgres://…` URL for PostgreSQL.
  */
 export async function openStore(location: string): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new StoreError('the PostgreSQL backend is not available in this build; use a SQLite file path');
+  if (/^postgres(ql)?:\/\//i.test(location)) return PostgresStore.open(location);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
+    throw new StoreError(`unsupported database URL "${location}": use a SQLite file path or postgres://user@host/db`);
   }
   return new SqliteStore(location);
 }

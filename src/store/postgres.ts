@@ -1,0 +1,434 @@
+import pg from 'pg';
+import type { AnnotatedArticle, Article, Story } from '../model.js';
+import { decodeAnnotations, encodeAnnotations, outletOf } from './codec.js';
+import { type Batch, type BatchResult, type SearchHit, type Store, StoreError, type StorySummary } from './types.js';
+
+/**
+ * Schema migrations, applied in order under an advisory lock so that several processes starting at once
+ * migrate exactly once. Articles are partitioned by publication month (undated ones in the default
+ * partition); `article_keys` holds the global content-hash key that partitioning cannot enforce.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE article_keys (
+     id TEXT PRIMARY KEY,
+     month DATE,
+     ingested_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );
+   CREATE TABLE articles (
+     id TEXT NOT NULL,
+     month DATE,
+     path TEXT, title TEXT, source TEXT, source_inferred BOOLEAN NOT NULL DEFAULT false, url TEXT,
+     published TEXT, published_inferred BOOLEAN NOT NULL DEFAULT false, published_reason TEXT,
+     text TEXT NOT NULL,
+     annotations JSONB NOT NULL,
+     ingested_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+     tsv TSVECTOR GENERATED ALWAYS AS (
+       setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', text), 'B')
+     ) STORED
+   ) PARTITION BY RANGE (month);
+   CREATE TABLE articles_undated PARTITION OF articles DEFAULT;
+   CREATE INDEX articles_id ON articles (id);
+   CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+   CREATE TABLE stories (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     article_count INTEGER NOT NULL,
+     independent_sources INTEGER NOT NULL,
+     outlets JSONB NOT NULL,
+     first_published TEXT, last_published TEXT,
+     body JSONB NOT NULL,
+     updated_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE INDEX stories_recent ON stories (last_published DESC NULLS LAST, updated_at DESC);
+   CREATE TABLE story_articles (
+     article_id TEXT PRIMARY KEY REFERENCES article_keys(id),
+     story_id TEXT NOT NULL REFERENCES stories(id) DEFERRABLE INITIALLY DEFERRED
+   );
+   CREATE INDEX story_articles_story ON story_articles (story_id);
+   CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  `CREATE TABLE jobs (
+     id BIGSERIAL PRIMARY KEY,
+     payload JSONB NOT NULL,
+     status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'done', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     lease_until TIMESTAMPTZ,
+     worker TEXT,
+     error TEXT,
+     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+     finished_at TIMESTAMPTZ
+   );
+   CREATE INDEX jobs_ready ON jobs (id) WHERE status IN ('queued', 'running');
+   CREATE TABLE assignment_log (
+     seq BIGSERIAL PRIMARY KEY,
+     entry JSONB NOT NULL
+   );`,
+];
+
+export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Advisory lock keys (arbitrary constants, one per purpose). */
+export const LOCKS = { migrate: 727001, assign: 727002, partition: 727003 } as const;
+
+/** Errors worth retrying: serialisation/deadlock conflicts and a server that went away or is starting. */
+export function isTransient(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return (
+    code === '40001' ||
+    code === '40P01' ||
+    code === '57P01' ||
+    code === '57P02' ||
+    code === '57P03' ||
+    code.startsWith('08') ||
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    /Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error/i.test(
+      (err as Error).message ?? '',
+    )
+  );
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export interface PostgresStoreOptions {
+  /** Connections in the pool. */
+  poolSize?: number;
+  /** How long to keep retrying a transient failure (a restarting server), in milliseconds. */
+  retryForMs?: number;
+}
+
+function monthOf(published: string | undefined): string | null {
+  return published ? `${published.slice(0, 7)}-01` : null;
+}
+
+/** The shared store for teams: PostgreSQL with month partitions, tsvector search and a job queue. */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly pool: pg.Pool;
+  private readonly retryForMs: number;
+  private readonly knownPartitions = new Set<string>();
+
+  private constructor(url: string, opts: PostgresStoreOptions) {
+    this.pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 4 });
+    // An idle client losing its server must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+    this.retryForMs = opts.retryForMs ?? 60_000;
+  }
+
+  static async open(url: string, opts: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const store = new PostgresStore(url, opts);
+    try {
+      await store.migrate();
+    } catch (err) {
+      await store.pool.end().catch(() => undefined);
+      throw new StoreError(`cannot open PostgreSQL database: ${(err as Error).message}`, { cause: err });
+    }
+    return store;
+  }
+
+  /** Runs `fn` in a transaction, retrying the whole transaction on transient failures. */
+  async tx<T>(fn: (client: pg.PoolClient) => Promise<T>, isolation = 'READ COMMITTED'): Promise<T> {
+    const deadline = Date.now() + this.retryForMs;
+    for (let attempt = 0; ; attempt++) {
+      let client: pg.PoolClient | undefined;
+      try {
+        client = await this.pool.connect();
+        await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+        const result = await fn(client);
+        await client.query('COMMIT');
+        client.release();
+        return result;
+      } catch (err) {
+        if (client) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          // A broken connection must not go back to the pool.
+          client.release(isTransient(err) ? (err as Error) : undefined);
+        }
+        if (!isTransient(err) || Date.now() > deadline) throw err;
+        await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+      }
+    }
+  }
+
+  /** A single statement with the same retry rule. */
+  async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    const deadline = Date.now() + this.retryForMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.pool.query<R>(sql, params);
+      } catch (err) {
+        if (!isTransient(err) || Date.now() > deadline) throw err;
+        await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+      }
+    }
+  }
+
+  private async migrate(): Promise<void> {
+    await this.tx(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.migrate]);
+      await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+      const { rows } = await c.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+      const current = rows[0]?.v ?? 0;
+      if (current > MIGRATIONS.length) {
+        throw new StoreError(`database schema version ${current} is newer than this Storyline (${MIGRATIONS.length}); upgrade Storyline`);
+      }
+      for (let v = current; v < MIGRATIONS.length; v++) {
+        await c.query(MIGRATIONS[v]);
+        await c.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
+      }
+    });
+  }
+
+  /** Creates the month partition for a date if it does not exist yet. */
+  private async ensurePartition(c: pg.PoolClient, month: string | null): Promise<void> {
+    if (!month || this.knownPartitions.has(month)) return;
+    const [y, m] = month.split('-').map(Number);
+    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+    const name = `articles_${y}_${String(m).padStart(2, '0')}`;
+    await c.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.partition]);
+    // to_regclass follows search_path, so each schema gets its own partitions.
+    const exists = await c.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [name]);
+    if (!exists.rows[0].found) {
+      // Only undated rows live in the default partition, so a new month never conflicts with it.
+      await c.query(`CREATE TABLE ${name} PARTITION OF articles FOR VALUES FROM ('${month}') TO ('${next}')`);
+    }
+    this.knownPartitions.add(month);
+  }
+
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const { rows } = await this.query<{ id: string }>('SELECT id FROM article_keys WHERE id = ANY($1)', [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async commit(batch: Batch): Promise<BatchResult> {
+    try {
+      return await this.tx((c) => this.commitIn(c, batch));
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      throw new StoreError(`could not write the batch (nothing was stored): ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  /** Writes a batch inside an open transaction (workers add their own steps to the same transaction). */
+  async commitIn(c: pg.PoolClient, batch: Batch): Promise<BatchResult> {
+    const result: BatchResult = { inserted: [], existing: [] };
+    for (const doc of batch.articles) {
+      const a = doc.article;
+      const month = monthOf(a.published);
+      const key = await c.query<{ month: string | null }>(
+        `INSERT INTO article_keys (id, month) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING month`,
+        [a.id, month],
+      );
+      const values = [
+        a.id, month, a.path ?? null, a.title ?? null, a.source ?? null, a.sourceInferred === true, a.url ?? null,
+        a.published ?? null, a.publishedInferred, a.publishedReason ?? null, a.text, encodeAnnotations(doc),
+      ];
+      if (key.rowCount === 1) {
+        await this.ensurePartition(c, month);
+        await c.query(
+          `INSERT INTO articles (id, month, path, title, source, source_inferred, url, published, published_inferred, published_reason, text, annotations)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+          values,
+        );
+        result.inserted.push(a.id);
+      } else {
+        result.existing.push(a.id);
+        // Re-analysis (an inferred date, better annotations) refreshes the row, moving it if its month changed.
+        await this.ensurePartition(c, month);
+        await c.query(
+          `UPDATE articles SET month = $2, published = $3, published_inferred = $4, published_reason = $5, annotations = $6
+           WHERE id = $1`,
+          [a.id, month, a.published ?? null, a.publishedInferred, a.publishedReason ?? null, encodeAnnotations(doc)],
+        );
+        await c.query('UPDATE article_keys SET month = $2 WHERE id = $1', [a.id, month]);
+      }
+    }
+    const inBatch = new Map(batch.articles.map((d) => [d.article.id, d.article]));
+    for (const story of batch.stories) {
+      const missing = story.articleIds.filter((id) => !inBatch.has(id));
+      const stored = new Map<string, { published: string | null; source: string | null }>();
+      if (missing.length > 0) {
+        const { rows } = await c.query<{ id: string; published: string | null; source: string | null }>(
+          'SELECT id, published, source FROM articles WHERE id = ANY($1)',
+          [missing],
+        );
+        for (const r of rows) stored.set(r.id, r);
+      }
+      const dates: string[] = [];
+      const outlets = new Set<string>();
+      for (const id of story.articleIds) {
+        const a = inBatch.get(id);
+        const published = a ? a.published : stored.get(id)?.published;
+        const source = a ? outletOf(a) : stored.get(id)?.source;
+        if (published) dates.push(published);
+        if (source) outlets.add(source);
+      }
+      dates.sort();
+      await c.query(
+        `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8, now())
+         ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, article_count = EXCLUDED.article_count,
+           independent_sources = EXCLUDED.independent_sources, outlets = EXCLUDED.outlets,
+           first_published = EXCLUDED.first_published, last_published = EXCLUDED.last_published,
+           body = EXCLUDED.body, updated_at = EXCLUDED.updated_at`,
+        [
+          story.id, story.title, story.articleIds.length, story.independentSources, JSON.stringify([...outlets].sort()),
+          dates[0] ?? null, dates[dates.length - 1] ?? null, JSON.stringify(story),
+        ],
+      );
+      await c.query(
+        `INSERT INTO story_articles (article_id, story_id) SELECT unnest($1::text[]), $2
+         ON CONFLICT (article_id) DO UPDATE SET story_id = EXCLUDED.story_id`,
+        [story.articleIds, story.id],
+      );
+    }
+    if (batch.stories.length > 0) {
+      await c.query('DELETE FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = s.id)');
+    }
+    for (const [key, value] of Object.entries(batch.state ?? {})) {
+      await c.query('INSERT INTO state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
+    }
+    return result;
+  }
+
+  async getArticle(id: string): Promise<AnnotatedArticle | undefined> {
+    return (await this.getArticles([id]))[0];
+  }
+
+  async getArticles(ids: string[]): Promise<AnnotatedArticle[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.query<PgArticleRow>(
+      `SELECT id, path, title, source, source_inferred, url, published, published_inferred, published_reason, text, annotations::text AS annotations
+       FROM articles WHERE id = ANY($1)`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is PgArticleRow => !!r).map(rowToDoc);
+  }
+
+  async countArticles(): Promise<number> {
+    const { rows } = await this.query<{ n: string }>('SELECT COUNT(*) AS n FROM article_keys');
+    return Number(rows[0].n);
+  }
+
+  async getStory(id: string): Promise<Story | undefined> {
+    const { rows } = await this.query<{ body: Story }>('SELECT body FROM stories WHERE id = $1', [id]);
+    return rows[0]?.body;
+  }
+
+  async storyOf(articleId: string): Promise<string | undefined> {
+    const { rows } = await this.query<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
+    return rows[0]?.story_id;
+  }
+
+  async listStories(opts: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
+    const { rows } = await this.query<{
+      id: string;
+      title: string;
+      article_count: number;
+      independent_sources: number;
+      outlets: string[];
+      first_published: string | null;
+      last_published: string | null;
+      updated_at: Date;
+    }>(
+      `SELECT id, title, article_count, independent_sources, outlets, first_published, last_published, updated_at
+       FROM stories ORDER BY last_published DESC NULLS LAST, updated_at DESC, id LIMIT $1 OFFSET $2`,
+      [opts.limit ?? 50, opts.offset ?? 0],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      articleCount: r.article_count,
+      independentSources: r.independent_sources,
+      outlets: r.outlets,
+      firstPublished: r.first_published ?? undefined,
+      lastPublished: r.last_published ?? undefined,
+      updatedAt: r.updated_at.toISOString(),
+    }));
+  }
+
+  async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
+    const tsquery = toTsQuery(query);
+    if (!tsquery) return [];
+    const { rows } = await this.query<{
+      id: string;
+      title: string | null;
+      source: string | null;
+      published: string | null;
+      story_id: string | null;
+      snippet: string;
+    }>(
+      `SELECT a.id, a.title, a.source, a.published, sa.story_id,
+              ts_headline('english', a.text, q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=2') AS snippet
+       FROM articles a CROSS JOIN to_tsquery('english', $1) q
+       LEFT JOIN story_articles sa ON sa.article_id = a.id
+       WHERE a.tsv @@ q ORDER BY ts_rank_cd(a.tsv, q) DESC, a.id LIMIT $2`,
+      [tsquery, opts.limit ?? 20],
+    );
+    return rows.map((r) => ({
+      articleId: r.id,
+      title: r.title ?? undefined,
+      source: r.source ?? undefined,
+      published: r.published ?? undefined,
+      storyId: r.story_id ?? undefined,
+      snippet: r.snippet,
+    }));
+  }
+
+  async getState(key: string): Promise<string | undefined> {
+    const { rows } = await this.query<{ value: string }>('SELECT value FROM state WHERE key = $1', [key]);
+    return rows[0]?.value;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+interface PgArticleRow {
+  id: string;
+  path: string | null;
+  title: string | null;
+  source: string | null;
+  source_inferred: boolean;
+  url: string | null;
+  published: string | null;
+  published_inferred: boolean;
+  published_reason: string | null;
+  text: string;
+  annotations: string;
+}
+
+function rowToDoc(row: PgArticleRow): AnnotatedArticle {
+  const article: Article = { id: row.id, text: row.text, publishedInferred: row.published_inferred };
+  if (row.path) article.path = row.path;
+  if (row.title) article.title = row.title;
+  if (row.source) article.source = row.source;
+  if (row.source_inferred) article.sourceInferred = true;
+  if (row.url) article.url = row.url;
+  if (row.published) article.published = row.published;
+  if (row.published_reason) article.publishedReason = row.published_reason;
+  return decodeAnnotations(article, row.annotations);
+}
+
+/**
+ * The same query language as the SQLite store: every word must match, the last as a prefix, and
+ * "quoted phrases" as phrases. Words are passed as lexemes, never as tsquery syntax.
+ */
+export function toTsQuery(query: string): string {
+  const parts: string[] = [];
+  for (const m of query.matchAll(/"([^"]*)"|(\S+)/g)) {
+    if (m[1] !== undefined) {
+      const words = m[1].match(/[\p{L}\p{N}]+/gu);
+      if (words) parts.push(`(${words.map((w) => `'${w.toLowerCase()}'`).join(' <-> ')})`);
+    } else {
+      for (const w of m[2].match(/[\p{L}\p{N}]+/gu) ?? []) parts.push(`'${w.toLowerCase()}'`);
+    }
+  }
+  if (parts.length === 0) return '';
+  const last = parts[parts.length - 1];
+  if (!last.startsWith('(')) parts[parts.length - 1] = `${last}:*`;
+  return parts.join(' & ');
+}

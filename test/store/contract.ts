@@ -1,0 +1,141 @@
+/**
+ * The behaviour every store backend must have. Each backend's test file runs this suite with its own
+ * factory, so SQLite and PostgreSQL give the same results for the same input.
+ */
+import { describe, expect, it } from 'vitest';
+import { annotateArticle } from '../../src/pipeline.js';
+import { makeArticle } from '../../src/ingest/parse.js';
+import type { Story } from '../../src/model.js';
+import type { Store } from '../../src/store/types.js';
+
+export function doc(body: string, meta: Parameters<typeof makeArticle>[1] = {}) {
+  return annotateArticle(makeArticle(body, meta));
+}
+
+export function story(id: string, articleIds: string[]): Story {
+  return { id, title: `Story ${id}`, articleIds, independentSources: 1, entities: [], quotes: [], timeline: [], summary: [] };
+}
+
+export function storeContract(label: string, open: () => Promise<Store>): void {
+  describe(`${label} store contract`, () => {
+    it('stores articles with annotations and reads them back exactly', async () => {
+      const store = await open();
+      const d = doc('Fire Chief Maria Lopez said the fire was out. "We were lucky," she said.', {
+        source: 'Courier',
+        published: '2024-03-05',
+        title: 'Fire',
+        url: 'https://courier.example/fire',
+        path: 'fire.txt',
+      });
+      const r = await store.commit({ articles: [d], stories: [story('s1', [d.article.id])] });
+      expect(r.inserted).toEqual([d.article.id]);
+      const back = await store.getArticle(d.article.id);
+      expect(back?.article).toEqual(d.article);
+      expect(back?.sentences).toEqual(d.sentences);
+      expect(back?.mentions).toEqual(d.mentions);
+      expect(back?.entities).toEqual(d.entities);
+      expect(back?.quotes).toEqual(d.quotes);
+      expect(back?.timexes).toEqual(d.timexes);
+      expect(back?.tokens).toEqual(d.tokens);
+      expect(await store.storyOf(d.article.id)).toBe('s1');
+      expect(await store.getStory('s1')).toEqual(story('s1', [d.article.id]));
+      expect(await store.getArticle('nope')).toBeUndefined();
+      expect(await store.getStory('nope')).toBeUndefined();
+      await store.close();
+    });
+
+    it('keeps one article for the same content ingested twice', async () => {
+      const store = await open();
+      const a = doc('Same text twice.', { published: '2020-05-01' });
+      const b = doc('Same   text twice.\n', { published: '2020-05-01' });
+      expect(a.article.id).toBe(b.article.id);
+      await store.commit({ articles: [a], stories: [] });
+      const r = await store.commit({ articles: [b], stories: [] });
+      expect(r.inserted).toEqual([]);
+      expect(r.existing).toEqual([a.article.id]);
+      expect(await store.countArticles()).toBe(1);
+      expect([...(await store.existingIds([a.article.id, 'other']))]).toEqual([a.article.id]);
+      await store.close();
+    });
+
+    it('refreshes a stored article when its date is inferred later', async () => {
+      const store = await open();
+      const a = doc('An undated article about the vote.');
+      await store.commit({ articles: [a], stories: [story('s1', [a.article.id])] });
+      const dated = { ...a, article: { ...a.article, published: '2021-06-07', publishedInferred: true, publishedReason: 'from siblings' } };
+      await store.commit({ articles: [dated], stories: [story('s1', [a.article.id])] });
+      const back = await store.getArticle(a.article.id);
+      expect(back?.article.published).toBe('2021-06-07');
+      expect(back?.article.publishedInferred).toBe(true);
+      expect(back?.article.publishedReason).toBe('from siblings');
+      expect((await store.listStories())[0]).toMatchObject({ firstPublished: '2021-06-07' });
+      expect(await store.countArticles()).toBe(1);
+      await store.close();
+    });
+
+    it('writes a batch all or nothing', async () => {
+      const store = await open();
+      const a = doc('First article survives.');
+      await store.commit({ articles: [a], stories: [story('s1', [a.article.id])] });
+      const b = doc('Second article is rolled back.');
+      await expect(
+        store.commit({ articles: [b], stories: [story('s2', [b.article.id, 'missing-article'])] }),
+      ).rejects.toThrow(/nothing was stored/);
+      expect(await store.countArticles()).toBe(1);
+      expect(await store.getArticle(b.article.id)).toBeUndefined();
+      expect((await store.listStories()).map((s) => s.id)).toEqual(['s1']);
+      await store.close();
+    });
+
+    it('moves an article between stories and drops stories left empty', async () => {
+      const store = await open();
+      const a = doc('Article one of a story.', { published: '2022-01-01' });
+      const b = doc('Article two of another story.', { published: '2022-01-02' });
+      await store.commit({ articles: [a, b], stories: [story('s1', [a.article.id]), story('s2', [b.article.id])] });
+      await store.commit({ articles: [], stories: [story('s1', [a.article.id, b.article.id])] });
+      expect(await store.storyOf(b.article.id)).toBe('s1');
+      expect((await store.listStories()).map((s) => s.id)).toEqual(['s1']);
+      await store.close();
+    });
+
+    it('finds articles by full-text search with stemming, prefixes, phrases and snippets', async () => {
+      const store = await open();
+      const a = doc('The council approved the transit contract on Tuesday.', { title: 'Transit vote', published: '2023-02-01' });
+      const b = doc('Firefighters contained the blaze at the chemical plant.', { title: 'Plant fire', published: '2023-03-01' });
+      await store.commit({ articles: [a, b], stories: [story('s1', [a.article.id]), story('s2', [b.article.id])] });
+      const hits = await store.search('transit contr');
+      expect(hits.map((h) => h.articleId)).toEqual([a.article.id]);
+      expect(hits[0]).toMatchObject({ storyId: 's1', title: 'Transit vote', published: '2023-02-01' });
+      expect(hits[0].snippet).toMatch(/\[[A-Za-z]+\]/);
+      expect((await store.search('"chemical plant"')).map((h) => h.articleId)).toEqual([b.article.id]);
+      expect(await store.search('"plant chemical"')).toEqual([]);
+      expect(await store.search('AND OR NOT ( : * & |')).toEqual([]);
+      expect((await store.search('firefighter')).map((h) => h.articleId)).toEqual([b.article.id]);
+      expect(await store.search("o'brien; DROP TABLE articles")).toEqual([]);
+      expect(await store.countArticles()).toBe(2);
+      await store.close();
+    });
+
+    it('lists stories most recent first with outlets, dates and paging', async () => {
+      const store = await open();
+      const a = doc('Old news item one.', { source: 'A', published: '2020-01-01' });
+      const b = doc('New news item two.', { source: 'B', published: '2021-01-01' });
+      const c = doc('New news item three.', { source: 'C', published: '2021-01-02' });
+      await store.commit({ articles: [a, b, c], stories: [story('old', [a.article.id]), story('new', [b.article.id, c.article.id])] });
+      const list = await store.listStories();
+      expect(list.map((s) => s.id)).toEqual(['new', 'old']);
+      expect(list[0]).toMatchObject({ articleCount: 2, outlets: ['B', 'C'], firstPublished: '2021-01-01', lastPublished: '2021-01-02' });
+      expect((await store.listStories({ limit: 1, offset: 1 })).map((s) => s.id)).toEqual(['old']);
+      await store.close();
+    });
+
+    it('keeps state values with the batch', async () => {
+      const store = await open();
+      expect(await store.getState('k')).toBeUndefined();
+      await store.commit({ articles: [], stories: [], state: { k: 'v1' } });
+      await store.commit({ articles: [], stories: [], state: { k: 'v2' } });
+      expect(await store.getState('k')).toBe('v2');
+      await store.close();
+    });
+  });
+}

@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { PostgresStore, toTsQuery } from '../../src/store/postgres.js';
+import { doc, story, storeContract } from './contract.js';
+
+const url = inject('pgUrl');
+const opened: PostgresStore[] = [];
+let schemas = 0;
+
+/** A store in a schema of its own, so every test starts empty. */
+export async function freshPostgresStore(base: string): Promise<PostgresStore> {
+  const schema = `t${process.pid}_${++schemas}_${Date.now() % 100000}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const sep = base.includes('?') ? '&' : '?';
+  const store = await PostgresStore.open(`${base}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`, { retryForMs: 5000 });
+  opened.push(store);
+  return store;
+}
+
+afterAll(async () => {
+  await Promise.all(opened.map((s) => s.close().catch(() => undefined)));
+});
+
+describe.skipIf(!url)('PostgreSQL', () => {
+  storeContract('PostgreSQL', () => freshPostgresStore(url));
+
+  it('puts dated articles into month partitions and undated ones into the default partition', async () => {
+    const store = await freshPostgresStore(url);
+    const a = doc('A dated article in March.', { published: '2024-03-05' });
+    const b = doc('An undated article.');
+    await store.commit({ articles: [a, b], stories: [story('s', [a.article.id, b.article.id])] });
+    const { rows } = await store.query<{ rel: string; id: string }>('SELECT tableoid::regclass::text AS rel, id FROM articles ORDER BY id');
+    const where = new Map(rows.map((r) => [r.id, r.rel.replace(/^.*\./, '')]));
+    expect(where.get(a.article.id)).toBe('articles_2024_03');
+    expect(where.get(b.article.id)).toBe('articles_undated');
+    // A date inferred later moves the row to its month.
+    await store.commit({ articles: [{ ...b, article: { ...b.article, published: '2024-03-06', publishedInferred: true } }], stories: [] });
+    const moved = await store.query<{ rel: string }>('SELECT tableoid::regclass::text AS rel FROM articles WHERE id = $1', [b.article.id]);
+    expect(moved.rows[0].rel.replace(/^.*\./, '')).toBe('articles_2024_03');
+  });
+
+  it('migrates once when several processes open the same database at the same time', async () => {
+    const first = await freshPostgresStore(url);
+    const schemaUrl = (first.pool.options as { connectionString: string }).connectionString;
+    const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open(schemaUrl)));
+    const { rows } = await first.query<{ n: string }>('SELECT COUNT(*) AS n FROM schema_migrations');
+    expect(Number(rows[0].n)).toBeGreaterThan(0);
+    const versions = await first.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(versions.rows.map((r) => r.version)).toEqual(versions.rows.map((_, i) => i + 1));
+    await Promise.all(stores.map((s) => s.close()));
+  });
+});
+
+describe('toTsQuery', () => {
+  it('turns user words into lexemes, never into tsquery syntax', () => {
+    expect(toTsQuery('vance & !cuomo')).toBe("'vance' & 'cuomo':*");
+    expect(toTsQuery('"open letter" time')).toBe("('open' <-> 'letter') & 'time':*");
+    expect(toTsQuery("o'brien")).toBe("'o' & 'brien':*");
+    expect(toTsQuery(' ')).toBe('');
+  });
+});
