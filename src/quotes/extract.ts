@@ -122,6 +122,7 @@ export class AttributionFinder {
       }
       const info = CUE_FORMS.get(w);
       if (!info) continue;
+      if (info.lemma === 'go on' && this.low(i + 1) !== 'on') continue;
       const pos = toks[i].pos;
       if ((pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ') && !['said', 'says', 'told', 'added', 'wrote', 'tweeted'].includes(w)) continue;
       if (CAP_WORD.test(toks[i].text) && pos === 'PROPN') continue;
@@ -166,6 +167,16 @@ export class AttributionFinder {
     const w = this.low(k);
     if (SUBJ_PRON.has(w)) return [k, k];
     if (TIME_HEADS.test(w) || /^\d+$/.test(w)) return null;
+    if (w === ')') {
+      // "Gov. John Kasich (R-OH)": the parenthesis belongs to the name.
+      let j = k - 1;
+      while (j > limit && j > k - 8 && toks[j].text !== '(') j--;
+      if (toks[j]?.text === '(' && j - 1 >= limit) {
+        const inner = this.npEndingAt(j - 1, limit);
+        return inner ? [inner[0], k] : null;
+      }
+      return null;
+    }
     let i = k;
     let n = 0;
     while (i >= limit && toks[i].sentence === sent && n < 12) {
@@ -233,10 +244,10 @@ export class AttributionFinder {
     if (np) return this.span(np[0], np[1]);
     const kt = this.tokens[k]?.text;
     const s0 = Math.max(this.sentenceBounds(this.tokens[c.tok].sentence)[0], limit);
-    if ((kt === ',' && /ing$/.test(this.low(c.tok))) || this.low(k) === 'and') {
+    if ((kt === ',' && /ing$/.test(this.low(c.tok))) || this.low(k) === 'and' || this.low(k) === 'but') {
       // "…, saying …" and "… and said …" share the subject of the main clause.
-      const head = this.npStartingAt(s0);
-      if (head && head[1] < k && ['VERB', 'AUX'].includes(this.tokens[head[1] + 1]?.pos ?? '')) return this.span(head[0], head[1]);
+      const head = this.clauseSubject(s0, k);
+      if (head) return this.span(head[0], head[1]);
     }
     if (kt === ',') {
       // Appositives and relative clauses: "NAME, a spokesman for X, said", "NAME, 58, who lives here, says".
@@ -252,6 +263,21 @@ export class AttributionFinder {
       }
     }
     return undefined;
+  }
+
+  /** The subject of the main clause between tokens s0 and k: the first noun phrase followed by a verb. */
+  private clauseSubject(s0: number, k: number): [number, number] | null {
+    for (let p = s0; p < k; p++) {
+      if (p !== s0 && this.tokens[p - 1].text !== ',') continue;
+      if (this.inQuote(p)) continue;
+      const head = this.npStartingAt(p);
+      if (!head || head[1] >= k) continue;
+      let v = head[1] + 1;
+      // "Carson did not mention", "Trump immediately posted"
+      while (v < k && (this.tokens[v].pos === 'ADV' || this.tokens[v].pos === 'PART')) v++;
+      if (['VERB', 'AUX'].includes(this.tokens[v]?.pos ?? '')) return head;
+    }
+    return null;
   }
 
   /** The quoted region (index) a token starts, if the token is an opening mark. */
@@ -342,11 +368,20 @@ export class AttributionFinder {
       }
       const subj = this.subjectOf(c, 0);
       if (subj) return { cue: c, source: subj, ...(this.lastExtent ? { extent: this.lastExtent } : {}) };
-      const inv = this.npStartingAt(c.last + 1);
+      const inv = c.info?.addressee ? null : this.npStartingAt(c.last + 1);
       if (inv && inv[1] < k + 1) return { cue: c, source: this.span(inv[0], inv[1]) };
       return { cue: c };
     }
     if (colon) {
+      // "Clinton released the following statement: “…”" — the clause's subject introduces the quote.
+      const sent = toks[k].sentence;
+      const s0 = this.sentenceBounds(sent)[0];
+      const subj = this.clauseSubject(s0, k);
+      if (subj && subj[1] + 1 <= k) {
+        let v = subj[1] + 1;
+        while (v < k && (toks[v].pos === 'ADV' || toks[v].pos === 'PART')) v++;
+        if (toks[v].pos === 'VERB' || toks[v].pos === 'AUX') return { cueRange: this.span(v, v), source: this.span(subj[0], subj[1]) };
+      }
       // "Pew Research: “…”" — a source and a colon at the start of a sentence.
       const np = this.npEndingAt(k);
       if (np && (np[0] === 0 || toks[np[0] - 1].sentence !== toks[np[0]].sentence || this.newlineBetween(toks[np[0] - 1].end, toks[np[0]].start))) {
@@ -507,9 +542,7 @@ export class AttributionFinder {
         continue;
       }
       const info = c.info!;
-      if (info.lemma === 'read') {
-        continue;
-      }
+      if (info.lemma === 'read' || info.directOnly) continue;
       let subj = this.subjectOf(c, s0);
       const extent = this.lastExtent;
       let inverted = false;

@@ -7,6 +7,8 @@ export interface CueInfo {
   speech: boolean;
   /** Particles that belong to the cue ("called for", "calling on"). */
   particle?: string[];
+  /** Only a cue right next to a quotation ("continued", "exclaimed"). */
+  directOnly?: boolean;
 }
 
 // Verbs chosen from how often each form is an attribution cue in annotated political news: forms that are
@@ -102,14 +104,54 @@ const SPEECH: Record<string, string[]> = {
 };
 
 const ADDRESSEE = new Set(['tell', 'ask', 'assure', 'remind', 'warn', 'urge', 'email']);
-const PARTICLES: Record<string, string[]> = { call: ['for', 'on'], point: ['out'], ask: ['about'], rail: ['against'], talk: ['about'] };
+const PARTICLES: Record<string, string[]> = { call: ['for', 'on'], point: ['out'], go: ['on'], ask: ['about'], rail: ['against'], talk: ['about'] };
 const NOT_SPEECH = new Set(['endorse', 'decline', 'show', 'find', 'seem', 'appear', 'believe', 'think', 'want', 'hope', 'pledge', 'propose', 'refuse', 'oppose', 'support', 'expect', 'describe', 'accuse', 'criticize', 'praise', 'dismiss', 'denounce', 'blast', 'slam', 'question', 'reject', 'defend', 'call', 'decry', 'tout', 'rail', 'condemn', 'blame', 'cite', 'agree', 'point']);
 
-export const CUE_FORMS: ReadonlyMap<string, CueInfo> = new Map(
-  Object.entries(SPEECH).flatMap(([lemma, forms]) =>
+// Verbs that introduce quotations but too often mean something else in running text ("continued to rise"):
+// cues only right next to a quote.
+const DIRECT_ONLY: Record<string, string[]> = {
+  continue: ['continued', 'continues', 'continuing'],
+  'go on': ['went'],
+  answer: ['answered', 'answers'],
+  exclaim: ['exclaimed'],
+  bark: ['barked'],
+  charge: ['charged'],
+  echo: ['echoed', 'echoes'],
+  confess: ['confessed'],
+  retort: ['retorted'],
+  snap: ['snapped'],
+  laugh: ['laughed'],
+  wonder: ['wondered', 'wonders'],
+  offer: ['offered'],
+  recount: ['recounted'],
+  sigh: ['sighed'],
+  caution: ['cautioned'],
+  demand: ['demanded'],
+  plead: ['pleaded'],
+  muse: ['mused'],
+  interject: ['interjected'],
+  chime: ['chimed'],
+  begin: ['began'],
+  yell: ['yelled'],
+  scream: ['screamed'],
+  whisper: ['whispered'],
+  declare: [],
+  proclaim: ['proclaimed'],
+  gush: ['gushed'],
+  thunder: ['thundered'],
+  text: ['texted'],
+  summarize: ['summarized'],
+  put: [],
+};
+
+export const CUE_FORMS: ReadonlyMap<string, CueInfo> = new Map([
+  ...Object.entries(DIRECT_ONLY).flatMap(([lemma, forms]) =>
+    forms.map((f) => [f, { lemma, addressee: false, speech: true, directOnly: true, ...(lemma === 'go on' ? { particle: ['on'] } : {}) }] as const),
+  ),
+  ...Object.entries(SPEECH).flatMap(([lemma, forms]) =>
     forms.map((f) => [f, { lemma, addressee: ADDRESSEE.has(lemma), speech: !NOT_SPEECH.has(lemma), ...(PARTICLES[lemma] ? { particle: PARTICLES[lemma] } : {}) }] as const),
   ),
-);
+]);
 
 /** Words that may stand between a subject and its cue and belong to the cue ("has said", "also noted"). */
 export const CUE_PREFIX = new Set([
