@@ -61,11 +61,28 @@ export function findTimexes(text: string, reference?: string, sentences?: Senten
       insert({ start: c.start, end: c.end, sentence: si, type: res.type ?? c.type, value: res.value, anchor: res.anchor });
     }
   }
+  mergeTimeWithDay(text, resolved);
   return resolved.map((r) => {
     const t: TimeExpression = { start: r.start, end: r.end, text: text.slice(r.start, r.end), type: r.type, value: r.value };
     if (r.anchor) t.anchor = r.anchor;
     return t;
   });
+}
+
+/**
+ * "10 p.m. Wednesday", "noon Saturday", "5 p.m. EST, Nov. 6": a clock time directly followed by the day it
+ * belongs to is one expression, valued at that day.
+ */
+function mergeTimeWithDay(text: string, list: Array<Resolved & { anchor?: string }>): void {
+  for (let i = 0; i + 1 < list.length; i++) {
+    const a = list[i];
+    const b = list[i + 1];
+    const clock = /T(\d{2}:\d{2})$/.exec(a.value);
+    const day = /^(\d{4}-\d{2}-\d{2}|XXXX-WXX-[1-7]|XXXX-\d{2}-\d{2})(?:T[A-Z]{2})?$/.exec(b.value);
+    if (a.type !== 'time' || !clock || !day || b.type !== 'date' && b.type !== 'time') continue;
+    if (!/^,?\s{1,3}$/.test(text.slice(a.end, b.start))) continue;
+    list.splice(i, 2, { ...a, end: b.end, value: `${day[1]}T${clock[1]}`, anchor: b.anchor ?? a.anchor });
+  }
 }
 
 /** Finds and normalises time expressions; the reference date is the article's publication date. */

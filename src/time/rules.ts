@@ -619,8 +619,7 @@ const RULE_LIST: Rule[] = [
       if (!cap(g.wd)) return null;
       const n = weekdayNumber(g.wd!);
       let rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
-      // News TimeML dates "Friday night" to the day; the part of day is not part of the value.
-      const part = undefined as string | undefined;
+      const part = g.part ? PART_OF_DAY[g.part.toLowerCase()] : undefined;
       if (g.pl) {
         // "on Mondays" is a set.
         return { type: 'set', resolve: () => ({ value: `XXXX-WXX-${n}` }) };
@@ -1053,7 +1052,8 @@ const RULE_LIST: Rule[] = [
   },
 ];
 
-const MONTH_CORE = '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+const MONTH_CORE =
+  '\\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\\.|\\s+\\d))';
 const UNIT_CORE = '(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)';
 /**
  * For speed each rule is only tried in a window around a "core" that every match of it contains
@@ -1063,10 +1063,11 @@ const CORES: string[] = [
   MONTH_CORE, MONTH_CORE, MONTH_CORE, MONTH_CORE, '\\d{4}-\\d', '\\d{8}', '\\d/\\d', '\\d{4}',
   '\\d0[\'’]?s', '[\'’]\\d0s', 'ties\\b', 'century', 'quarter|half', 'quarter|period', 'Q[1-4]',
   'spring|summer|fall|autumn|winter', 'today|tonight|yesterday|tomorrow', 'morning|afternoon|evening|night',
-  '(?:mon|tues|wednes|thurs|fri|satur|sun)day', 'week|month|year|decade|century', 'day|night|morning|evening|week|month|year|afternoon',
-  '\\b(?:ago|earlier|later|now|hence|before|after|previously|back)\\b', 'year-', '\\b(?:ago|earlier|from)\\b',
-  'recent|coming|few', UNIT_CORE, UNIT_CORE, 'half', '\\d\\s*[ap]\\.?\\s?m', '\\d:\\d\\d', 'noon|midnight|midday',
-  'o[\'’]clock|in\\s+the', '\\b(?:every|each)\\b', 'ly\\b', '\\b(?:once|twice|thrice|times|per)\\b',
+  '(?:mon|tues|wednes|thurs|fri|satur|sun)day', 'week|month|year|decade|century', '\\b(?:the|that)\\s+(?:(?:previous|next|following|preceding|prior|same)\\s+)?(?:day|night|morning|evening|week|month|year|afternoon)|\\b(?:day|night|morning|evening|week|month|year)\\s+(?:earlier|later)',
+  '\\b(?:ago|earlier|later|now|hence|before|after|previously|back)\\b', 'year-', '\\b(?:ago|earlier|from\\s+now)\\b',
+  'recent|coming|few', UNIT_CORE, '\\b(?:for|in|over|within|than|take|takes|took|lasted|last|lasting)\\s+(?:years|months|weeks|days|hours|minutes|decades|centuries)', 'half', '\\d\\s*[ap]\\.?\\s?m', '\\d:\\d\\d', 'noon|midnight|midday',
+  'o[\'’]clock|\\w\\s+in\\s+the\\s+(?:morning|afternoon|evening)', '\\b(?:every|each)\\b',
+  '\\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|biannually)\\b', '\\b(?:once|twice|thrice|times|per)\\b',
   'christmas|year[\'’]s|thanksgiving|independence|fourth|labor|memorial|veterans|halloween|valentine|boxing',
   '\\b(?:now|current|present|nowadays|these|moment|this\\s+time|recent|lately|previous|former|past|earlier|once|future|soon|someday|term|due|ahead)',
   'nineteen|eighteen|thousand',
@@ -1109,9 +1110,9 @@ export function findCandidates(text: string): Candidate[] {
       if (h[0].length === 0) rule.core.lastIndex++;
       if (p < coveredUntil) continue;
       // A window starting and ending at whitespace, so the rule's boundary checks see whole words.
-      let ws = Math.max(0, p - 90);
+      let ws = Math.max(0, p - 70);
       while (ws > 0 && !/\s/.test(text[ws - 1])) ws--;
-      let we = Math.min(n, p + h[0].length + 90);
+      let we = Math.min(n, p + h[0].length + 70);
       while (we < n && !/\s/.test(text[we])) we++;
       const win = text.slice(ws, we);
       rule.re.lastIndex = 0;
