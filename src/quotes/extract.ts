@@ -37,6 +37,7 @@ interface Cue {
   info: CueInfo | null;
   according: boolean;
   used: boolean;
+  weak?: boolean;
 }
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PART', 'PRON']);
@@ -124,13 +125,15 @@ export class AttributionFinder {
       if (!info) continue;
       if (info.lemma === 'go on' && this.low(i + 1) !== 'on') continue;
       const pos = toks[i].pos;
-      if ((pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ') && !['said', 'says', 'told', 'added', 'wrote', 'tweeted'].includes(w)) continue;
+      // Forms tagged as nouns ("notes", "reads") are cues only right next to a quotation.
+      const weak = (pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ') && !['said', 'says', 'told', 'added', 'wrote', 'tweeted'].includes(w);
       if (CAP_WORD.test(toks[i].text) && pos === 'PROPN') continue;
+      if ((info.lemma === 'shoot' || info.lemma === 'fire') && this.low(i + 1) !== 'back') continue;
       let first = i;
       while (first > 0 && CUE_PREFIX.has(this.low(first - 1)) && !this.inQuote(first - 1)) first--;
       // "called for", "calling on": the particle belongs to the cue.
       const last = info.particle && info.particle.includes(this.low(i + 1)) ? i + 1 : i;
-      this.addCue({ tok: i, first, last, info, according: false, used: false });
+      this.addCue({ tok: i, first, last, info, according: false, used: false, ...(weak ? { weak } : {}) });
     }
   }
 
@@ -153,6 +156,8 @@ export class AttributionFinder {
     if (/^[’']s?$/.test(t.text)) return true;
     // Hyphenated words are split by the tokenizer: "Twenty-four", "76-year-old".
     if (t.text === '-' && this.tokens[i - 1]?.end === t.start && this.tokens[i + 1]?.start === t.end) return true;
+    const prev = this.tokens[i - 1];
+    if (prev && prev.text === '-' && prev.end === t.start && this.tokens[i - 2]?.end === prev.start) return true;
     // Capitalised function words start sentences ("But", "After"); inside a sentence they are names ("Time's Up").
     const midSentence = i > 0 && this.tokens[i - 1].sentence === t.sentence && !/^[.!?"\u201c:]$/.test(this.tokens[i - 1].text);
     if (CAP_WORD.test(t.text) && /^[\p{L}.\-’']+$/u.test(t.text) && (midSentence || !NOT_NAME_POS.has(t.pos ?? ''))) return true;
@@ -268,7 +273,7 @@ export class AttributionFinder {
   /** The subject of the main clause between tokens s0 and k: the first noun phrase followed by a verb. */
   private clauseSubject(s0: number, k: number): [number, number] | null {
     for (let p = s0; p < k; p++) {
-      if (p !== s0 && this.tokens[p - 1].text !== ',') continue;
+      if (p !== s0 && this.tokens[p - 1].text !== ',' && !(this.isMark(this.tokens[p - 1].text) && this.tokens[p - 2]?.text === ',')) continue;
       if (this.inQuote(p)) continue;
       const head = this.npStartingAt(p);
       if (!head || head[1] >= k) continue;
@@ -542,7 +547,7 @@ export class AttributionFinder {
         continue;
       }
       const info = c.info!;
-      if (info.lemma === 'read' || info.directOnly) continue;
+      if (info.lemma === 'read' || info.directOnly || c.weak) continue;
       let subj = this.subjectOf(c, s0);
       const extent = this.lastExtent;
       let inverted = false;

@@ -69,7 +69,7 @@ const SPEECH: Record<string, string[]> = {
   email: ['emailed'],
   counter: ['countered'],
   agree: ['agreed'],
-  point: ['pointed'],
+  point: ['pointed', 'points', 'pointing'],
   predicts: [],
   describe: ['described', 'describes', 'describing'],
   accuse: ['accused', 'accuses', 'accusing'],
@@ -142,11 +142,16 @@ const DIRECT_ONLY: Record<string, string[]> = {
   text: ['texted'],
   summarize: ['summarized'],
   put: [],
+  beam: ['beamed'],
+  shoot: ['shot'],
+  fire: ['fired'],
+  scoff: ['scoffed'],
+  quote: [],
 };
 
 export const CUE_FORMS: ReadonlyMap<string, CueInfo> = new Map([
   ...Object.entries(DIRECT_ONLY).flatMap(([lemma, forms]) =>
-    forms.map((f) => [f, { lemma, addressee: false, speech: true, directOnly: true, ...(lemma === 'go on' ? { particle: ['on'] } : {}) }] as const),
+    forms.map((f) => [f, { lemma, addressee: false, speech: true, directOnly: true, ...(lemma === 'go on' ? { particle: ['on'] } : lemma === 'shoot' || lemma === 'fire' ? { particle: ['back'] } : {}) }] as const),
   ),
   ...Object.entries(SPEECH).flatMap(([lemma, forms]) =>
     forms.map((f) => [f, { lemma, addressee: ADDRESSEE.has(lemma), speech: !NOT_SPEECH.has(lemma), ...(PARTICLES[lemma] ? { particle: PARTICLES[lemma] } : {}) }] as const),
