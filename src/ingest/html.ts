@@ -208,6 +208,8 @@ export function blocksToText(root: DomNode): string {
 
 /** Converts an HTML fragment (a feed item's content) to block text. */
 export function htmlFragmentToText(html: string): string {
+  // Plain-text teasers are common in feeds; no need to build a DOM for them.
+  if (!/[<&]/.test(html)) return html.replace(/[ \t\r\n\u00a0]+/g, ' ').trim();
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
   const doc = document as unknown as DomDocument;
   for (const el of Array.from(doc.querySelectorAll('script, style, noscript, template, iframe, figcaption, form, button'))) el.remove();
