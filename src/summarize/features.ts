@@ -59,20 +59,31 @@ export function bigramConcepts(text: string): string[] {
 /** Number of whitespace-separated words, the unit of summary budgets. */
 export const wordCount = (text: string): number => text.split(/\s+/).filter((w) => w.length > 0).length;
 
+/** A bag of terms with its Euclidean norm, for repeated cosine computations. */
+export interface Bag {
+  counts: Map<string, number>;
+  norm: number;
+}
+
+export function bag(terms: readonly string[]): Bag {
+  const counts = new Map<string, number>();
+  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let sq = 0;
+  for (const x of counts.values()) sq += x * x;
+  return { counts, norm: Math.sqrt(sq) };
+}
+
+export function bagCosine(a: Bag, b: Bag): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, x] of small.counts) dot += x * (large.counts.get(t) ?? 0);
+  return dot / (a.norm * b.norm);
+}
+
 /** Cosine similarity of two bags of terms. */
 export function cosine(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const ca = new Map<string, number>();
-  for (const t of a) ca.set(t, (ca.get(t) ?? 0) + 1);
-  const cb = new Map<string, number>();
-  for (const t of b) cb.set(t, (cb.get(t) ?? 0) + 1);
-  let dot = 0;
-  for (const [t, x] of ca) dot += x * (cb.get(t) ?? 0);
-  let na = 0;
-  for (const x of ca.values()) na += x * x;
-  let nb = 0;
-  for (const x of cb.values()) nb += x * x;
-  return dot / Math.sqrt(na * nb);
+  return bagCosine(bag(a), bag(b));
 }
 
 /**
@@ -80,14 +91,16 @@ export function cosine(a: readonly string[], b: readonly string[]): number {
  * "PINE RIDGE, S.D. (AP) -- " or "MADRID, February 17 (Xinhua) -- ", or 0 when there is none.
  */
 export function datelineEnd(sentence: string): number {
-  const m = sentence.match(
-    /^\s*[A-Z][A-Za-z.'’ -]*(?:,\s*[A-Za-z][A-Za-z. ]*(?:\s+\d{1,2})?)*\s*(?:\([A-Za-z .-]+\))?\s*(?:--|—|–|_)\s+/,
-  );
-  if (!m) return 0;
-  // A dateline's place is in capitals ("PINE RIDGE", "WASHINGTON"); ordinary sentences rarely open that way.
-  const head = m[0].split(/[,(]/)[0].trim();
-  if (!/^[A-Z][A-Z.'’ -]+$/.test(head) && !/\((AP|Xinhua|Reuters|AFP|UPI)\)/.test(m[0])) return 0;
-  return m[0].length;
+  // Datelines end in a dash within the first few words; checking that first keeps the regex cheap.
+  const dash = sentence.slice(0, 90).search(/\s(--|—|–|_)\s/);
+  if (dash < 0) return 0;
+  const head = sentence.slice(0, dash);
+  if (!/^\s*[A-Z][A-Za-z.'’ -]*(,[A-Za-z0-9. ]+)*(\([A-Za-z .-]+\))?\s*$/.test(head)) return 0;
+  // A dateline's place is in capitals ("PINE RIDGE", "WASHINGTON") or it names a wire service.
+  const place = head.split(/[,(]/)[0].trim();
+  if (!/^[A-Z][A-Z.'’ -]+$/.test(place) && !/\((AP|Xinhua|Reuters|AFP|UPI)\)/.test(head)) return 0;
+  const m = sentence.slice(dash).match(/^\s(--|—|–|_)\s+/);
+  return dash + (m ? m[0].length : 0);
 }
 
 /** Sentences that are not reportable content: bylines, credits, embeds, datelines alone, headlines. */

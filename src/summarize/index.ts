@@ -11,7 +11,7 @@
  * position, and each sentence cites its article plus any article carrying a near-identical sentence.
  */
 import type { AnnotatedArticle, SourceRef, SummarySentence } from '../model.js';
-import { bigramConcepts, contentStems, cosine, datelineEnd, isBoilerplate, wordCount } from './features.js';
+import { bag, bagCosine, bigramConcepts, contentStems, datelineEnd, isBoilerplate, wordCount, type Bag } from './features.js';
 
 export interface SummarizeOptions {
   /** Word budget (whitespace-separated words); 100 by default. */
@@ -33,7 +33,7 @@ interface Candidate {
   text: string;
   words: number;
   concepts: string[];
-  content: string[];
+  content: Bag;
 }
 
 /**
@@ -90,7 +90,7 @@ function candidates(docs: readonly AnnotatedArticle[]): Candidate[] {
         text: t,
         words: n,
         concepts: [...new Set(bigramConcepts(t))],
-        content: contentStems(t),
+        content: bag(contentStems(t)),
       });
     }
   });
@@ -124,68 +124,138 @@ export function summarize(docs: readonly AnnotatedArticle[], opts: SummarizeOpti
     weight.set(k, n * (1 + q));
   }
   // Query relevance and lead position as small sentence-level priors.
-  const queryList = [...query];
+  const queryBag = bag([...query]);
   const priors = new Map<Candidate, number>();
   for (const c of cands) {
-    const rel = queryList.length > 0 ? cosine(c.content, queryList) : 0;
+    const rel = query.size > 0 ? bagCosine(c.content, queryBag) : 0;
     const lead = c.rank === 0 ? 1 : c.rank < 3 ? 0.5 : 0;
     priors.set(c, 1 + QUERY_WEIGHT * rel + LEAD_WEIGHT * lead);
   }
   const prior = (c: Candidate): number => priors.get(c) ?? 1;
 
-  const covered = new Set<string>();
+  // Lazy greedy (Minoux): a candidate's score only falls as coverage grows, so a stale score is an
+  // upper bound and most candidates are never rescored.
+  const conceptId = new Map<string, number>();
+  const weights: number[] = [];
+  const ids = cands.map((c) => {
+    const out: number[] = [];
+    for (const k of c.concepts) {
+      const w = weight.get(k);
+      if (w === undefined) continue;
+      let id = conceptId.get(k);
+      if (id === undefined) {
+        id = weights.length;
+        conceptId.set(k, id);
+        weights.push(w);
+      }
+      out.push(id);
+    }
+    return out;
+  });
+  const covered = new Uint8Array(weights.length);
+  const scoreOf = (i: number): number => {
+    let gain = 0;
+    for (const id of ids[i]) if (!covered[id]) gain += weights[id];
+    return gain <= 0 ? 0 : (gain * prior(cands[i])) / Math.pow(cands[i].words, LENGTH_EXPONENT);
+  };
+  const heap = new MaxHeap();
+  cands.forEach((_, i) => {
+    const sc = scoreOf(i);
+    if (sc > 0) heap.push(i, sc);
+  });
   const chosen: Candidate[] = [];
   let used = 0;
-  const remaining = new Set(cands);
-  for (;;) {
-    let best: Candidate | undefined;
-    let bestScore = 0;
-    for (const c of remaining) {
-      if (used + c.words > budget) {
-        remaining.delete(c);
-        continue;
-      }
-      let gain = 0;
-      for (const k of c.concepts) if (!covered.has(k)) gain += weight.get(k) ?? 0;
-      if (gain <= 0) continue;
-      const score = (gain * prior(c)) / Math.pow(c.words, LENGTH_EXPONENT);
-      if (score > bestScore) {
-        bestScore = score;
-        best = c;
-      }
+  while (heap.size > 0) {
+    const i = heap.pop();
+    const c = cands[i];
+    if (used + c.words > budget) continue;
+    const sc = scoreOf(i);
+    if (sc <= 0) continue;
+    if (heap.size > 0 && sc < heap.topScore()) {
+      heap.push(i, sc);
+      continue;
     }
-    if (!best) break;
-    remaining.delete(best);
-    if (chosen.some((s) => cosine(s.content, best.content) > 0.5)) continue;
-    chosen.push(best);
-    used += best.words;
-    for (const k of best.concepts) covered.add(k);
+    if (chosen.some((x) => bagCosine(x.content, c.content) > 0.5)) continue;
+    chosen.push(c);
+    used += c.words;
+    for (const id of ids[i]) covered[id] = 1;
   }
 
   chosen.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.doc - b.doc || a.start - b.start));
-  const sentenceStems = docs.map((d) => d.sentences.map((x) => contentStems(x.text)));
+  const sentenceStems = docs.map((d) => d.sentences.map((x) => bag(contentStems(x.text))));
   return chosen.map((c) => ({ text: c.text, sources: sourcesFor(c, docs, sentenceStems) }));
 }
 
 /** The sentence's own span plus the same statement in other articles (near-identical sentences). */
-function sourcesFor(c: Candidate, docs: readonly AnnotatedArticle[], sentenceStems: string[][][]): SourceRef[] {
+function sourcesFor(c: Candidate, docs: readonly AnnotatedArticle[], sentenceStems: Bag[][]): SourceRef[] {
   const refs: SourceRef[] = [{ articleId: c.articleId, start: c.start, end: c.end }];
   const seenArticles = new Set([c.articleId]);
   docs.forEach((doc, d) => {
     if (seenArticles.has(doc.article.id)) return;
     let bestSim = 0;
     let bestRef: SourceRef | undefined;
-    for (const s of doc.sentences) {
-      const sim = cosine(c.content, sentenceStems[d][s.index] ?? []);
+    doc.sentences.forEach((s, k) => {
+      const sim = bagCosine(c.content, sentenceStems[d][k]);
       if (sim > bestSim) {
         bestSim = sim;
         bestRef = { articleId: doc.article.id, start: s.start, end: s.end };
       }
-    }
+    });
     if (bestRef && bestSim >= 0.8) {
       refs.push(bestRef);
       seenArticles.add(doc.article.id);
     }
   });
   return refs;
+}
+
+/** Max-heap of item indexes by score; ties go to the lower index (earlier candidate). */
+class MaxHeap {
+  private items: number[] = [];
+  private scores: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  topScore(): number {
+    return this.scores[0];
+  }
+  private above(a: number, b: number): boolean {
+    return this.scores[a] > this.scores[b] || (this.scores[a] === this.scores[b] && this.items[a] < this.items[b]);
+  }
+  private swap(a: number, b: number): void {
+    [this.items[a], this.items[b]] = [this.items[b], this.items[a]];
+    [this.scores[a], this.scores[b]] = [this.scores[b], this.scores[a]];
+  }
+  push(item: number, score: number): void {
+    this.items.push(item);
+    this.scores.push(score);
+    let k = this.items.length - 1;
+    while (k > 0) {
+      const p = (k - 1) >> 1;
+      if (!this.above(k, p)) break;
+      this.swap(k, p);
+      k = p;
+    }
+  }
+  pop(): number {
+    const top = this.items[0];
+    const lastItem = this.items.pop() as number;
+    const lastScore = this.scores.pop() as number;
+    if (this.items.length > 0) {
+      this.items[0] = lastItem;
+      this.scores[0] = lastScore;
+      let k = 0;
+      for (;;) {
+        const l = 2 * k + 1;
+        const r = l + 1;
+        let m = k;
+        if (l < this.items.length && this.above(l, m)) m = l;
+        if (r < this.items.length && this.above(r, m)) m = r;
+        if (m === k) break;
+        this.swap(k, m);
+        k = m;
+      }
+    }
+    return top;
+  }
 }
