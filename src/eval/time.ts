@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Article, TimeExpression, TimexType } from '../model.js';
 import { annotateText } from '../text/annotate.js';
 import { annotateTime } from '../time/index.js';
+import * as chrono from 'chrono-node';
 
 /** A gold TIMEX3 with offsets into the plain text of `<TEXT>`. */
 export interface GoldTimex {
@@ -25,6 +26,27 @@ export interface TimeEvalOptions {
   limit?: number;
   /** Keep per-document error listings in the result. */
   errors?: boolean;
+  /** `storyline` (default) or `chrono` (chrono-node alone, as a baseline). */
+  system?: 'storyline' | 'chrono';
+}
+
+/** chrono-node alone: values at the precision of the components it is certain of. */
+export function chronoTimexes(text: string, dct?: string): TimeExpression[] {
+  const ref = dct ? new Date(`${dct}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const out: TimeExpression[] = [];
+  const p2 = (n: number | null): string => String(n ?? 0).padStart(2, '0');
+  for (const r of chrono.parse(text, ref)) {
+    const c = r.start;
+    const y = String(c.get('year') ?? 0).padStart(4, '0');
+    let value: string;
+    if (c.isCertain('day') || c.isCertain('weekday') || !c.isCertain('month')) value = `${y}-${p2(c.get('month'))}-${p2(c.get('day'))}`;
+    else value = `${y}-${p2(c.get('month'))}`;
+    if (c.isCertain('year') && !c.isCertain('month') && !c.isCertain('weekday')) value = y;
+    const hour = c.isCertain('hour');
+    if (hour) value += `T${p2(c.get('hour'))}:${p2(c.get('minute'))}`;
+    out.push({ start: r.index, end: r.index + r.text.length, text: r.text, type: hour ? 'time' : 'date', value });
+  }
+  return out;
 }
 
 export interface PRF {
@@ -162,9 +184,11 @@ export async function runTimeEval(dirs: string | string[], opts: TimeEvalOptions
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   };
-  for (const d of withText) annotateTime(d);
+  const system = (d: (typeof withText)[number]): TimeExpression[] =>
+    opts.system === 'chrono' ? chronoTimexes(d.article.text, d.article.published) : annotateTime(d).timexes;
+  for (const d of withText) system(d);
   let c0 = cpuMs();
-  const predictions = withText.map((d) => annotateTime(d).timexes);
+  const predictions = withText.map(system);
   const timeMs = cpuMs() - c0;
   c0 = cpuMs();
   for (const d of docs) annotateTime(annotateText({ id: d.id, text: d.text, published: d.dct, publishedInferred: false }));

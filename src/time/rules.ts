@@ -1019,7 +1019,7 @@ const RULE_LIST: Rule[] = [
         const w = g.present.toLowerCase();
         // "current" as in electricity or "current account" is not a time.
         if (w === 'current' && /^\s+(?:account|accounts|affairs|events|flows?|of|speed|density|state)\b/i.test(after)) return null;
-        // "now that" / "now-defunct" are still present references; "now" as a discourse marker at a sentence start is too.
+
         return { type: 'date', resolve: () => ({ value: 'PRESENT_REF' }) };
       }
       if (g.past) {
@@ -1031,6 +1031,41 @@ const RULE_LIST: Rule[] = [
       if (w === 'future' && /^\s+(?:of|tense)\b/i.test(after)) return null;
       return { type: 'date', resolve: () => ({ value: 'FUTURE_REF' }) };
     },
+  },
+  // "June last year", "January of this year".
+  {
+    re: rx(`${MON},?\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year`),
+    make: (g, m, text) => {
+      const mon = g.mon!;
+      if (!monthOk(mon, text, m.index, m.index + mon.length, false)) return null;
+      const mo = monthNumber(mon);
+      const off = g.rel!.toLowerCase() === 'last' ? -1 : g.rel!.toLowerCase() === 'next' ? 1 : 0;
+      return {
+        type: 'date',
+        resolve: (ctx) => (ctx.dct ? { value: fmtMonth(ctx.dct.y + off, mo), anchor: fmtDay(ctx.dct) } : { value: `XXXX-${pad(mo)}` }),
+      };
+    },
+  },
+  // "the 1988 quarter", "the 1989 period": that year's instance of the period under discussion.
+  {
+    re: rx(`the\\s+(?<y>${YEAR_RE})\\s+(?:fiscal\\s+)?(?<unit>quarter|period|half)`),
+    make: (g) => ({
+      type: 'date',
+      anchored: true,
+      resolve: (ctx) => {
+        const cur = currentPeriod(ctx);
+        if (cur) return { value: `${g.y}${cur.value.slice(4)}` };
+        return { value: g.y! };
+      },
+    }),
+  },
+  // "year-end", "the end of the year".
+  {
+    re: rx(`(?:the\\s+)?year[-\\s]end|(?:the\\s+)?year['’]s\\s+end`),
+    make: () => ({
+      type: 'date',
+      resolve: (ctx) => (ctx.dct ? { value: fmtYear(ctx.dct.y), anchor: fmtDay(ctx.dct) } : { value: 'XXXX' }),
+    }),
   },
   // Spoken years: "nineteen ninety-six", "the year two thousand".
   {
@@ -1070,6 +1105,9 @@ const CORES: string[] = [
   '\\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|biannually)\\b', '\\b(?:once|twice|thrice|times|per)\\b',
   'christmas|year[\'’]s|thanksgiving|independence|fourth|labor|memorial|veterans|halloween|valentine|boxing',
   '\\b(?:now|current|present|nowadays|these|moment|this\\s+time|recent|lately|previous|former|past|earlier|once|future|soon|someday|term|due|ahead)',
+  MONTH_CORE,
+  'quarter|period|half',
+  'year[-\\s][Ee]nd|year[\'’]s\\s+end',
   'nineteen|eighteen|thousand',
 ];
 
