@@ -4,7 +4,7 @@
  * with the entities, numbers and dates it mentions.
  */
 import type { AnnotatedArticle } from '../model.js';
-import { isBoilerplate, stem, STOPWORDS, words } from '../summarize/features.js';
+import { embedRanges, inRanges, isBoilerplate, stem, STOPWORDS, words } from '../summarize/features.js';
 
 /** A number with the word it counts ("45 days" → value 45, unit "day"). */
 export interface NumberFact {
@@ -162,8 +162,11 @@ export function claimPhrases(text: string): string[] {
 export function extractClaims(doc: AnnotatedArticle, outlet: string): ArticleClaim[] {
   const text = doc.article.text;
   const out: ArticleClaim[] = [];
+  const embeds = embedRanges(text);
+  const title = doc.article.title?.trim();
   for (const sent of doc.sentences) {
-    if (isBoilerplate(sent.text)) continue;
+    if (isBoilerplate(sent.text) || inRanges(embeds, sent.start, sent.end)) continue;
+    if (title && sent.text.trim() === title) continue;
     for (const [start, end] of clauseSpans(text, sent.start, sent.end)) {
       const t = text.slice(start, end);
       if (words(t).length < 4) continue;

@@ -114,3 +114,21 @@ export function isBoilerplate(sentence: string): boolean {
   if (!/[.!?]["'”’)]*$/.test(s)) return true; // headlines, captions and fragments lack final punctuation
   return false;
 }
+
+/**
+ * Character ranges of embedded posts (tweets and similar): the whole paragraph holding an embed
+ * marker, since the post's own text ("Weinstein ... admits to groping her.") is not the article's.
+ */
+export function embedRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const end = start + line.length;
+    if (/pic\.twitter\.com|https?:\/\/t\.co\/|\(@\w+\)\s+\w+ \d{1,2}, \d{4}|instagram\.com\/p\//.test(line)) out.push([start, end]);
+    start = end + 1;
+  }
+  return out;
+}
+
+export const inRanges = (ranges: Array<[number, number]>, start: number, end: number): boolean =>
+  ranges.some(([a, b]) => start < b && end > a);

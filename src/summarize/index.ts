@@ -11,7 +11,7 @@
  * position, and each sentence cites its article plus any article carrying a near-identical sentence.
  */
 import type { AnnotatedArticle, SourceRef, SummarySentence } from '../model.js';
-import { bag, bagCosine, bigramConcepts, contentStems, datelineEnd, isBoilerplate, wordCount, type Bag } from './features.js';
+import { bag, bagCosine, bigramConcepts, contentStems, datelineEnd, embedRanges, inRanges, isBoilerplate, wordCount, type Bag } from './features.js';
 
 export interface SummarizeOptions {
   /** Word budget (whitespace-separated words); 100 by default. */
@@ -67,9 +67,10 @@ function candidates(docs: readonly AnnotatedArticle[]): Candidate[] {
     const text = doc.article.text;
     const title = doc.article.title?.trim();
     let rank = 0;
+    const embeds = embedRanges(text);
     for (const s of doc.sentences) {
       if (title && s.text.trim() === title) continue;
-      if (isBoilerplate(s.text)) continue;
+      if (isBoilerplate(s.text) || inRanges(embeds, s.start, s.end)) continue;
       const span = trimSpan(text, s.start, s.end);
       const t = text.slice(span.start, span.end);
       const n = wordCount(t);
