@@ -619,7 +619,8 @@ const RULE_LIST: Rule[] = [
       if (!cap(g.wd)) return null;
       const n = weekdayNumber(g.wd!);
       let rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
-      const part = g.part ? PART_OF_DAY[g.part.toLowerCase()] : undefined;
+      // News TimeML mostly dates "Friday night" to the day alone, so the part of day stays out of the value.
+      const part = undefined as string | undefined;
       if (g.pl) {
         // "on Mondays" is a set.
         return { type: 'set', resolve: () => ({ value: `XXXX-WXX-${n}` }) };
