@@ -270,6 +270,20 @@ export class AttributionFinder {
     return undefined;
   }
 
+  /** "Smith, the fire chief." after an inverted cue: the name with its appositive, to the sentence end. */
+  private appositiveAfter(np: [number, number]): Range | undefined {
+    const toks = this.tokens;
+    const comma = np[1] + 1;
+    const next = toks[comma + 1];
+    if (toks[comma]?.text !== ',' || !next || next.sentence !== toks[np[1]].sentence) return undefined;
+    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(next.pos ?? '') || this.regionAt[next.start] >= 0) return undefined;
+    const [, s1] = this.sentenceBounds(next.sentence);
+    let e = s1;
+    while (e > comma && /^[.!?]$/.test(toks[e].text)) e--;
+    for (let j = comma + 1; j <= e; j++) if (this.regionAt[toks[j].start] >= 0 || toks[j].text === '\n') return undefined;
+    return e > comma ? { start: toks[np[0]].start, end: toks[e].end } : undefined;
+  }
+
   /** The subject of the main clause between tokens s0 and k: the first noun phrase followed by a verb. */
   private clauseSubject(s0: number, k: number): [number, number] | null {
     for (let p = s0; p < k; p++) {
@@ -310,7 +324,8 @@ export class AttributionFinder {
       if (this.regionAt[toks[j].start] >= 0 || this.newlineBetween(r.close, toks[j].start)) break;
       const ci = this.cueAtTok.get(j);
       if (ci === undefined) {
-        if (/^[.;!?]$/.test(toks[j].text)) break;
+        // A period inside an abbreviation ("D-Wash.") does not end the attribution.
+        if (/^[;!?]$/.test(toks[j].text) || (toks[j].text === '.' && toks[j + 1]?.sentence !== toks[j].sentence)) break;
         continue;
       }
       const c = this.cues[ci];
@@ -323,7 +338,8 @@ export class AttributionFinder {
         // Inverted: `," said Smith, the …`
         const np = this.npStartingAt(c.last + 1);
         if (!np) return null;
-        return { cue: c, source: this.span(np[0], np[1]) };
+        const extent = this.appositiveAfter(np);
+        return { cue: c, source: this.span(np[0], np[1]), ...(extent ? { extent } : {}) };
       }
       const np = this.npEndingAt(c.first - 1, i);
       if (np && np[0] === i) return { cue: c, source: this.span(np[0], np[1]) };
@@ -419,7 +435,12 @@ export class AttributionFinder {
       const r = this.regions[ri];
       const alone = this.standsAlone(r);
       const before = this.attributionBefore(r, !alone);
-      if (!alone && !before) continue; // partial: handled later
+      let embedded = false;
+      if (!alone && !before) {
+        // Quoted words inside a sentence that ends with an attribution: `Trump is a “change agent,” Cole said.`
+        if (r.continuesNext || !this.attributionAfter(r)) continue; // partial: handled later
+        embedded = true;
+      }
       // The statement is the whole chain of paragraphs (and any split continuation).
       let after = r.continuesNext ? null : this.attributionAfter(r);
       let attr = after ?? before;
@@ -482,8 +503,12 @@ export class AttributionFinder {
           if (end) statement.end = end.end;
         }
       }
+      if (embedded) {
+        const t0 = this.firstTokenAtOrAfter(r.open);
+        statement.start = this.tokens[this.sentenceBounds(this.tokens[t0].sentence)[0]].start;
+      }
       const a: RawAttribution = {
-        kind: 'direct',
+        kind: embedded ? 'partial' : 'direct',
         content,
         statement,
         ...(cueRange ? { cue: cueRange } : {}),
@@ -549,7 +574,7 @@ export class AttributionFinder {
       const info = c.info!;
       if (info.lemma === 'read' || info.directOnly || c.weak) continue;
       let subj = this.subjectOf(c, s0);
-      const extent = this.lastExtent;
+      let extent = this.lastExtent;
       let inverted = false;
       if (!subj) {
         // "…, said Smith." / "…, says the report."
@@ -558,6 +583,7 @@ export class AttributionFinder {
           const np = this.npStartingAt(c.last + 1);
           if (np) {
             subj = this.span(np[0], np[1]);
+            extent = this.appositiveAfter(np);
             inverted = true;
           }
         }

@@ -18,7 +18,7 @@ export interface QuoteRegion {
 export const MAX_REGION_CHARS = 4000;
 export const MAX_CHAIN_PARAGRAPHS = 8;
 
-const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/:,;]/;
+const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/:]/;
 
 /** Normalises quote marks and apostrophes, for matching only (offsets of the input are not kept). */
 export function normalizeQuotes(s: string): string {
