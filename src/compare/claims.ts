@@ -37,8 +37,26 @@ export interface ArticleClaim extends ClaimSpan {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90, hundred: 100, dozen: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
 };
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
@@ -56,7 +74,8 @@ function unitOf(w: string | undefined): string {
 /** Numbers with their units; years and day-of-month numbers are left to the dates. */
 export function extractNumbers(text: string): NumberFact[] {
   const out: NumberFact[] = [];
-  const re = /(\$|£|€)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?(?:[-\s]+(%|[A-Za-z]+))?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|ninety|dozen)[-\s]+([a-z]+)/gi;
+  const re =
+    /(\$|£|€)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?(?:[-\s]+(%|[A-Za-z]+))?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|ninety|dozen)[-\s]+([a-z]+)/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     if (m[2]) {
@@ -80,7 +99,10 @@ export function extractNumbers(text: string): NumberFact[] {
 
 /** Dates as written, normalised to lower case ("october", "2015", "monday", "october 10, 2017"). */
 const MONTH_END = new RegExp(`(${MONTHS})\\s*$`);
-const DATE_RE = new RegExp(`\\b((?:${MONTHS})(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?|(?:${WEEKDAYS})|(?:1[89]|20)\\d\\d|(?:yesterday|today|tomorrow|last (?:week|month|year)))\\b`, 'gi');
+const DATE_RE = new RegExp(
+  `\\b((?:${MONTHS})(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?|(?:${WEEKDAYS})|(?:1[89]|20)\\d\\d|(?:yesterday|today|tomorrow|last (?:week|month|year)))\\b`,
+  'gi',
+);
 
 export function extractDates(text: string): string[] {
   return [...text.matchAll(DATE_RE)].map((m) => m[1].toLowerCase().replace(/\s+/g, ' '));
@@ -153,7 +175,8 @@ export function claimPhrases(text: string): string[] {
   const out: string[] = [];
   for (let k = 0; k + 1 < content.length; k++) {
     const [a, b] = [content[k], content[k + 1]];
-    if (/^[a-z]+$/.test(a) && /^[a-z]+$/.test(b) && !CALENDAR.test(a) && !CALENDAR.test(b)) out.push(stem(a) + ' ' + stem(b));
+    if (/^[a-z]+$/.test(a) && /^[a-z]+$/.test(b) && !CALENDAR.test(a) && !CALENDAR.test(b))
+      out.push(stem(a) + ' ' + stem(b));
   }
   return out;
 }

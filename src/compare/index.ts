@@ -133,7 +133,7 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
     const b = vecs[j];
     let dot = 0;
     let phrases = 0;
-    for (let x = 0, y = 0; x < a.ids.length && y < b.ids.length; ) {
+    for (let x = 0, y = 0; x < a.ids.length && y < b.ids.length;) {
       if (a.ids[x] === b.ids[y]) {
         dot += a.w[x] * b.w[y];
         if (isPhrase[a.ids[x]]) phrases++;
@@ -189,7 +189,11 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
     groups.set(r, g);
   }
 
-  const position = (c: ArticleClaim): [string, number, number] => [dateOf.get(c.articleId) ?? '', orderOf.get(c.articleId) ?? 0, c.start];
+  const position = (c: ArticleClaim): [string, number, number] => [
+    dateOf.get(c.articleId) ?? '',
+    orderOf.get(c.articleId) ?? 0,
+    c.start,
+  ];
   const before = (a: ArticleClaim, b: ArticleClaim): number => {
     const [da, oa, sa] = position(a);
     const [db, ob, sb] = position(b);
@@ -275,14 +279,26 @@ export interface ComparisonSection {
 
 /** Groups a comparison into sections ready to render (shared, conflicts, and what each outlet adds). */
 export function comparisonSections(c: Comparison): ComparisonSection[] {
-  const item = (x: Claim, note?: string): ComparisonSection['items'][number] => ({ text: x.text, outlets: x.outlets, sources: x.sources, note });
+  const item = (x: Claim, note?: string): ComparisonSection['items'][number] => ({
+    text: x.text,
+    outlets: x.outlets,
+    sources: x.sources,
+    note,
+  });
   const sections: ComparisonSection[] = [
     { title: 'Reported by several outlets', items: c.claims.filter((x) => x.kind === 'shared').map((x) => item(x)) },
     {
       title: 'Where outlets disagree',
       items: c.claims
         .filter((x) => x.kind === 'conflict')
-        .map((x) => item(x, x.conflicts.map((k) => `${k.slot}: ${k.values.map((v) => `${v.value} (${v.outlet})`).join(' vs ')}`).join('; '))),
+        .map((x) =>
+          item(
+            x,
+            x.conflicts
+              .map((k) => `${k.slot}: ${k.values.map((v) => `${v.value} (${v.outlet})`).join(' vs ')}`)
+              .join('; '),
+          ),
+        ),
     },
   ];
   for (const o of c.byOutlet) {

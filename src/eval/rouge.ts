@@ -105,7 +105,9 @@ export async function runRougeEval(ducDir: string, opts: RougeEvalOptions = {}):
   const t0 = performance.now();
   const configFile = path.join(ducDir, 'rougejk.in');
   if (!existsSync(configFile)) {
-    throw new DucDataError(`No rougejk.in in ${ducDir}: pass the DUC 2006 folder (summaries/duc2006 of the data root).`);
+    throw new DucDataError(
+      `No rougejk.in in ${ducDir}: pass the DUC 2006 folder (summaries/duc2006 of the data root).`,
+    );
   }
   const evals = parseRougeConfig(readFileSync(configFile, 'utf8'));
   if (evals.length === 0) throw new DucDataError(`${configFile} holds no <EVAL> entries.`);
@@ -124,7 +126,9 @@ export async function runRougeEval(ducDir: string, opts: RougeEvalOptions = {}):
   const perEval = new Map<string, { r2: Map<string, number>; su4: Map<string, number> }>();
   for (const ev of evals) {
     for (const metric of metrics) {
-      const models: GramCounts[] = ev.models.map((m) => gramCounts(tokensOf(path.join(ducDir, 'models', m.file)), metric));
+      const models: GramCounts[] = ev.models.map((m) =>
+        gramCounts(tokensOf(path.join(ducDir, 'models', m.file)), metric),
+      );
       for (const p of ev.peers) {
         const peer = gramCounts(tokensOf(path.join(ducDir, 'peers', p.file)), metric);
         const s = scoreAgainstModels(peer, models, ropts);
@@ -164,7 +168,9 @@ export async function runRougeEval(ducDir: string, opts: RougeEvalOptions = {}):
     exactSU4: withOfficial.filter((r) => r.matchSU4).length,
     exactBoth: withOfficial.filter((r) => r.match2 && r.matchSU4).length,
     identical: withOfficial.filter(
-      (r) => Math.round(r.rouge2 * 1e5) === Math.round((r.official2 ?? -1) * 1e5) && Math.round(r.su4 * 1e5) === Math.round((r.officialSU4 ?? -1) * 1e5),
+      (r) =>
+        Math.round(r.rouge2 * 1e5) === Math.round((r.official2 ?? -1) * 1e5) &&
+        Math.round(r.su4 * 1e5) === Math.round((r.officialSU4 ?? -1) * 1e5),
     ).length,
     systems: { compared: systems.length, exactBoth: systems.filter((r) => r.match2 && r.matchSU4).length },
     seconds: (performance.now() - t0) / 1000,

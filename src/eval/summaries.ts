@@ -33,7 +33,14 @@ export interface DucCluster {
   models: Map<string, string[]>;
 }
 
-const ENTITIES: Record<string, string> = { '&AMP;': '&', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&LR;': '', '&UR;': '' };
+const ENTITIES: Record<string, string> = {
+  '&AMP;': '&',
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&LR;': '',
+  '&UR;': '',
+};
 
 function cleanSgml(s: string): string {
   return s.replace(/&[A-Za-z0-9]+;/g, (e) => ENTITIES[e] ?? ' ');
@@ -47,8 +54,18 @@ export function parseDucDocument(sgml: string): Article {
   const tag = (name: string): string | undefined => sgml.match(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`))?.[1];
   const id = (tag('DOCNO') ?? '').trim();
   const dt = (tag('DATE_TIME') ?? '').trim();
-  const published = dt.match(/^\d{4}-\d{2}-\d{2}/)?.[0] ?? (id.match(/(\d{4})(\d{2})(\d{2})/)?.slice(1).join('-') || undefined);
-  const title = tag('HEADLINE') ? cleanSgml(tag('HEADLINE') as string).replace(/\s+/g, ' ').trim() : undefined;
+  const published =
+    dt.match(/^\d{4}-\d{2}-\d{2}/)?.[0] ??
+    (id
+      .match(/(\d{4})(\d{2})(\d{2})/)
+      ?.slice(1)
+      .join('-') ||
+      undefined);
+  const title = tag('HEADLINE')
+    ? cleanSgml(tag('HEADLINE') as string)
+        .replace(/\s+/g, ' ')
+        .trim()
+    : undefined;
   let body = tag('TEXT') ?? tag('BODY') ?? '';
   body = body.replace(/<(SLUG|HEADLINE|CATEGORY|HEADER)>[\s\S]*?<\/\1>/g, '');
   let paras: string[];
@@ -61,7 +78,11 @@ export function parseDucDocument(sgml: string): Article {
       .map((p) => p);
   }
   const text = paras
-    .map((p) => cleanSgml(p.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim())
+    .map((p) =>
+      cleanSgml(p.replace(/<[^>]+>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((p) => p.length > 0)
     .join('\n\n');
   return { id, text, title, source: id.replace(/\d.*$/, '') || undefined, published, publishedInferred: false };
@@ -70,7 +91,8 @@ export function parseDucDocument(sgml: string): Article {
 export function readTopics(file: string): DucTopic[] {
   const xml = readFileSync(file, 'latin1');
   return [...xml.matchAll(/<topic>([\s\S]*?)<\/topic>/g)].map((m) => {
-    const f = (t: string): string => (m[1].match(new RegExp(`<${t}>([\\s\\S]*?)(?:</${t}>|<)`))?.[1] ?? '').replace(/\s+/g, ' ').trim();
+    const f = (t: string): string =>
+      (m[1].match(new RegExp(`<${t}>([\\s\\S]*?)(?:</${t}>|<)`))?.[1] ?? '').replace(/\s+/g, ' ').trim();
     return { id: f('num'), title: f('title'), narrative: f('narr') };
   });
 }
@@ -109,14 +131,22 @@ export interface JackknifeScores {
 const ROUGE_OPTS: RougeOptions = { stem: true, wordLimit: 250, alpha: 0.5, mode: 'A' };
 
 /** Adds the jackknifed evaluations of one peer summary (lines) against a cluster's references. */
-export function scoreJackknife(clusterId: string, peer: string[], models: Map<string, string[]>, into: JackknifeScores): void {
+export function scoreJackknife(
+  clusterId: string,
+  peer: string[],
+  models: Map<string, string[]>,
+  into: JackknifeScores,
+): void {
   const ids = [...models.keys()].sort();
   const peerTokens = rougeTokens(peer, ROUGE_OPTS);
   const modelTokens = new Map(ids.map((m) => [m, rougeTokens(models.get(m) as string[], ROUGE_OPTS)]));
   for (const left of ids) {
     const rest = ids.filter((m) => m !== left);
     const key = `${clusterId}-${left}`;
-    for (const [metric, out] of [[ROUGE_2, into.rouge2], [ROUGE_SU4, into.su4]] as const) {
+    for (const [metric, out] of [
+      [ROUGE_2, into.rouge2],
+      [ROUGE_SU4, into.su4],
+    ] as const) {
       const s = scoreAgainstModels(
         gramCounts(peerTokens, metric),
         rest.map((m) => gramCounts(modelTokens.get(m) as string[], metric)),
@@ -201,15 +231,28 @@ export async function runSummariesEval(ducDir: string, opts: SummariesEvalOption
   }
   const rows: SummariesEvalRow[] = [
     { system: 'storyline (ours)', rouge2: rougeBootstrapMean(ours.rouge2), su4: rougeBootstrapMean(ours.su4) },
-    { system: 'lead of latest article (our loader)', rouge2: rougeBootstrapMean(lead.rouge2), su4: rougeBootstrapMean(lead.su4) },
+    {
+      system: 'lead of latest article (our loader)',
+      rouge2: rougeBootstrapMean(lead.rouge2),
+      su4: rougeBootstrapMean(lead.su4),
+    },
   ];
   const off2 = readOfficialAverages(path.join(ducDir, 'rouge2.jk.m.avg'));
   const offSU4 = readOfficialAverages(path.join(ducDir, 'rougeSU4.jk.m.avg'));
   if (off2.size > 0) {
     const systems = [...off2.keys()].filter((k) => /^\d+$/.test(k));
     const best = systems.sort((a, b) => (off2.get(b) as number) - (off2.get(a) as number))[0];
-    rows.push({ system: `best participant (${best}, official)`, rouge2: off2.get(best) as number, su4: offSU4.get(best) ?? NaN });
-    if (off2.has('1')) rows.push({ system: 'NIST baseline (1, official)', rouge2: off2.get('1') as number, su4: offSU4.get('1') ?? NaN });
+    rows.push({
+      system: `best participant (${best}, official)`,
+      rouge2: off2.get(best) as number,
+      su4: offSU4.get(best) ?? NaN,
+    });
+    if (off2.has('1'))
+      rows.push({
+        system: 'NIST baseline (1, official)',
+        rouge2: off2.get('1') as number,
+        su4: offSU4.get('1') ?? NaN,
+      });
   }
   return {
     clusters: clusters.length,
@@ -226,7 +269,10 @@ export function formatSummariesEval(r: SummariesEvalResult): string {
   return [
     `DUC 2006, ${r.clusters} clusters, jackknifed ROUGE (x100), -m -l 250`,
     'system                                   ROUGE-2   SU4',
-    ...r.rows.map((x) => `${x.system.padEnd(40)} ${(x.rouge2 * 100).toFixed(2).padStart(7)} ${(x.su4 * 100).toFixed(2).padStart(6)}`),
+    ...r.rows.map(
+      (x) =>
+        `${x.system.padEnd(40)} ${(x.rouge2 * 100).toFixed(2).padStart(7)} ${(x.su4 * 100).toFixed(2).padStart(6)}`,
+    ),
     '',
     `mean summary length: ${r.meanWords.toFixed(1)} words; summarise: ${r.msPerCluster.toFixed(1)} ms CPU/cluster; total ${r.seconds.toFixed(1)} s`,
     `outlet comparison of a 25-article cluster: ${r.compareMsPerCluster.toFixed(1)} ms CPU, ${r.meanClaims.toFixed(0)} claims (annotation excluded)`,

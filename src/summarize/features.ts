@@ -109,7 +109,12 @@ export function isBoilerplate(sentence: string): boolean {
   if (s.length === 0) return true;
   if (/^(by|from)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\s*(,.*)?$/i.test(s) && wordCount(s) <= 12) return true;
   if (/(pic\.twitter\.com|https?:\/\/|www\.|@\w{2,}|#\w{3,})/.test(s)) return true;
-  if (/\b(contributed to this report|associated press writer|copyright|all rights reserved|click here|sign up|subscribe|follow us|newsletter|read more|photo:|image:|getty images|for purchase information|attention editors|reporting by|editing by)\b/i.test(s)) return true;
+  if (
+    /\b(contributed to this report|associated press writer|copyright|all rights reserved|click here|sign up|subscribe|follow us|newsletter|read more|photo:|image:|getty images|for purchase information|attention editors|reporting by|editing by)\b/i.test(
+      s,
+    )
+  )
+    return true;
   if (!/[a-z]/.test(s)) return true; // all-capitals headlines and slugs
   if (!/[.!?]["'”’)]*$/.test(s)) return true; // headlines, captions and fragments lack final punctuation
   return false;
@@ -124,7 +129,8 @@ export function embedRanges(text: string): Array<[number, number]> {
   let start = 0;
   for (const line of text.split('\n')) {
     const end = start + line.length;
-    if (/pic\.twitter\.com|https?:\/\/t\.co\/|\(@\w+\)\s+\w+ \d{1,2}, \d{4}|instagram\.com\/p\//.test(line)) out.push([start, end]);
+    if (/pic\.twitter\.com|https?:\/\/t\.co\/|\(@\w+\)\s+\w+ \d{1,2}, \d{4}|instagram\.com\/p\//.test(line))
+      out.push([start, end]);
     start = end + 1;
   }
   return out;

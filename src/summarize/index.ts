@@ -11,7 +11,18 @@
  * position, and each sentence cites its article plus any article carrying a near-identical sentence.
  */
 import type { AnnotatedArticle, SourceRef, SummarySentence } from '../model.js';
-import { bag, bagCosine, bigramConcepts, contentStems, datelineEnd, embedRanges, inRanges, isBoilerplate, wordCount, type Bag } from './features.js';
+import {
+  bag,
+  bagCosine,
+  bigramConcepts,
+  contentStems,
+  datelineEnd,
+  embedRanges,
+  inRanges,
+  isBoilerplate,
+  wordCount,
+  type Bag,
+} from './features.js';
 
 export interface SummarizeOptions {
   /** Word budget (whitespace-separated words); 100 by default. */
@@ -45,7 +56,8 @@ const LENGTH_EXPONENT = 0.8;
 const QUERY_WEIGHT = 3;
 const LEAD_WEIGHT = 0.3;
 
-const CONNECTIVE = /^(?:but|and|also|however|meanwhile|still|yet|so|in addition|moreover|furthermore|nevertheless|indeed|instead|similarly|likewise|in fact|then|now|thus)\b,?\s+/i;
+const CONNECTIVE =
+  /^(?:but|and|also|however|meanwhile|still|yet|so|in addition|moreover|furthermore|nevertheless|indeed|instead|similarly|likewise|in fact|then|now|thus)\b,?\s+/i;
 
 /** Trims a sentence span to the reportable part: no dateline, no leading connective. */
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {

@@ -54,7 +54,10 @@ const lowerAscii = (s: string): string => s.replace(/[A-Z]/g, (c) => String.from
  * Empty lines are skipped as ROUGE's SPL reader does.
  */
 export function rougeText(lines: readonly string[], opts: RougeOptions = {}): string {
-  const snts = lines.map((l) => l.replace(/\n$/, '')).filter((l) => l.length > 0).map(lowerAscii);
+  const snts = lines
+    .map((l) => l.replace(/\n$/, ''))
+    .filter((l) => l.length > 0)
+    .map(lowerAscii);
   const wordLimit = opts.wordLimit ?? 0;
   const byteLimit = opts.byteLimit ?? 0;
   let text = '';
@@ -156,7 +159,11 @@ export function clippedHits(model: GramCounts, peer: GramCounts): number {
 export const round5 = (x: number): number => Number(x.toFixed(5));
 
 /** Combines one peer against several models the way ROUGE-1.5.5 does for one evaluation. */
-export function scoreAgainstModels(peer: GramCounts, models: readonly GramCounts[], opts: RougeOptions = {}): RougeScore {
+export function scoreAgainstModels(
+  peer: GramCounts,
+  models: readonly GramCounts[],
+  opts: RougeOptions = {},
+): RougeScore {
   const alpha = opts.alpha ?? 0.5;
   let hits = 0;
   let modelCount = 0;
@@ -220,7 +227,13 @@ export function rougeJackknife(
   const p = gramCounts(rougeTokens(peer, opts), metric);
   const ms = models.map((m) => gramCounts(rougeTokens(m, opts), metric));
   if (ms.length < 2) return scoreAgainstModels(p, ms, opts);
-  const parts = ms.map((_, k) => scoreAgainstModels(p, ms.filter((__, j) => j !== k), opts));
+  const parts = ms.map((_, k) =>
+    scoreAgainstModels(
+      p,
+      ms.filter((__, j) => j !== k),
+      opts,
+    ),
+  );
   const mean = (f: (s: RougeScore) => number): number => parts.reduce((a, s) => a + f(s), 0) / parts.length;
   return {
     recall: mean((s) => s.recall),

@@ -33,7 +33,9 @@ describe.skipIf(!haveExamples)('compareArticles on the example articles', () => 
   it('finds the Time’s Up letter calling for an investigation of Vance as shared', () => {
     const shared = c.claims.filter((x) => x.kind === 'shared');
     const letter = shared.find(
-      (x) => x.sources.some((s) => /Time.s Up/.test(s.text)) || x.sources.some((s) => /open letter/.test(s.text) && /investigation/.test(s.text)),
+      (x) =>
+        x.sources.some((s) => /Time.s Up/.test(s.text)) ||
+        x.sources.some((s) => /open letter/.test(s.text) && /investigation/.test(s.text)),
     );
     expect(letter).toBeDefined();
     expect(letter?.outlets.sort()).toEqual([first.article.id, second.article.id].sort());
@@ -111,8 +113,15 @@ describe('conflicts', () => {
   });
 
   it('groups articles by source and falls back to the id', () => {
-    const a2 = makeArticle('a2', 'The storm killed 12 people in the coastal town, local reports said.', { source: 'Outlet A' });
-    const c = compareArticles([a, b, a2, makeArticle('x', 'A completely different story about football results today.')]);
+    const a2 = makeArticle('a2', 'The storm killed 12 people in the coastal town, local reports said.', {
+      source: 'Outlet A',
+    });
+    const c = compareArticles([
+      a,
+      b,
+      a2,
+      makeArticle('x', 'A completely different story about football results today.'),
+    ]);
     expect(c.outlets).toEqual(['Outlet A', 'Outlet B', 'x']);
     const storm = find(c, /storm killed/);
     expect(storm[0].outlets).toEqual(['Outlet A', 'Outlet B']);

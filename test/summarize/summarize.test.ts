@@ -105,7 +105,11 @@ describe('sentence filters', () => {
     expect(isBoilerplate("CNN's Elizabeth Joseph contributed to this report from New York.")).toBe(true);
     expect(isBoilerplate('By TIM GIAGO')).toBe(true);
     expect(isBoilerplate('TWO SIDES TO THE INDIAN GAMING PHENOMENON')).toBe(true);
-    expect(isBoilerplate('Here’s the audio: https://t.co/x pic.twitter.com/y — The New Yorker (@NewYorker) October 10, 2017')).toBe(true);
+    expect(
+      isBoilerplate(
+        'Here’s the audio: https://t.co/x pic.twitter.com/y — The New Yorker (@NewYorker) October 10, 2017',
+      ),
+    ).toBe(true);
     expect(isBoilerplate('Vance has defended his decision not to prosecute Weinstein in the past.')).toBe(false);
   });
 });
@@ -118,6 +122,8 @@ of his national poverty tour today.\n</P>\n<P>\nSecond &AMP; last.\n</P>\n</TEXT
     expect(a.id).toBe('APW19990707.0181');
     expect(a.published).toBe('1999-07-07');
     expect(a.title).toBe('Clinton Focuses on American Indians');
-    expect(a.text).toBe('PINE RIDGE, S.D. (AP) -- President Clinton turned the attention of his national poverty tour today.\n\nSecond & last.');
+    expect(a.text).toBe(
+      'PINE RIDGE, S.D. (AP) -- President Clinton turned the attention of his national poverty tour today.\n\nSecond & last.',
+    );
   });
 });
