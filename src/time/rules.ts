@@ -1112,11 +1112,38 @@ const CORES: string[] = [
   'nineteen|eighteen|thousand',
 ];
 
+const MONTH_WORDS = 'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec';
+const WEEKDAY_WORDS = 'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays';
+/** Words of which at least one must occur in the text for the rule to be tried at all (null: always try). */
+const GATES: Array<string | null> = [
+  MONTH_WORDS, MONTH_WORDS, MONTH_WORDS, MONTH_WORDS, null, null, null, null,
+  null, null, 'twenties thirties forties fifties sixties seventies eighties nineties', 'century', 'quarter half', 'quarter period', null,
+  'spring summer fall autumn winter', 'today tonight yesterday tomorrow', 'morning afternoon evening night',
+  WEEKDAY_WORDS, 'week weekend month year decade century', 'day night morning evening week month year afternoon',
+  'ago earlier later now hence before after previously back', 'year', 'ago earlier from',
+  'recent coming upcoming few', null, null, 'half', null, null, 'noon midnight midday',
+  null, 'every each',
+  'daily weekly monthly annually yearly hourly nightly biweekly bimonthly semiannually semi biannually', 'once twice thrice times per',
+  'christmas year thanksgiving independence fourth labor memorial veterans halloween valentine boxing',
+  null,
+  MONTH_WORDS,
+  'quarter period half',
+  'year',
+  'nineteen eighteen thousand',
+];
+
 export interface CoredRule extends Rule {
   core: RegExp;
+  gate: string[] | null;
 }
-export const RULES: CoredRule[] = RULE_LIST.map((r, i) => ({ ...r, core: new RegExp(CORES[i], 'gi') }));
-if (CORES.length !== RULE_LIST.length) throw new Error('time rules: every rule needs a core');
+export const RULES: CoredRule[] = RULE_LIST.map((r, i) => ({
+  ...r,
+  core: new RegExp(CORES[i], 'gi'),
+  gate: GATES[i] ? GATES[i]!.split(' ') : null,
+}));
+if (CORES.length !== RULE_LIST.length || GATES.length !== RULE_LIST.length) {
+  throw new Error('time rules: every rule needs a core and a gate');
+}
 
 function timeCandidate(h: number, mi: number, withMinutes: boolean): Made {
   const hh = pad(h);
@@ -1140,7 +1167,9 @@ function timeCandidate(h: number, mi: number, withMinutes: boolean): Made {
 export function findCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   const n = text.length;
+  const words = new Set(text.toLowerCase().match(/[a-z]+/g) ?? []);
   for (const rule of RULES) {
+    if (rule.gate && !rule.gate.some((w) => words.has(w))) continue;
     const seen = new Set<number>();
     rule.core.lastIndex = 0;
     let coveredUntil = -1;
