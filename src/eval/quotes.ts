@@ -241,7 +241,10 @@ export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions 
     const predOf = (kinds: Set<string>, role: (typeof roles)[number]): Array<[number, number]> =>
       raw.filter((a) => kinds.has(a.kind)).flatMap((a) => {
         const r = role === 'content' ? a.statement : role === 'cue' ? a.cue : (a.sourceExtent ?? a.source);
-        return r ? [[r.start, r.end] as [number, number]] : [];
+        if (!r) return [];
+        // PolNeAR takes an attached colon into the cue ("said:"); the product shows the verb alone.
+        const end = role === 'cue' && text[r.end] === ':' ? r.end + 1 : r.end;
+        return [[r.start, end] as [number, number]];
       });
     const allKinds = new Set(['direct', 'indirect', 'partial']);
     const dKinds = new Set(['direct']);

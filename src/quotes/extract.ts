@@ -132,7 +132,11 @@ export class AttributionFinder {
       let first = i;
       while (first > 0 && CUE_PREFIX.has(this.low(first - 1)) && !this.inQuote(first - 1)) first--;
       // "called for", "calling on": the particle belongs to the cue.
-      const last = info.particle && info.particle.includes(this.low(i + 1)) ? i + 1 : i;
+      let last = info.particle && info.particle.includes(this.low(i + 1)) ? i + 1 : i;
+      // Annotated news usually takes "about"/"of"/"with" and "in a statement" into the cue.
+      const nx = this.low(last + 1);
+      if ((nx === 'about' || nx === 'of' || nx === 'with') && !this.inQuote(last + 1)) last++;
+      else if (nx === 'in' && this.low(last + 2) === 'a' && this.low(last + 3) === 'statement') last += 3;
       this.addCue({ tok: i, first, last, info, according: false, used: false, ...(weak ? { weak } : {}) });
     }
   }
