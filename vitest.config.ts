@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     testTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['test/pg-setup.ts'],
   },

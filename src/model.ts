@@ -154,12 +154,26 @@ export interface SummarySentence {
   sources: SourceRef[];
 }
 
+/** Why an article is in its story: the clustering decision, in words and numbers. */
+export interface Membership {
+  articleId: string;
+  decision: 'new' | 'joined' | 'duplicate' | 'repeat' | 'merged' | 'manual';
+  score: number;
+  /** The article this one is a copy of (wire copies). */
+  duplicateOf?: string;
+  /** Entities, terms and dates shared with the story when the article joined. */
+  shared?: string[];
+  summary: string;
+}
+
 export interface Story {
   id: string;
   title: string;
   articleIds: string[];
   /** Number of distinct outlets after wire copies are collapsed. */
   independentSources: number;
+  /** For each article, why it is in the story. */
+  membership?: Membership[];
   entities: StoryEntity[];
   quotes: StoryQuote[];
   timeline: TimelineEvent[];

@@ -1,9 +1,11 @@
-import type { AnnotatedArticle, Article, Story } from '../model.js';
+import type { AnnotatedArticle, Article, Membership, Story } from '../model.js';
 import type { IngestFailure } from '../ingest/errors.js';
 import { annotateArticle, type PipelineContext } from '../pipeline.js';
-import type { Store } from '../store/types.js';
+import type { StoryClusterer, StoryClustererOptions } from '../stories/index.js';
+import type { AssignmentEntry, Store } from '../store/types.js';
+import { membershipOf, SharedClusterer } from './assignment.js';
 import { assembleStory, byPublication, type StoryParts } from './story.js';
-import { defaultStoryParts, newStoryAssigner, restoreStoryAssigner, refineDates, type StoryAssigner } from './stages.js';
+import { defaultStoryParts, refineDates } from './stages.js';
 
 export interface EngineOptions {
   /** Words in each story's brief. */
@@ -11,6 +13,7 @@ export interface EngineOptions {
   parts?: StoryParts;
   /** Stage timings are accumulated here when given. */
   timings?: Map<string, number>;
+  clusterer?: Partial<StoryClustererOptions>;
 }
 
 export interface IngestReport {
@@ -25,35 +28,45 @@ export interface IngestReport {
   tokens: number;
 }
 
-const ASSIGNER_STATE = 'story-assigner';
+export interface IngestOptions {
+  onProgress?: (done: number) => void;
+  /** Queue jobs finished by this batch, marked done in the same transaction. */
+  completeJobs?: number[];
+}
 
 /**
  * Runs the whole job for a batch: per-article stages, story assignment, story assembly, and one atomic
  * write to the store. A bad article becomes a failure line; the rest of the batch is stored.
+ *
+ * Analysis runs outside any lock, so several engines (processes or machines) annotate in parallel; story
+ * assignment and the write run inside the store's exclusive section, after replaying what the others did.
  */
 export class Engine {
   private readonly parts: StoryParts;
+  private readonly shared: SharedClusterer;
 
   constructor(
     readonly store: Store,
     private readonly opts: EngineOptions = {},
   ) {
     this.parts = opts.parts ?? defaultStoryParts();
+    this.shared = new SharedClusterer(opts.clusterer);
   }
 
-  async ingest(articles: Article[], onProgress?: (done: number) => void): Promise<IngestReport> {
+  async ingest(articles: Article[], options: IngestOptions | ((done: number) => void) = {}): Promise<IngestReport> {
+    const o: IngestOptions = typeof options === 'function' ? { onProgress: options } : options;
     const report: IngestReport = { stored: [], duplicates: [], failures: [], stories: [], tokens: 0 };
     const unique = new Map<string, Article>();
     for (const a of articles) {
       if (unique.has(a.id)) report.duplicates.push(a.id);
       else unique.set(a.id, a);
     }
-    const existing = await this.store.existingIds([...unique.keys()]);
+    const known = await this.store.existingIds([...unique.keys()]);
     const ctx: PipelineContext = { timings: this.opts.timings };
     const fresh: AnnotatedArticle[] = [];
     let done = 0;
     for (const article of unique.values()) {
-      if (existing.has(article.id)) {
+      if (known.has(article.id)) {
         report.duplicates.push(article.id);
       } else {
         try {
@@ -68,47 +81,79 @@ export class Engine {
           });
         }
       }
-      onProgress?.(++done);
+      o.onProgress?.(++done);
     }
-    if (fresh.length === 0) return report;
+    if (fresh.length === 0 && !o.completeJobs?.length) return report;
 
+    const result = await this.store.exclusive(async (tx) => {
+      const t0 = performance.now();
+      const clusterer = await this.shared.sync(tx);
+      this.time('sync', t0);
+      // Another process may have stored the same content since we looked.
+      const now = await tx.existingIds(fresh.map((d) => d.article.id));
+      const toAdd = fresh.filter((d) => !now.has(d.article.id));
+      // From here until the store commits, local state may be ahead of the store.
+      this.shared.begin();
+      return { ...(await this.assignAndWrite(tx, clusterer, toAdd, o.completeJobs ?? [])), skipped: fresh.length - toAdd.length };
+    });
+    this.shared.committed(result.lastSeq);
+    report.stored.push(...result.stored);
+    report.stories = result.stories;
+    for (const d of fresh) if (!result.stored.includes(d.article.id)) report.duplicates.push(d.article.id);
+    return report;
+  }
+
+  private async assignAndWrite(
+    tx: Store,
+    clusterer: StoryClusterer,
+    docs: AnnotatedArticle[],
+    completeJobs: number[],
+  ): Promise<{ stored: string[]; stories: string[]; lastSeq: number }> {
     const t0 = performance.now();
-    const saved = await this.store.getState(ASSIGNER_STATE);
-    const assigner: StoryAssigner = saved ? restoreStoryAssigner(saved) : newStoryAssigner();
+    const log: AssignmentEntry[] = [];
     const affected = new Set<string>();
-    for (const doc of [...fresh].sort(byPublication)) affected.add(assigner.add(doc).storyId);
+    const why = new Map<string, Membership>();
+    for (const doc of [...docs].sort(byPublication)) {
+      const a = clusterer.add(doc);
+      log.push({ op: 'add', articleId: doc.article.id });
+      affected.add(a.storyId);
+      why.set(doc.article.id, membershipOf(doc.article.id, a));
+    }
     this.time('stories', t0);
 
     const t1 = performance.now();
-    const freshById = new Map(fresh.map((d) => [d.article.id, d]));
+    const freshById = new Map(docs.map((d) => [d.article.id, d]));
     const changed = new Map<string, AnnotatedArticle>(freshById);
     const stories: Story[] = [];
     for (const storyId of affected) {
-      const ids = assigner.members(storyId);
-      const stored = await this.store.getArticles(ids.filter((id) => !freshById.has(id)));
-      let docs = [...ids.map((id) => freshById.get(id)).filter((d): d is AnnotatedArticle => !!d), ...stored];
-      const before = new Map(docs.map((d) => [d.article.id, d.article.published]));
-      docs = refineDates(docs);
-      for (const d of docs) if (before.get(d.article.id) !== d.article.published || freshById.has(d.article.id)) changed.set(d.article.id, d);
-      stories.push(
-        assembleStory(storyId, docs, this.parts, {
-          summaryWords: this.opts.summaryWords,
-          copies: assigner.copies(storyId),
-        }),
+      const ids = clusterer.articlesOf(storyId);
+      const stored = await tx.getArticles(ids.filter((id) => !freshById.has(id)));
+      const previous = stored.length > 0 ? await tx.getStory(storyId) : undefined;
+      let members = [...ids.map((id) => freshById.get(id)).filter((d): d is AnnotatedArticle => !!d), ...stored];
+      const before = new Map(members.map((d) => [d.article.id, d.article.published]));
+      members = refineDates(members);
+      for (const d of members) {
+        if (before.get(d.article.id) !== d.article.published) changed.set(d.article.id, d);
+        else if (freshById.has(d.article.id)) changed.set(d.article.id, d);
+      }
+      const story = assembleStory(storyId, members, this.parts, {
+        summaryWords: this.opts.summaryWords,
+        independentSources: clusterer.independentSources(storyId),
+      });
+      const old = new Map((previous?.membership ?? []).map((m) => [m.articleId, m]));
+      story.membership = story.articleIds.map(
+        (id) => why.get(id) ?? old.get(id) ?? { articleId: id, decision: 'merged', score: 0, summary: 'Joined when stories were merged.' },
       );
+      stories.push(story);
     }
     this.time('assemble', t1);
 
     const t2 = performance.now();
-    const result = await this.store.commit({
-      articles: [...changed.values()],
-      stories,
-      state: { [ASSIGNER_STATE]: assigner.snapshot() },
-    });
+    const result = await tx.commit({ articles: [...changed.values()], stories, log, completeJobs });
+    const checkpoint = this.shared.checkpointDue(result.lastSeq);
+    if (checkpoint) await tx.commit({ articles: [], stories: [], state: checkpoint });
     this.time('store', t2);
-    report.stored.push(...result.inserted);
-    report.stories = [...affected];
-    return report;
+    return { stored: result.inserted, stories: [...affected], lastSeq: result.lastSeq };
   }
 
   private time(name: string, t0: number): void {

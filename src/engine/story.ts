@@ -9,8 +9,8 @@ export interface StoryParts {
 
 export interface AssembleOptions {
   summaryWords?: number;
-  /** Article ids known to be wire copies of another article in the story. */
-  copies?: ReadonlySet<string>;
+  /** Distinct outlets once wire copies are collapsed, when the clusterer knows it. */
+  independentSources?: number;
 }
 
 /** Articles in publication order (undated last), then by id for determinism. */
@@ -32,7 +32,7 @@ export function assembleStory(id: string, input: AnnotatedArticle[], parts: Stor
     id,
     title: storyTitle(docs),
     articleIds: docs.map((d) => d.article.id),
-    independentSources: independentSources(docs, opts.copies ?? new Set()),
+    independentSources: opts.independentSources ?? independentSources(docs),
     entities,
     quotes,
     timeline: parts.timeline(docs),
@@ -40,11 +40,10 @@ export function assembleStory(id: string, input: AnnotatedArticle[], parts: Stor
   };
 }
 
-/** Distinct outlets once wire copies are set aside; an article without an outlet counts on its own. */
-export function independentSources(docs: AnnotatedArticle[], copies: ReadonlySet<string>): number {
+/** Distinct outlets; an article without an outlet counts on its own. */
+export function independentSources(docs: AnnotatedArticle[]): number {
   const outlets = new Set<string>();
   for (const d of docs) {
-    if (copies.has(d.article.id)) continue;
     outlets.add(d.article.source ? `s:${d.article.source.toLowerCase()}` : `a:${d.article.id}`);
   }
   return Math.max(outlets.size, docs.length > 0 ? 1 : 0);

@@ -1,7 +1,16 @@
 import pg from 'pg';
 import type { AnnotatedArticle, Article, Story } from '../model.js';
 import { decodeAnnotations, encodeAnnotations, outletOf } from './codec.js';
-import { type Batch, type BatchResult, type SearchHit, type Store, StoreError, type StorySummary } from './types.js';
+import {
+  type AssignmentEntry,
+  type Batch,
+  type BatchResult,
+  type LoggedEntry,
+  type SearchHit,
+  type Store,
+  StoreError,
+  type StorySummary,
+} from './types.js';
 
 /**
  * Schema migrations, applied in order under an advisory lock so that several processes starting at once
@@ -101,83 +110,24 @@ function monthOf(published: string | undefined): string | null {
   return published ? `${published.slice(0, 7)}-01` : null;
 }
 
-/** The shared store for teams: PostgreSQL with month partitions, tsvector search and a job queue. */
-export class PostgresStore implements Store {
+type Run = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
+
+/**
+ * Reads and writes over one way of running statements: the pool (with retries) for the store itself, or
+ * one client inside an open transaction for an `exclusive` section.
+ */
+abstract class PgAccess implements Store {
   readonly kind = 'postgres' as const;
-  readonly pool: pg.Pool;
-  private readonly retryForMs: number;
-  private readonly knownPartitions = new Set<string>();
+  protected abstract readonly run: Run;
+  protected readonly knownPartitions: Set<string>;
 
-  private constructor(url: string, opts: PostgresStoreOptions) {
-    this.pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 4 });
-    // An idle client losing its server must not crash the process; the next query reconnects.
-    this.pool.on('error', () => undefined);
-    this.retryForMs = opts.retryForMs ?? 60_000;
+  constructor(knownPartitions: Set<string>) {
+    this.knownPartitions = knownPartitions;
   }
 
-  static async open(url: string, opts: PostgresStoreOptions = {}): Promise<PostgresStore> {
-    const store = new PostgresStore(url, opts);
-    try {
-      await store.migrate();
-    } catch (err) {
-      await store.pool.end().catch(() => undefined);
-      throw new StoreError(`cannot open PostgreSQL database: ${(err as Error).message}`, { cause: err });
-    }
-    return store;
-  }
-
-  /** Runs `fn` in a transaction, retrying the whole transaction on transient failures. */
-  async tx<T>(fn: (client: pg.PoolClient) => Promise<T>, isolation = 'READ COMMITTED'): Promise<T> {
-    const deadline = Date.now() + this.retryForMs;
-    for (let attempt = 0; ; attempt++) {
-      let client: pg.PoolClient | undefined;
-      try {
-        client = await this.pool.connect();
-        await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
-        const result = await fn(client);
-        await client.query('COMMIT');
-        client.release();
-        return result;
-      } catch (err) {
-        if (client) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          // A broken connection must not go back to the pool.
-          client.release(isTransient(err) ? (err as Error) : undefined);
-        }
-        if (!isTransient(err) || Date.now() > deadline) throw err;
-        await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
-      }
-    }
-  }
-
-  /** A single statement with the same retry rule. */
-  async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
-    const deadline = Date.now() + this.retryForMs;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.pool.query<R>(sql, params);
-      } catch (err) {
-        if (!isTransient(err) || Date.now() > deadline) throw err;
-        await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
-      }
-    }
-  }
-
-  private async migrate(): Promise<void> {
-    await this.tx(async (c) => {
-      await c.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.migrate]);
-      await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
-      const { rows } = await c.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
-      const current = rows[0]?.v ?? 0;
-      if (current > MIGRATIONS.length) {
-        throw new StoreError(`database schema version ${current} is newer than this Storyline (${MIGRATIONS.length}); upgrade Storyline`);
-      }
-      for (let v = current; v < MIGRATIONS.length; v++) {
-        await c.query(MIGRATIONS[v]);
-        await c.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
-      }
-    });
-  }
+  abstract commit(batch: Batch): Promise<BatchResult>;
+  abstract exclusive<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  abstract close(): Promise<void>;
 
   /** Creates the month partition for a date if it does not exist yet. */
   private async ensurePartition(c: pg.PoolClient, month: string | null): Promise<void> {
@@ -197,22 +147,13 @@ export class PostgresStore implements Store {
 
   async existingIds(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const { rows } = await this.query<{ id: string }>('SELECT id FROM article_keys WHERE id = ANY($1)', [ids]);
+    const { rows } = await this.run<{ id: string }>('SELECT id FROM article_keys WHERE id = ANY($1)', [ids]);
     return new Set(rows.map((r) => r.id));
-  }
-
-  async commit(batch: Batch): Promise<BatchResult> {
-    try {
-      return await this.tx((c) => this.commitIn(c, batch));
-    } catch (err) {
-      if (err instanceof StoreError) throw err;
-      throw new StoreError(`could not write the batch (nothing was stored): ${(err as Error).message}`, { cause: err });
-    }
   }
 
   /** Writes a batch inside an open transaction (workers add their own steps to the same transaction). */
   async commitIn(c: pg.PoolClient, batch: Batch): Promise<BatchResult> {
-    const result: BatchResult = { inserted: [], existing: [] };
+    const result: BatchResult = { inserted: [], existing: [], lastSeq: 0 };
     for (const doc of batch.articles) {
       const a = doc.article;
       const month = monthOf(a.published);
@@ -289,7 +230,23 @@ export class PostgresStore implements Store {
     for (const [key, value] of Object.entries(batch.state ?? {})) {
       await c.query('INSERT INTO state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
     }
+    if (batch.log && batch.log.length > 0) {
+      await c.query('INSERT INTO assignment_log (entry) SELECT unnest($1::jsonb[])', [batch.log.map((e) => JSON.stringify(e))]);
+    }
+    if (batch.completeJobs && batch.completeJobs.length > 0) {
+      await c.query(`UPDATE jobs SET status = 'done', finished_at = now(), lease_until = NULL WHERE id = ANY($1)`, [batch.completeJobs]);
+    }
+    const last = await c.query<{ seq: string | null }>('SELECT MAX(seq) AS seq FROM assignment_log');
+    result.lastSeq = Number(last.rows[0].seq ?? 0);
     return result;
+  }
+
+  async readLog(afterSeq: number, limit = 10_000): Promise<LoggedEntry[]> {
+    const { rows } = await this.run<{ seq: string; entry: AssignmentEntry }>(
+      'SELECT seq, entry FROM assignment_log WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [afterSeq, limit],
+    );
+    return rows.map((r) => ({ seq: Number(r.seq), entry: r.entry }));
   }
 
   async getArticle(id: string): Promise<AnnotatedArticle | undefined> {
@@ -298,7 +255,7 @@ export class PostgresStore implements Store {
 
   async getArticles(ids: string[]): Promise<AnnotatedArticle[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.query<PgArticleRow>(
+    const { rows } = await this.run<PgArticleRow>(
       `SELECT id, path, title, source, source_inferred, url, published, published_inferred, published_reason, text, annotations::text AS annotations
        FROM articles WHERE id = ANY($1)`,
       [ids],
@@ -308,22 +265,22 @@ export class PostgresStore implements Store {
   }
 
   async countArticles(): Promise<number> {
-    const { rows } = await this.query<{ n: string }>('SELECT COUNT(*) AS n FROM article_keys');
+    const { rows } = await this.run<{ n: string }>('SELECT COUNT(*) AS n FROM article_keys');
     return Number(rows[0].n);
   }
 
   async getStory(id: string): Promise<Story | undefined> {
-    const { rows } = await this.query<{ body: Story }>('SELECT body FROM stories WHERE id = $1', [id]);
+    const { rows } = await this.run<{ body: Story }>('SELECT body FROM stories WHERE id = $1', [id]);
     return rows[0]?.body;
   }
 
   async storyOf(articleId: string): Promise<string | undefined> {
-    const { rows } = await this.query<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
+    const { rows } = await this.run<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
     return rows[0]?.story_id;
   }
 
   async listStories(opts: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
-    const { rows } = await this.query<{
+    const { rows } = await this.run<{
       id: string;
       title: string;
       article_count: number;
@@ -352,7 +309,7 @@ export class PostgresStore implements Store {
   async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
     const tsquery = toTsQuery(query);
     if (!tsquery) return [];
-    const { rows } = await this.query<{
+    const { rows } = await this.run<{
       id: string;
       title: string | null;
       source: string | null;
@@ -378,12 +335,133 @@ export class PostgresStore implements Store {
   }
 
   async getState(key: string): Promise<string | undefined> {
-    const { rows } = await this.query<{ value: string }>('SELECT value FROM state WHERE key = $1', [key]);
+    const { rows } = await this.run<{ value: string }>('SELECT value FROM state WHERE key = $1', [key]);
     return rows[0]?.value;
+  }
+
+}
+
+/** The shared store for teams: PostgreSQL with month partitions, tsvector search and a job queue. */
+export class PostgresStore extends PgAccess {
+  readonly pool: pg.Pool;
+  private readonly retryForMs: number;
+  protected readonly run: Run = (sql, params) => this.query(sql, params ?? []);
+
+  private constructor(url: string, opts: PostgresStoreOptions) {
+    super(new Set());
+    this.pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 4 });
+    // An idle client losing its server must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+    this.retryForMs = opts.retryForMs ?? 60_000;
+  }
+
+  static async open(url: string, opts: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const store = new PostgresStore(url, opts);
+    try {
+      await store.migrate();
+    } catch (err) {
+      await store.pool.end().catch(() => undefined);
+      throw new StoreError(`cannot open PostgreSQL database: ${(err as Error).message}`, { cause: err });
+    }
+    return store;
+  }
+
+  /** Runs `fn` in a transaction, retrying the whole transaction on transient failures. */
+  async tx<T>(fn: (client: pg.PoolClient) => Promise<T>, isolation = 'READ COMMITTED'): Promise<T> {
+    const deadline = Date.now() + this.retryForMs;
+    for (let attempt = 0; ; attempt++) {
+      let client: pg.PoolClient | undefined;
+      try {
+        client = await this.pool.connect();
+        await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+        const result = await fn(client);
+        await client.query('COMMIT');
+        client.release();
+        return result;
+      } catch (err) {
+        if (client) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          // A broken connection must not go back to the pool.
+          client.release(isTransient(err) ? (err as Error) : undefined);
+        }
+        if (!isTransient(err) || Date.now() > deadline) throw err;
+        await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+      }
+    }
+  }
+
+  /** A single statement with the same retry rule. */
+  async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    const deadline = Date.now() + this.retryForMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.pool.query<R>(sql, params);
+      } catch (err) {
+        if (!isTransient(err) || Date.now() > deadline) throw err;
+        await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+      }
+    }
+  }
+
+  private async migrate(): Promise<void> {
+    await this.tx(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.migrate]);
+      await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+      const { rows } = await c.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+      const current = rows[0]?.v ?? 0;
+      if (current > MIGRATIONS.length) {
+        throw new StoreError(`database schema version ${current} is newer than this Storyline (${MIGRATIONS.length}); upgrade Storyline`);
+      }
+      for (let v = current; v < MIGRATIONS.length; v++) {
+        await c.query(MIGRATIONS[v]);
+        await c.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
+      }
+    });
+  }
+
+  async commit(batch: Batch): Promise<BatchResult> {
+    try {
+      return await this.tx((c) => this.commitIn(c, batch));
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      throw new StoreError(`could not write the batch (nothing was stored): ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  async exclusive<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return this.tx(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.assign]);
+      return fn(new PgTransactionView(c, this.knownPartitions));
+    });
   }
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+}
+
+/** The store as seen from inside an exclusive section: every statement runs in its transaction. */
+class PgTransactionView extends PgAccess {
+  protected readonly run: Run;
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    knownPartitions: Set<string>,
+  ) {
+    super(knownPartitions);
+    this.run = (sql, params) => client.query(sql, params ?? []);
+  }
+
+  commit(batch: Batch): Promise<BatchResult> {
+    return this.commitIn(this.client, batch);
+  }
+
+  exclusive<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return fn(this);
+  }
+
+  async close(): Promise<void> {
+    // The owning store closes the pool.
   }
 }
 

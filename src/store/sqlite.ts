@@ -1,6 +1,15 @@
 import Database from 'better-sqlite3';
 import type { AnnotatedArticle, Article, Story } from '../model.js';
-import { type Batch, type BatchResult, type SearchHit, type Store, StoreError, type StorySummary } from './types.js';
+import {
+  type AssignmentEntry,
+  type Batch,
+  type BatchResult,
+  type LoggedEntry,
+  type SearchHit,
+  type Store,
+  StoreError,
+  type StorySummary,
+} from './types.js';
 import { decodeAnnotations, encodeAnnotations, outletOf } from './codec.js';
 
 /** Schema migrations, applied in order; the index + 1 is the schema version. Never edit a released one. */
@@ -42,6 +51,7 @@ const MIGRATIONS: readonly string[] = [
      INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
      INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
    END;`,
+  `CREATE TABLE assignment_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, entry TEXT NOT NULL);`,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
@@ -83,6 +93,8 @@ export class SqliteStore implements Store {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
+      // Another process writing (an ingest beside a server) makes us wait instead of failing.
+      this.db.pragma('busy_timeout = 10000');
       this.migrate();
     } catch (err) {
       throw new StoreError(`cannot open database "${file}": ${(err as Error).message}`, { cause: err });
@@ -140,7 +152,9 @@ export class SqliteStore implements Store {
     const putState = this.db.prepare(
       'INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     );
-    const result: BatchResult = { inserted: [], existing: [] };
+    const appendLog = this.db.prepare('INSERT INTO assignment_log (entry) VALUES (?)');
+    const lastSeq = this.db.prepare('SELECT MAX(seq) AS seq FROM assignment_log');
+    const result: BatchResult = { inserted: [], existing: [], lastSeq: 0 };
     const run = this.db.transaction(() => {
       for (const doc of batch.articles) {
         const row = articleRow(doc, now);
@@ -170,6 +184,8 @@ export class SqliteStore implements Store {
       }
       if (batch.stories.length > 0) deleteEmptyStories.run();
       for (const [key, value] of Object.entries(batch.state ?? {})) putState.run(key, value);
+      for (const entry of batch.log ?? []) appendLog.run(JSON.stringify(entry));
+      result.lastSeq = (lastSeq.get() as { seq: number | null }).seq ?? 0;
     });
     try {
       run();
@@ -282,7 +298,39 @@ export class SqliteStore implements Store {
     return row?.value;
   }
 
+  async readLog(afterSeq: number, limit = 10_000): Promise<LoggedEntry[]> {
+    const rows = this.db.prepare('SELECT seq, entry FROM assignment_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<{
+      seq: number;
+      entry: string;
+    }>;
+    return rows.map((r) => ({ seq: r.seq, entry: JSON.parse(r.entry) as AssignmentEntry }));
+  }
+
+  private exclusiveTail: Promise<unknown> = Promise.resolve();
+
+  /**
+   * One write transaction (BEGIN IMMEDIATE, so other processes wait) around `fn`; sections in this
+   * process queue behind each other because `fn` is asynchronous.
+   */
+  async exclusive<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw err;
+      }
+    };
+    const next = this.exclusiveTail.then(run, run);
+    this.exclusiveTail = next.catch(() => undefined);
+    return next;
+  }
+
   async close(): Promise<void> {
+    await this.exclusiveTail;
     this.db.close();
   }
 }

@@ -22,18 +22,39 @@ export interface SearchHit {
   snippet: string;
 }
 
+/**
+ * One step of story assignment, appended to a log in the same transaction as its effects. Replaying the
+ * log in order rebuilds the story clusterer in any process: that is how several workers share it.
+ */
+export type AssignmentEntry =
+  | { op: 'add'; articleId: string }
+  | { op: 'merge'; a: string; b: string }
+  | { op: 'split'; storyId: string; articleIds: string[] }
+  | { op: 'recheck' };
+
+export interface LoggedEntry {
+  seq: number;
+  entry: AssignmentEntry;
+}
+
 /** Everything one ingest batch changes, written atomically. */
 export interface Batch {
   articles: AnnotatedArticle[];
   /** Stories to create or replace (with their full membership). */
   stories: Story[];
-  /** Opaque state to keep (the story clusterer's snapshot). */
+  /** Small values to keep (clusterer checkpoints, feed validators). */
   state?: Record<string, string>;
+  /** Assignment steps taken by this batch, appended to the log. */
+  log?: AssignmentEntry[];
+  /** Queue jobs this batch finishes (server databases only). */
+  completeJobs?: number[];
 }
 
 export interface BatchResult {
   inserted: string[];
   existing: string[];
+  /** Sequence number of the last log entry written (or the previous last one when none was). */
+  lastSeq: number;
 }
 
 /**
@@ -55,6 +76,14 @@ export interface Store {
   listStories(opts?: { limit?: number; offset?: number }): Promise<StorySummary[]>;
   search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
   getState(key: string): Promise<string | undefined>;
+  /** Log entries after `seq`, in order. */
+  readLog(afterSeq: number, limit?: number): Promise<LoggedEntry[]>;
+  /**
+   * Runs `fn` while holding the store's assignment lock, with a view of the store whose reads see every
+   * committed batch and whose `commit` joins the same transaction. Only one `exclusive` section runs at a
+   * time across all processes sharing the store. `fn` may be run again if the database asks for a retry.
+   */
+  exclusive<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,110 @@
+import type { AnnotatedArticle, Membership } from '../model.js';
+import { StoryClusterer, type Assignment, type ClustererSnapshot, type StoryClustererOptions } from '../stories/index.js';
+import type { AssignmentEntry, Store } from '../store/types.js';
+
+const CHECKPOINT_KEY = 'story-clusterer-checkpoint';
+
+/** A checkpoint is written when this many log entries were added since the last one. */
+export const CHECKPOINT_EVERY = 2000;
+
+interface Checkpoint {
+  seq: number;
+  snapshot: ClustererSnapshot;
+}
+
+/**
+ * The story clusterer of one process, kept in step with the store's assignment log. Every process that
+ * assigns stories replays the entries others appended (under the store's exclusive lock) before adding its
+ * own, so several workers behave like one clusterer fed one stream. A checkpoint bounds the replay.
+ */
+export class SharedClusterer {
+  private clusterer: StoryClusterer | undefined;
+  private seq = 0;
+  private checkpointSeq = 0;
+  /** Set while local state may be ahead of what the store committed. */
+  private dirty = false;
+
+  constructor(private readonly options: Partial<StoryClustererOptions> = {}) {}
+
+  /** Brings the local clusterer up to the store's log. Call inside `store.exclusive`. */
+  async sync(store: Store): Promise<StoryClusterer> {
+    if (this.dirty || !this.clusterer) {
+      this.dirty = false;
+      const saved = await store.getState(CHECKPOINT_KEY);
+      if (saved) {
+        const cp = JSON.parse(saved) as Checkpoint;
+        this.clusterer = StoryClusterer.restore(cp.snapshot);
+        this.seq = cp.seq;
+        this.checkpointSeq = cp.seq;
+      } else {
+        this.clusterer = new StoryClusterer(this.options);
+        this.seq = 0;
+        this.checkpointSeq = 0;
+      }
+    }
+    const clusterer = this.clusterer;
+    for (;;) {
+      const entries = await store.readLog(this.seq, 1000);
+      if (entries.length === 0) break;
+      const ids = entries.flatMap((e) => (e.entry.op === 'add' ? [e.entry.articleId] : []));
+      const docs = new Map((await store.getArticles(ids)).map((d) => [d.article.id, d]));
+      for (const { seq, entry } of entries) {
+        replay(clusterer, entry, docs);
+        this.seq = seq;
+      }
+    }
+    return clusterer;
+  }
+
+  /** Marks local state as possibly ahead of the store; the next `sync` starts again from the checkpoint. */
+  begin(): void {
+    this.dirty = true;
+  }
+
+  /** Records that the store committed everything up to `lastSeq`. */
+  committed(lastSeq: number): void {
+    this.seq = Math.max(this.seq, lastSeq);
+    this.dirty = false;
+  }
+
+  /**
+   * A checkpoint to write in the same transaction, when enough entries accumulated since the last one.
+   * `lastSeq` is the log position the local clusterer has reached with the batch being written.
+   */
+  checkpointDue(lastSeq: number): Record<string, string> | undefined {
+    if (!this.clusterer || lastSeq - this.checkpointSeq < CHECKPOINT_EVERY) return undefined;
+    this.checkpointSeq = lastSeq;
+    const cp: Checkpoint = { seq: lastSeq, snapshot: this.clusterer.snapshot() };
+    return { [CHECKPOINT_KEY]: JSON.stringify(cp) };
+  }
+}
+
+function replay(clusterer: StoryClusterer, entry: AssignmentEntry, docs: Map<string, AnnotatedArticle>): void {
+  switch (entry.op) {
+    case 'add': {
+      const doc = docs.get(entry.articleId);
+      // An article deleted since cannot be replayed; its story simply does not get it back.
+      if (doc) clusterer.add(doc);
+      return;
+    }
+    case 'merge':
+      clusterer.merge(entry.a, entry.b);
+      return;
+    case 'split':
+      clusterer.split(entry.storyId, entry.articleIds);
+      return;
+    case 'recheck':
+      clusterer.recheck();
+      return;
+  }
+}
+
+/** The clustering decision as stored with the story. */
+export function membershipOf(articleId: string, a: Assignment): Membership {
+  const e = a.explanation;
+  const shared = [...e.sharedEntities.map((x) => x.name), ...e.sharedTerms.map((x) => x.name), ...e.sharedDates].slice(0, 12);
+  const m: Membership = { articleId, decision: e.decision, score: Math.round(a.score * 1000) / 1000, summary: e.summary };
+  if (a.duplicateOf) m.duplicateOf = a.duplicateOf;
+  if (shared.length > 0) m.shared = shared;
+  return m;
+}
