@@ -19,7 +19,7 @@ const NOT_PAST = new Set(
   ),
 );
 
-const FUTURE = new Set(['will', "'ll", '’ll', 'shall', 'would', 'plans', 'plan', 'planned', 'scheduled', 'expected', 'slated', 'due', 'upcoming', 'next', 'tomorrow']);
+const FUTURE = new Set(['will', "'ll", '’ll', 'shall', 'would', 'plans', 'plan', 'planned', 'scheduled', 'expected', 'slated', 'due', 'upcoming']);
 const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'does', 'do']);
 
 const WORD = /[\p{L}’']+/gu;
@@ -33,7 +33,7 @@ function classify(word: string, next: string | undefined): Exclude<Tense, 'none'
   const w = word.toLowerCase();
   if (FUTURE.has(w)) {
     // "expected" / "planned" / "scheduled" followed by "to" point forward; alone they are past participles.
-    if ((w === 'expected' || w === 'planned' || w === 'scheduled') && next !== 'to' && next !== 'for') return 'past';
+    if (w === 'expected' && next !== 'to' && next !== 'for') return 'past';
     return 'future';
   }
   if ((w === 'going' || w === 'set' || w === 'is' || w === 'are' || w === 'due') && next === 'to') return 'future';
@@ -63,6 +63,14 @@ export function tenseAround(text: string, sentStart: number, sentEnd: number, st
       if (prev.some((x) => x === 'had' || x === 'was' || x === 'were')) t = 'past';
     }
     if (t) signals.push({ pos, tense: t });
+  }
+  // "effective Feb. 1", "as soon as Tuesday", "starting Monday": the date is ahead of the writer.
+  if (/\b(?:effective|as\s+soon\s+as|by|starting|beginning|postponed\s+(?:until|to)|delayed\s+(?:until|to)|deadline\s+of)\s+(?:on\s+)?$/i.test(text.slice(Math.max(sentStart, start - 30), start))) {
+    return 'future';
+  }
+  // "since the Oct. 23 slaying": the date is behind the writer.
+  if (/\bsince\s+(?:(?:shortly|just|soon)\s+)?(?:(?:after|before)\s+)?(?:the\s+|last\s+)?$/i.test(text.slice(Math.max(sentStart, start - 40), start))) {
+    return 'past';
   }
   if (signals.length === 0) return 'none';
   // Prefer signals of the expression's own clause: "said in October that it would act" is past.

@@ -96,6 +96,17 @@ describe('news tense rules for weekdays', () => {
     expect(values('They met last Monday.', DCT)['last Monday']).toBe('2017-12-25');
     expect(values('They will meet last Friday.', DCT)['last Friday']).toBe('2017-12-29');
   });
+  it('forward-looking cues ("effective", "as soon as", "by") point ahead even in past-tense reporting', () => {
+    expect(values('The board said the change is effective Feb. 1.', '2017-10-26')['Feb. 1']).toBe('2018-02-01');
+    expect(values('The group could leave as soon as Tuesday, officials said.', '2018-01-03')['Tuesday']).toBe('2018-01-09');
+    expect(values('Officials said the report was due by Friday.', DCT)['Friday']).toBe('2018-01-05');
+  });
+  it('"since" points back', () => {
+    expect(values('Police have been searching for him since the Oct. 23 shooting.', '2018-05-06')['Oct. 23']).toBe('2017-10-23');
+  });
+  it('a past participle in a noun phrase does not make "next to" a future cue', () => {
+    expect(values('Dozens were wounded in the blast next to the embassy on Friday.', '2018-01-06')['Friday']).toBe('2018-01-05');
+  });
   it('a possessive weekday is a past event', () => {
     expect(values("Investors welcomed Thursday's ruling.", '2018-01-06')["Thursday"]).toBe('2018-01-04');
   });
