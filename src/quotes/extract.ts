@@ -113,9 +113,11 @@ export class AttributionFinder {
 
   private findCues(): void {
     const toks = this.tokens;
+    const forms = CUE_FORMS;
     for (let i = 0; i < toks.length; i++) {
+      const w = this.lows[i];
+      if (w !== 'according' && !forms.has(w)) continue;
       if (this.inQuote(i)) continue;
-      const w = this.low(i);
       if (w === 'according' && this.low(i + 1) === 'to') {
         this.addCue({ tok: i, first: i, last: i + 1, info: null, according: true, used: false });
         i++;

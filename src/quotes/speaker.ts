@@ -27,6 +27,11 @@ interface DocAuthor {
 }
 
 const CAP = /^\p{Lu}/u;
+// Local bindings: hot loops read these for every token.
+const TITLES = TITLE_WORDS;
+const FEMALE = FEMALE_HINTS;
+const MALE = MALE_HINTS;
+const ORGS = ORG_HEADS;
 const SKIP_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'If', 'When', 'While', 'After', 'Before', 'It', 'This', 'That']);
 const DET = /^(the|a|an|this|that|these|those|its|his|her|their|our)$/i;
 const ROLE_SYNONYMS: Record<string, string[]> = {
@@ -136,18 +141,29 @@ export class SpeakerResolver {
       const start = t.start;
       const end = toks[j].end;
       const raw = this.text.slice(start, end);
-      const name = j === i && !TITLE_WORDS.has(raw.toLowerCase().replace(/\.$/, '')) ? raw : stripTitles(raw);
-      const ws = j === i ? [raw.toLowerCase().replace(/\.$/, '')] : words(raw).map((w) => w.toLowerCase().replace(/\.$/, ''));
-      const last = ws[ws.length - 1] ?? '';
+      // Work on tokens rather than re-splitting the text: this runs for every name in every article.
+      let lastTitle = -1;
+      let gender: 'f' | 'm' | undefined;
+      for (let q = i; q <= j; q++) {
+        const lw = toks[q].text.toLowerCase();
+        const w = lw.charCodeAt(lw.length - 1) === 46 ? lw.slice(0, -1) : lw;
+        if (q < j && TITLES.has(w)) lastTitle = q;
+        if (!gender) gender = FEMALE.has(w) ? 'f' : MALE.has(w) ? 'm' : undefined;
+      }
+      const nameStart = lastTitle >= 0 ? toks[lastTitle + 1].start : start;
+      const name = stripPossessive(this.text.slice(nameStart, end));
+      const lastTok = toks[j].text.toLowerCase();
+      const last = lastTok.charCodeAt(lastTok.length - 1) === 46 ? lastTok.slice(0, -1) : lastTok;
       const nextText = toks[j + 1]?.text ?? '';
-      const possessive = nextText === "'s" || nextText === '’s' || /[’']s$/.test(raw);
-      const gender = ws.some((w) => FEMALE_HINTS.has(w)) ? 'f' : ws.some((w) => MALE_HINTS.has(w)) ? 'm' : undefined;
+      const possessive = nextText === "'s" || nextText === '’s' || nextText === '’' || nextText === "'";
       const entity = this.doc.mentions.length ? this.entityAt(start, end) : undefined;
       const etype = entity !== undefined ? this.doc.entities[entity].type : undefined;
-      const org = etype ? etype !== 'person' : ORG_HEADS.has(last) || (ws.length === 1 && /^[A-Z]{2,}$/.test(raw));
+      const org = etype ? etype !== 'person' : ORGS.has(last) || (i === j && /^[A-Z]{2,}$/.test(toks[i].text));
       if (name && !SKIP_NAMES.has(name)) {
-        const nm = stripPossessive(name);
-        this.runs.push({ start, end, name: nm, last: lastWord(nm), sentence: t.sentence, org, subject: seenIn !== t.sentence, possessive, ...(gender ? { gender } : {}), ...(entity !== undefined ? { entity } : {}) });
+        const run: NameRun = { start, end, name, last: lastWord(name), sentence: t.sentence, org, subject: seenIn !== t.sentence, possessive };
+        if (gender) run.gender = gender;
+        if (entity !== undefined) run.entity = entity;
+        this.runs.push(run);
       }
       seenIn = t.sentence;
       i = j + 1;
@@ -339,8 +355,8 @@ export class SpeakerResolver {
 }
 
 function lastWord(s: string): string {
-  const ws = words(s);
-  return stripPossessive(ws[ws.length - 1] ?? '').toLowerCase();
+  const sp = s.lastIndexOf(' ');
+  return stripPossessive(sp >= 0 ? s.slice(sp + 1) : s).toLowerCase();
 }
 
 /** "Time's Up organization" → "Time's Up". */
