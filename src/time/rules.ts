@@ -840,12 +840,12 @@ const RULE_LIST: Rule[] = [
       if (n === undefined || !unit) return null;
       const raw = g.n!.toLowerCase();
       const unitWord = g.unit!.toLowerCase();
-      // "a year" after an amount ("$5 a year", "twice a year") is a frequency.
       if ((raw === 'a' || raw === 'an') && !g.the && !g.rel && !g.approx) {
         const before = text.slice(Math.max(0, m.index - 30), m.index);
-        if (/(?:\d[\d,.]*\s*(?:%|percent|million|billion|trillion|thousand|dollars?|cents?)?|once|twice|times|\$\S+)\s*$/i.test(before)) {
-          return { type: 'set', resolve: () => ({ value: durationValue(1, unit) }) };
-        }
+        // A rate ("$5 a year", "700 seats a week") is a unit of measure, not a time expression.
+        if (/(?:\d[\d,.]*\s*(?:%|percent|million|billion|trillion|thousand|dollars?|cents?)?|\$\S+)\s*(?:\p{L}+\s+)?$/iu.test(before)) return null;
+        // "a second group" is an ordinal.
+        if (unit === 'S' && !/s$/i.test(unitWord)) return null;
       }
       if (typeof n === 'number' && n > 9999) return null;
       // "the 1988 quarter" names a period of that year, not a 1988-quarter duration.
