@@ -209,6 +209,7 @@ export async function runSummariesEval(ducDir: string, opts: SummariesEvalOption
   const words = opts.words ?? 250;
   const clusters = loadDuc2006(ducDir, opts.limit);
   const ours: JackknifeScores = { rouge2: new Map(), su4: new Map() };
+  const compressed: JackknifeScores = { rouge2: new Map(), su4: new Map() };
   const lead: JackknifeScores = { rouge2: new Map(), su4: new Map() };
   let totalWords = 0;
   let summariseMs = 0;
@@ -227,10 +228,17 @@ export async function runSummariesEval(ducDir: string, opts: SummariesEvalOption
     const lines = summary.map((s) => s.text);
     totalWords += lines.join(' ').split(/\s+/).filter(Boolean).length;
     scoreJackknife(c.topic.id, lines, c.models, ours);
+    const short = summarize(docs, { words, query, compress: true }).map((x) => x.text);
+    scoreJackknife(c.topic.id, short, c.models, compressed);
     scoreJackknife(c.topic.id, leadBaseline(docs, words), c.models, lead);
   }
   const rows: SummariesEvalRow[] = [
     { system: 'storyline (ours)', rouge2: rougeBootstrapMean(ours.rouge2), su4: rougeBootstrapMean(ours.su4) },
+    {
+      system: 'storyline, closing attributions dropped',
+      rouge2: rougeBootstrapMean(compressed.rouge2),
+      su4: rougeBootstrapMean(compressed.su4),
+    },
     {
       system: 'lead of latest article (our loader)',
       rouge2: rougeBootstrapMean(lead.rouge2),

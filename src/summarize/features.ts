@@ -95,10 +95,12 @@ export function datelineEnd(sentence: string): number {
   const dash = sentence.slice(0, 90).search(/\s(--|—|–|_)\s/);
   if (dash < 0) return 0;
   const head = sentence.slice(0, dash);
-  if (!/^\s*[A-Z][A-Za-z.'’ -]*(,[A-Za-z0-9. ]+)*(\([A-Za-z .-]+\))?\s*$/.test(head)) return 0;
-  // A dateline's place is in capitals ("PINE RIDGE", "WASHINGTON") or it names a wire service.
-  const place = head.split(/[,(]/)[0].trim();
-  if (!/^[A-Z][A-Z.'’ -]+$/.test(place) && !/\((AP|Xinhua|Reuters|AFP|UPI)\)/.test(head)) return 0;
+  // "PINE RIDGE, S.D. (AP)", "BEIDAIHE (Hebei), March 5 (Xinhua)": a capitalised place, then only
+  // capitalised words, numbers and parentheses (state, date, wire service).
+  const bare = head.replace(/\([^)]*\)/g, ' ');
+  if (!/^\s*[A-Z][A-Z.'’ -]*[A-Z.](\s*,\s*[A-Z0-9][A-Za-z0-9.]*(\s+[A-Z0-9][A-Za-z0-9.]*)*)*\s*,?\s*$/.test(bare)) {
+    if (!/^[^,(]{1,40}[,(].*\((AP|Xinhua|Reuters|AFP|UPI)\)\s*$/.test(head)) return 0;
+  }
   const m = sentence.slice(dash).match(/^\s(--|—|–|_)\s+/);
   return dash + (m ? m[0].length : 0);
 }

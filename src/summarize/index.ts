@@ -29,6 +29,11 @@ export interface SummarizeOptions {
   words?: number;
   /** A query or topic statement to focus the summary on. */
   query?: string;
+  /**
+   * Drop closing attributions (", officials said.") to fit more content. Off by default: a brief
+   * should say who said what; the evaluation reports both settings.
+   */
+  compress?: boolean;
 }
 
 /** A candidate sentence: a trimmed span of one article sentence. */
@@ -56,12 +61,16 @@ const LENGTH_EXPONENT = 0.8;
 const QUERY_WEIGHT = 3;
 const LEAD_WEIGHT = 0.3;
 
+const TRAILING_ATTRIBUTION =
+  /,\s*(?:according to [^,;"“”]{2,60}|(?:[A-Za-z.'’ ]{2,50}\s)?(?:said|says|reported|added)(?: [^,;"“”]{0,50})?)\.$/;
+
 const CONNECTIVE =
   /^(?:but|and|also|however|meanwhile|still|yet|so|in addition|moreover|furthermore|nevertheless|indeed|instead|similarly|likewise|in fact|then|now|thus)\b,?\s+/i;
 
 /** Trims a sentence span to the reportable part: no dateline, no leading connective. */
-function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+function trimSpan(text: string, start: number, stop: number, compress: boolean): { start: number; end: number } {
   let s = start;
+  let end = stop;
   const sentence = text.slice(start, end);
   s += datelineEnd(sentence);
   const m = text.slice(s, end).match(CONNECTIVE);
@@ -69,11 +78,16 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
     s += m[0].length;
   }
   while (s < end && /\s/.test(text[s])) s++;
+  if (compress) {
+    // A closing attribution (", officials said.") carries no content of its own.
+    const tail = text.slice(s, end).match(TRAILING_ATTRIBUTION);
+    if (tail && tail.index !== undefined && tail.index > 40) end = s + tail.index;
+  }
   // Capitalise nothing: the text must stay an exact slice, so a lower-case start is left as is.
   return { start: s, end };
 }
 
-function candidates(docs: readonly AnnotatedArticle[]): Candidate[] {
+function candidates(docs: readonly AnnotatedArticle[], compress: boolean): Candidate[] {
   const out: Candidate[] = [];
   docs.forEach((doc, d) => {
     const text = doc.article.text;
@@ -83,7 +97,7 @@ function candidates(docs: readonly AnnotatedArticle[]): Candidate[] {
     for (const s of doc.sentences) {
       if (title && s.text.trim() === title) continue;
       if (isBoilerplate(s.text) || inRanges(embeds, s.start, s.end)) continue;
-      const span = trimSpan(text, s.start, s.end);
+      const span = trimSpan(text, s.start, s.end, compress);
       const t = text.slice(span.start, span.end);
       const n = wordCount(t);
       const r = rank++;
@@ -95,7 +109,8 @@ function candidates(docs: readonly AnnotatedArticle[]): Candidate[] {
       out.push({
         doc: d,
         articleId: doc.article.id,
-        date: doc.article.published ?? '',
+        // Undated articles go after dated ones.
+        date: doc.article.published ?? '9999',
         sentence: s.index,
         rank: r,
         start: span.start,
@@ -114,7 +129,7 @@ function candidates(docs: readonly AnnotatedArticle[]): Candidate[] {
 export function summarize(docs: readonly AnnotatedArticle[], opts: SummarizeOptions = {}): SummarySentence[] {
   const budget = Math.max(0, Math.floor(opts.words ?? 100));
   if (docs.length === 0 || budget === 0) return [];
-  const cands = candidates(docs);
+  const cands = candidates(docs, opts.compress ?? false);
   if (cands.length === 0) return [];
 
   // Concept weight: number of articles mentioning it, so content shared across sources counts most.

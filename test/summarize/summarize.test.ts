@@ -83,6 +83,22 @@ describe('summarize', () => {
     expect(s[0]?.text).toMatch(/power/i);
   });
 
+  it('drops closing attributions only when asked', () => {
+    const docs = [
+      makeArticle(
+        'k',
+        'The city council approved a new budget that doubles spending on public transport next year, officials said.',
+      ),
+    ];
+    const plain = summarize(docs, { words: 100 });
+    const short = summarize(docs, { words: 100, compress: true });
+    expect(plain[0].text).toMatch(/officials said\.$/);
+    expect(short[0].text).toBe(
+      'The city council approved a new budget that doubles spending on public transport next year',
+    );
+    checkSources(short, docs);
+  });
+
   it.skipIf(!haveExamples)('summarises the example articles with exact source offsets', () => {
     const docs = loadExamples();
     const s = summarize(docs, { words: 100 });
@@ -98,6 +114,8 @@ describe('sentence filters', () => {
     expect(a.slice(datelineEnd(a))).toBe('President Clinton turned the attention of his tour.');
     const b = 'MADRID, February 17 (Xinhua) -- Spanish pole vaulter Dana Cervantes tested positive.';
     expect(b.slice(datelineEnd(b))).toMatch(/^Spanish/);
+    const c = 'BEIDAIHE (Hebei), March 5 (Xinhua) -- China will enhance its cooperation.';
+    expect(c.slice(datelineEnd(c))).toBe('China will enhance its cooperation.');
     expect(datelineEnd('The president said -- again -- that he would go.')).toBe(0);
   });
 
