@@ -27,16 +27,17 @@ export function buildEntities(drafts: readonly Draft[], ctx: RefineContext): { m
   });
 
   const surnames = new Set<string>();
-  const fullNames = new Set<string>();
+  const fullNames: string[][] = [];
   for (const s of spans) {
     if (s.type !== 'person' || s.words.length < 2) continue;
     surnames.add(wordKey(s.words[s.words.length - 1]));
-    fullNames.add(nameKey(s.text));
+    fullNames.push(s.words);
   }
   for (const s of spans) {
     if (s.type === 'person') continue;
     const upper = /^[\p{Lu}\p{N}.]+$/u.test(s.text);
-    if ((s.words.length === 1 && !upper && surnames.has(wordKey(s.words[0]))) || fullNames.has(nameKey(s.text))) s.type = 'person';
+    if (s.words.length === 1 ? !upper && surnames.has(wordKey(s.words[0])) : fullNames.some((f) => personNamesCompatible(s.words, f)))
+      s.type = 'person';
   }
 
   const clusters: Cluster[] = [];

@@ -128,19 +128,34 @@ export interface DocContext {
   lowerSeen: Set<string>;
   /** Words that occur capitalised away from the start of a sentence. */
   capMidSeen: Set<string>;
+  /** Capitalised words seen as the last word of a longer capitalised run ("Harvey Weinstein"). */
+  nameTail: Set<string>;
+  /** Capitalised words seen as the first word of a longer capitalised run. */
+  nameHead: Set<string>;
+  /** Capitalised words seen right after a title ("Mr. Weinstein"). */
+  titled: Set<string>;
 }
 
 export function docContext(sentences: readonly (readonly string[])[]): DocContext {
   const lowerSeen = new Set<string>();
   const capMidSeen = new Set<string>();
+  const nameTail = new Set<string>();
+  const nameHead = new Set<string>();
+  const titled = new Set<string>();
   for (const s of sentences) {
+    if (isAllCaps(s)) continue;
     for (let i = 0; i < s.length; i++) {
       const w = s[i];
       if (!HAS_UPPER.test(w) && HAS_LOWER.test(w)) lowerSeen.add(w);
       else if (i > 0 && isCapitalized(w) && HAS_LOWER.test(w) && !isOpeningPunct(s[i - 1])) capMidSeen.add(w);
+      if (i > 0 && isCapitalized(w) && isCapitalized(s[i - 1])) {
+        if (i === s.length - 1 || !isCapitalized(s[i + 1])) nameTail.add(w);
+        if (i === 1 || !isCapitalized(s[i - 2])) nameHead.add(s[i - 1]);
+        if (TITLES.has(stripDot(s[i - 1].toLowerCase()))) titled.add(w);
+      }
     }
   }
-  return { lowerSeen, capMidSeen };
+  return { lowerSeen, capMidSeen, nameTail, nameHead, titled };
 }
 
 function isOpeningPunct(w: string): boolean {
@@ -190,7 +205,7 @@ const T = {
   bias: 1, word: 2, lower: 3, shape: 4, short: 5, prefix: 6, suffix: 7, abbr: 8,
   lm1: 10, lp1: 11, lm2: 12, lp2: 13, sm1: 14, sp1: 15, sm10: 16, s0p1: 17, sm10p1: 18, lm10: 19, l0p1: 20,
   lm1s0: 21, s0lp1: 22, caps: 23, first: 24, last: 25, lcdoc: 26, capmid: 27, title1: 28, title2: 29,
-  gaz: 30, gazShape: 31, gazPrev: 32, gazNext: 33,
+  gaz: 30, gazShape: 31, gazPrev: 32, gazNext: 33, docTail: 34, docHead: 35, docTitled: 36,
 } as const;
 
 const BOS = hashString('<s>');
@@ -290,6 +305,12 @@ export function contextFeatures(words: readonly string[], ctx: DocContext, gaz: 
     if (isCapitalized(w)) {
       f.push(feature(T.lcdoc, ctx.lowerSeen.has(lower[i]) ? 1 : 0, i === 0 ? 1 : 0));
       if (i === 0) f.push(feature(T.capmid, ctx.capMidSeen.has(w) ? 1 : 0));
+      const alone = (i === 0 || !isCapitalized(words[i - 1])) && (i === n - 1 || !isCapitalized(words[i + 1]));
+      if (alone) {
+        if (ctx.nameTail.has(w)) f.push(feature(T.docTail));
+        if (ctx.nameHead.has(w)) f.push(feature(T.docHead));
+      }
+      if (ctx.titled.has(w)) f.push(feature(T.docTitled));
     }
     if (i > 0) {
       const prev = stripDot(lower[i - 1]);

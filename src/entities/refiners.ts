@@ -53,6 +53,13 @@ const ROLE_NOUNS = new Set([
   'accuser', 'victim', 'witness', 'suspect', 'defendant', 'plaintiff', 'publicist', 'agent', 'star', 'host', 'anchor',
 ]);
 
+/** Role nouns that only ever describe people (unlike "director" or "partner", which may be firms). */
+const PERSON_NOUNS = new Set([
+  'spokesman', 'spokeswoman', 'model', 'actress', 'actor', 'singer', 'rapper', 'comedian', 'lawyer', 'attorney',
+  'businessman', 'businesswoman', 'billionaire', 'activist', 'accuser', 'congressman', 'congresswoman', 'senator',
+  'mayor', 'governor', 'journalist', 'reporter', 'novelist', 'author', 'filmmaker', 'producer', 'mogul',
+]);
+
 /** Words that end an organisation name ("New York Magazine", "Acme Inc."). */
 const ORG_SUFFIXES = new Set([
   'magazine', 'times', 'post', 'journal', 'news', 'tribune', 'herald', 'gazette', 'inc', 'corp', 'co', 'ltd', 'llc',
@@ -177,6 +184,9 @@ export const organisationSuffixes: Refiner = (drafts, ctx) => {
     if (e !== d.end) {
       d.end = e;
       d.type = 'organization';
+    } else if (d.end - d.start >= 2 && isCap(t[d.end - 1].text) && ORG_SUFFIXES.has(lowerNoDot(word(ctx, d.end - 1)))) {
+      // "Manhattan District Attorney's Office" tagged as a place: the head word decides.
+      d.type = 'organization';
     }
   }
   return out;
@@ -209,6 +219,13 @@ export const titlesAndRoles: Refiner = (drafts, ctx) => {
     return (isCap(t[i].text) && (TITLES.has(l) || OFFICE_WORDS.has(l))) || TITLE_MODIFIERS.has(l) || /^(former|then)-/i.test(t[i].text);
   };
   for (const d of out.slice()) {
+    // "model Ambra Battilana Gutierrez": a person noun before a multi-word capitalised name.
+    const p0 = d.start - 1;
+    if (d.type !== 'person' && d.end - d.start >= 2 && p0 >= 0 && PERSON_NOUNS.has(word(ctx, p0)) && sameSentence(ctx, p0, d.start)) {
+      let plain = true;
+      for (let i = d.start; i < d.end; i++) if (!isCap(t[i].text) || ORG_SUFFIXES.has(lowerNoDot(word(ctx, i)))) plain = false;
+      if (plain) d.type = 'person';
+    }
     if (d.type !== 'person') continue;
     // Title words inside the name span.
     let s = d.start;

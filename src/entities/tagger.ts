@@ -299,19 +299,31 @@ export class NerModel {
   }
 }
 
+/** For each label, the labels allowed before it. */
+const PREDECESSORS: Int8Array[] = LABELS.map((_, y) => Int8Array.from(LABELS.map((__, x) => x).filter((x) => ALLOWED[x * NUM_LABELS + y] === 1)));
+
+let deltaBuf = new Float64Array(0);
+let backBuf = new Int8Array(0);
+
 /** Best BIOES-consistent label sequence for one sentence. `scores[i * L + label]`. */
 export function viterbi(scores: Float32Array, n: number, transitions: Float32Array): number[] {
   const L = NUM_LABELS;
-  const delta = new Float64Array(n * L);
-  const back = new Int16Array(n * L);
+  if (deltaBuf.length < n * L) {
+    deltaBuf = new Float64Array(n * L * 2);
+    backBuf = new Int8Array(n * L * 2);
+  }
+  const delta = deltaBuf;
+  const back = backBuf;
   for (let k = 0; k < L; k++) delta[k] = START_OK[k] ? scores[k] : -Infinity;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * L;
     for (let y = 0; y < L; y++) {
+      const preds = PREDECESSORS[y];
       let best = -Infinity;
       let arg = 0;
-      for (let x = 0; x < L; x++) {
-        if (!ALLOWED[x * L + y]) continue;
-        const v = delta[(i - 1) * L + x] + transitions[x * L + y];
+      for (let j = 0; j < preds.length; j++) {
+        const x = preds[j];
+        const v = delta[prev + x] + transitions[x * L + y];
         if (v > best) {
           best = v;
           arg = x;

@@ -7,7 +7,7 @@ export interface TrainOptions {
   seed?: number;
   /** Features seen fewer times than this are dropped. */
   minCount?: number;
-  /** Folds for the training-time gazetteers (each document sees names from the other folds only). */
+  /** Folds for the training-time gazetteers (each document sees names from the other folds only); 1 uses the full list. */
   gazetteerFolds?: number;
   trainedOn?: string;
   /** Average the weights over all steps (default true); false keeps the last weights. */
@@ -88,7 +88,8 @@ export function trainNer(docs: readonly LabelledDocument[], opts: TrainOptions =
   const log = opts.log ?? (() => {});
 
   const foldGaz: Gazetteer[] = [];
-  for (let k = 0; k < folds; k++) foldGaz.push(buildGazetteer(docs.filter((_, i) => i % folds !== k)));
+  if (folds <= 1) foldGaz.push(buildGazetteer(docs));
+  else for (let k = 0; k < folds; k++) foldGaz.push(buildGazetteer(docs.filter((_, i) => i % folds !== k)));
 
   const counts = new Map<number, number>();
   const raw: Array<{ feats: number[][]; gold: Int32Array }> = [];
@@ -96,7 +97,7 @@ export function trainNer(docs: readonly LabelledDocument[], opts: TrainOptions =
     const norm = d.sentences.map((s) => s.words.map(normalizeWord));
     const ctx = docContext(norm);
     d.sentences.forEach((s, si) => {
-      const feats = sentenceFeatures(norm[si], ctx, foldGaz[di % folds]);
+      const feats = sentenceFeatures(norm[si], ctx, foldGaz[di % foldGaz.length]);
       for (const fs of feats) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
       raw.push({ feats, gold: Int32Array.from(toBioes(s.tags).map(labelIndex)) });
     });

@@ -84,4 +84,18 @@ describe('refiners', () => {
     const doc = entitiesOf('Here is the audio: https://t.co/zSQbK5NV0c pic.twitter.com/vmrrSUp43w via @NewYorker today.');
     expect(doc.mentions.some((m) => /t\.co|twitter|vmrr|@/.test(m.text))).toBe(false);
   });
+
+  it('types a name ending in an organisation word as an organisation', () => {
+    const doc = entitiesOf('The sex crimes unit of the Manhattan District Attorney\u2019s Office and the editors of New York Magazine disagreed.');
+    const office = doc.entities.find((e) => e.name.endsWith('Office'));
+    expect(office?.type).toBe('organization');
+    expect(doc.entities.find((e) => e.name === 'New York Magazine')?.type).toBe('organization');
+  });
+
+  it('reads a multi-word name after a person noun as a person', () => {
+    const doc = entitiesOf('The recording was made with model Ambra Battilana Gutierrez in 2015.');
+    const g = doc.entities.find((e) => e.name === 'Ambra Battilana Gutierrez');
+    expect(g?.type).toBe('person');
+    expect(g?.roles).toContain('model');
+  });
 });
