@@ -1,4 +1,7 @@
-/** TempEval-3 task A evaluation: `npx tsx scripts/eval-time.ts [dir...] [--json] [--errors] [--limit N] [--chrono]`. */
+/**
+ * TempEval-3 task A evaluation:
+ * `npx tsx scripts/eval-time.ts [dir...] [--json] [--errors] [--limit N] [--chrono] [--storyline-convention]`.
+ */
 import path from 'node:path';
 import { formatTimeEval, runTimeEval } from '../src/eval/time.js';
 
@@ -12,7 +15,12 @@ if (dirs.length === 0) {
   const root = process.env.STORYLINE_DATA ?? path.resolve('../shared/data');
   dirs.push(path.join(root, 'time/timebank'), path.join(root, 'time/aquaint'));
 }
-const result = await runTimeEval(dirs, { limit, errors: showErrors, system: args.includes('--chrono') ? 'chrono' : 'storyline' });
+const result = await runTimeEval(dirs, {
+  limit,
+  errors: showErrors,
+  system: args.includes('--chrono') ? 'chrono' : 'storyline',
+  convention: args.includes('--storyline-convention') ? 'storyline' : 'timeml',
+});
 if (json) {
   console.log(JSON.stringify(result, null, 2));
 } else {

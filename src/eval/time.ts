@@ -28,6 +28,8 @@ export interface TimeEvalOptions {
   errors?: boolean;
   /** `storyline` (default) or `chrono` (chrono-node alone, as a baseline). */
   system?: 'storyline' | 'chrono';
+  /** Annotation convention of the time stage; TimeML corpora are scored with `timeml` (the default here). */
+  convention?: 'storyline' | 'timeml';
 }
 
 /** chrono-node alone: values at the precision of the components it is certain of. */
@@ -63,6 +65,7 @@ export interface TimeEvalError {
 }
 
 export interface TimeEvalResult {
+  system: string;
   documents: number;
   gold: number;
   predicted: number;
@@ -185,7 +188,9 @@ export async function runTimeEval(dirs: string | string[], opts: TimeEvalOptions
     return (u.user + u.system) / 1000;
   };
   const system = (d: (typeof withText)[number]): TimeExpression[] =>
-    opts.system === 'chrono' ? chronoTimexes(d.article.text, d.article.published) : annotateTime(d).timexes;
+    opts.system === 'chrono'
+      ? chronoTimexes(d.article.text, d.article.published)
+      : annotateTime(d, { convention: opts.convention ?? 'timeml' }).timexes;
   for (const d of withText) system(d);
   let c0 = cpuMs();
   const predictions = withText.map(system);
@@ -234,6 +239,7 @@ export async function runTimeEval(dirs: string | string[], opts: TimeEvalOptions
     }
   });
   const result: TimeEvalResult = {
+    system: opts.system === 'chrono' ? 'chrono-node' : `storyline (${opts.convention ?? 'timeml'} convention)`,
     documents: docs.length,
     gold,
     predicted,
@@ -256,7 +262,7 @@ const pct = (x: number): string => (100 * x).toFixed(1).padStart(6);
 /** A plain-text table of the TempEval-3 task A metrics. */
 export function formatTimeEval(r: TimeEvalResult): string {
   const lines = [
-    `TempEval-3 task A: ${r.documents} documents, ${r.gold} gold / ${r.predicted} predicted TIMEX3`,
+    `TempEval-3 task A, ${r.system}: ${r.documents} documents, ${r.gold} gold / ${r.predicted} predicted TIMEX3`,
     '',
     'metric              P       R      F1',
     `strict extent  ${pct(r.strict.p)}  ${pct(r.strict.r)}  ${pct(r.strict.f1)}`,

@@ -22,16 +22,26 @@ function sentenceIndexer(sentences: Sentence[]): (pos: number) => number {
   };
 }
 
+export interface TimeOptions {
+  /**
+   * `storyline` (default) also marks the adjective "former" ("the former mayor") as a `PAST_REF`, a past
+   * reference later stages can read; `timeml` follows the TimeML annotation guidelines, which do not treat
+   * "former" as a time expression (used when scoring against TimeML corpora).
+   */
+  convention?: 'storyline' | 'timeml';
+}
+
 /**
  * Recognises time expressions in `text` and normalises them to TIMEX3 against `reference` (`YYYY-MM-DD`).
  * Without a valid reference, relative expressions keep X placeholders instead of invented dates.
  */
-export function findTimexes(text: string, reference?: string, sentences?: Sentence[]): TimeExpression[] {
+export function findTimexes(text: string, reference?: string, sentences?: Sentence[], opts: TimeOptions = {}): TimeExpression[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const dct = parseIsoDate(reference);
   const sents = sentences && sentences.length > 0 ? sentences : splitSentences(text);
   const sentenceOf = sentenceIndexer(sents);
-  const chosen = selectCandidates(findCandidates(text));
+  let chosen = selectCandidates(findCandidates(text));
+  if (opts.convention === 'timeml') chosen = chosen.filter((c) => text.slice(c.start, c.end).toLowerCase() !== 'former');
   const resolved: Array<Resolved & { anchor?: string }> = [];
   const insert = (r: Resolved & { anchor?: string }): void => {
     let i = resolved.length;
@@ -86,9 +96,9 @@ function mergeTimeWithDay(text: string, list: Array<Resolved & { anchor?: string
 }
 
 /** Finds and normalises time expressions; the reference date is the article's publication date. */
-export function annotateTime(doc: AnnotatedArticle): AnnotatedArticle {
+export function annotateTime(doc: AnnotatedArticle, opts: TimeOptions = {}): AnnotatedArticle {
   const text = typeof doc.article?.text === 'string' ? doc.article.text : '';
-  return { ...doc, timexes: findTimexes(text, doc.article?.published, doc.sentences) };
+  return { ...doc, timexes: findTimexes(text, doc.article?.published, doc.sentences, opts) };
 }
 
 // ---------- publication-date inference ----------

@@ -176,3 +176,12 @@ describe('undated articles keep relative expressions underspecified', () => {
     expect(values('It happened in August 2015.')['August 2015']).toBe('2015-08');
   });
 });
+
+describe('annotation conventions', () => {
+  it('marks "former" as a past reference by default and not under the TimeML convention', () => {
+    expect(findTimexes('The former mayor spoke recently.', DCT).map((t) => t.text)).toEqual(['former', 'recently']);
+    expect(findTimexes('The former mayor spoke recently.', DCT, undefined, { convention: 'timeml' }).map((t) => t.text)).toEqual([
+      'recently',
+    ]);
+  });
+});
