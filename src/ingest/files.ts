@@ -157,12 +157,10 @@ export interface InputOptions extends ReadOptions, FieldMapping {
  * record for bulk files (streamed, so bulk files may be far bigger than memory). Never throws.
  */
 export async function* readInputFile(path: string, opts: InputOptions = {}): AsyncGenerator<ReadResult> {
-  const kind = await detectInputKind(path);
-  if (kind === 'text') {
-    yield await readArticleFile(path, opts);
-    return;
-  }
-  if (kind === 'jsonl' || kind === 'json' || kind === 'csv') {
+  const bulk = bulkFormatOf(path);
+  // Bulk files may be far bigger than memory: decide on the first bytes and stream them.
+  const bulkKind = bulk === 'json' ? await detectInputKind(path) : bulk;
+  if (bulkKind === 'jsonl' || bulkKind === 'json' || bulkKind === 'csv') {
     try {
       await stat(path);
     } catch (err) {
@@ -170,14 +168,28 @@ export async function* readInputFile(path: string, opts: InputOptions = {}): Asy
       yield { ok: false, failure: { path, kind: e.code === 'ENOENT' ? 'not-found' : 'unreadable', reason: describeFsError(e) } };
       return;
     }
-    yield* readBulkFile(path, kind, opts);
+    yield* readBulkFile(path, bulkKind, opts);
     return;
   }
+  // Everything else is read once (up to the size limit) and recognised by its content.
   let bytes: Uint8Array;
   try {
     bytes = await readLimited(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   } catch (err) {
     yield failOf(path, err);
+    return;
+  }
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
+  const lower = path.toLowerCase();
+  const kind: InputKind = looksLikeFeed(head) || /\.(?:rss|atom|xml)$/.test(lower) ? 'feed' : /\.x?html?$/.test(lower) || looksLikeHtml(head) ? 'html' : 'text';
+  if (kind === 'text') {
+    try {
+      const { text } = decodeBytes(bytes);
+      const { body, meta } = parseTextFile(text, path);
+      yield { ok: true, article: makeArticle(body, meta) };
+    } catch (err) {
+      yield failOf(path, err);
+    }
     return;
   }
   if (kind === 'html') {
