@@ -236,6 +236,19 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
   return { outlets, claims: out, coverage, byOutlet };
 }
 
+const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december';
+
+/**
+ * Granularity of a date as written or as a TIMEX value; weekdays and relative dates are not compared
+ * (outlets date the same event relative to different publication days).
+ */
+function dateGranularity(d: string): string {
+  if (/^\d{4}$/.test(d)) return 'year';
+  if (/^\d{4}-\d{2}$/.test(d) || new RegExp(`^(${MONTH_NAMES})( \\d{4})?$`).test(d)) return 'month';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d) || new RegExp(`^(${MONTH_NAMES}) \\d{1,2}(,? \\d{4})?$`).test(d)) return 'date';
+  return '';
+}
+
 /** Same unit, different value across outlets (e.g. "within 45 days" vs "within 30 days"); likewise years. */
 function findConflicts(ms: ArticleClaim[]): ClaimConflict[] {
   if (new Set(ms.map((m) => m.outlet)).size < 2) return [];
@@ -250,7 +263,7 @@ function findConflicts(ms: ArticleClaim[]): ClaimConflict[] {
       slots.set(num.unit, list);
     }
     for (const d of m.dates) {
-      const kind = /^\d{4}$/.test(d) ? 'year' : '';
+      const kind = dateGranularity(d);
       if (!kind) continue;
       const list = slots.get(kind) ?? [];
       list.push({ value: d, outlet: m.outlet, source: span });

@@ -168,3 +168,32 @@ describe('claim facts', () => {
     expect(claims[0].quote).toBe('We are concerned about the unit,');
   });
 });
+
+describe('date conflicts', () => {
+  it('flags the same event given different dates by two outlets', () => {
+    const c = compareArticles([
+      makeArticle('d1', 'The company said the new factory would open in March 2024 near the river port.', {
+        source: 'A',
+      }),
+      makeArticle('d2', 'The company said the new factory would open in June 2024 near the river port.', {
+        source: 'B',
+      }),
+    ]);
+    const f = find(c, /new factory/);
+    expect(f).toHaveLength(1);
+    expect(f[0].kind).toBe('conflict');
+    expect(f[0].conflicts[0].slot).toBe('month');
+  });
+
+  it('does not compare weekdays', () => {
+    const c = compareArticles([
+      makeArticle('w1', 'The minister announced the new tax on imported cars on Monday in parliament.', {
+        source: 'A',
+      }),
+      makeArticle('w2', 'The minister announced the new tax on imported cars on Tuesday in parliament.', {
+        source: 'B',
+      }),
+    ]);
+    expect(find(c, /new tax/)[0].kind).toBe('shared');
+  });
+});
