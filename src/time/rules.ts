@@ -415,7 +415,9 @@ const RULE_LIST: Rule[] = [
       const y = Number(g.y);
       const yStart = m.index + m[0].length - g.y!.length;
       if (!yearOk(y, text, yStart, yStart + 4, !!g.cue || !!g.mod)) return null;
-      return { type: 'date', resolve: () => ({ value: fmtYear(y) }) };
+      const half = /\b(first|second|latter|last)\s+half\b/i.exec(g.mod ?? '');
+      const value = half ? `${fmtYear(y)}-H${half[1].toLowerCase() === 'first' ? 1 : 2}` : fmtYear(y);
+      return { type: 'date', resolve: () => ({ value }) };
     },
   },
   // Decades and centuries.

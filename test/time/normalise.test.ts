@@ -30,6 +30,10 @@ describe('absolute dates at every precision', () => {
     ['Profit rose in the third quarter of 2015.', '2015-Q3', 'date'],
     ['Revenue for fiscal 1989 rose.', '1989', 'date'],
     ['It was built in the 19th century.', '18', 'date'],
+    ['Sales rose in the first half of 2015.', '2015-H1', 'date'],
+    ['Revenue in FY2015 rose.', '2015', 'date'],
+    ["In fiscal 2019's first quarter it fell.", '2019-Q1', 'date'],
+    ['It peaked in mid-2016.', '2016', 'date'],
   ])('%s', (text, value, type) => {
     const t = one(text, DCT);
     expect(t.value).toBe(value);
