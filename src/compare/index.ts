@@ -68,6 +68,9 @@ export interface CompareOptions {
 /** Features per claim used to find candidate matches. */
 const LOOKUP_FEATURES = 8;
 
+/** Subtracted from the score of two claims that both name someone but share no name. */
+const NAME_MISMATCH_PENALTY = 0.1;
+
 /** Added to the score of two claims sharing at least two phrases. */
 const PHRASE_BONUS = 0.15;
 
@@ -145,7 +148,10 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
     let shared = 0;
     for (const k of names[i]) if (names[j].has(k)) shared++;
     const union = names[i].size + names[j].size - shared;
-    const sim = 0.8 * dot + 0.2 * (union > 0 ? shared / union : 0);
+    // Claims naming only different people or organisations are usually about similar but different
+    // events ("X was stripped of her medal" vs "Y was stripped of her medal").
+    const disjoint = names[i].size > 0 && names[j].size > 0 && shared === 0 ? NAME_MISMATCH_PENALTY : 0;
+    const sim = 0.8 * dot + 0.2 * (union > 0 ? shared / union : 0) - disjoint;
     // Two shared phrases are strong evidence of the same statement even in reworded text.
     if (phrases < 2) return sim;
     phraseLinked.add(Math.min(i, j) * n + Math.max(i, j));
