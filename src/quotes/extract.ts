@@ -45,6 +45,8 @@ const DASHES = /^[\u2014\u2013]$|^--$/;
 const SUBJ_PRON = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'who', 'you', 'which']);
 const NON_NP_WORDS = new Set(['that', 'this', 'there', 'what', 'when', 'where', 'whether', 'if', 'as', 'than', 'so', 'not', 'because']);
 const CAP_WORD = /^\p{Lu}/u;
+const PARTICIPLE_LINKS = new Set(['by', 'while', 'after', 'before', 'when', 'in', 'without']);
+const QUESTION_LINKS = new Set(['if', 'whether', 'about', 'what', 'who', 'why', 'how', 'when', 'which', 'where']);
 const CONTRAST = new Set(['but', 'while', 'however', 'although', 'though', 'whereas']);
 const NOT_NAME_POS = new Set(['CCONJ', 'SCONJ', 'ADP', 'VERB', 'AUX', 'ADV', 'PRON', 'PART', 'INTJ']);
 const TIME_HEADS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)$/i;
@@ -135,6 +137,7 @@ export class AttributionFinder {
       while (first > 0 && CUE_PREFIX.has(this.low(first - 1)) && !this.inQuote(first - 1)) first--;
       // "called for", "calling on": the particle belongs to the cue.
       let last = info.particle && info.particle.includes(this.low(i + 1)) ? i + 1 : i;
+      if (info.needsParticle && last === i) continue;
       // Annotated news usually takes "about"/"of"/"with" and "in a statement" into the cue.
       const nx = this.low(last + 1);
       if ((nx === 'about' || nx === 'of' || nx === 'with') && !this.inQuote(last + 1)) last++;
@@ -255,7 +258,9 @@ export class AttributionFinder {
     if (np) return this.span(np[0], np[1]);
     const kt = this.tokens[k]?.text;
     const s0 = Math.max(this.sentenceBounds(this.tokens[c.tok].sentence)[0], limit);
-    if ((kt === ',' && /ing$/.test(this.low(c.tok))) || this.low(k) === 'and' || this.low(k) === 'but') {
+    const lk = this.low(k);
+    const participle = /ing$/.test(this.low(c.tok)) && (kt === ',' || kt === '\u2014' || kt === '\u2013' || PARTICIPLE_LINKS.has(lk));
+    if (participle || lk === 'and' || lk === 'but') {
       // "…, saying …" and "… and said …" share the subject of the main clause.
       const head = this.clauseSubject(s0, k);
       if (head) return this.span(head[0], head[1]);
@@ -593,6 +598,17 @@ export class AttributionFinder {
             inverted = true;
           }
         }
+      }
+      if (!subj && info.lemma === 'ask' && (c.first === s0 || ['when', 'whenever', 'after', 'once'].includes(this.low(c.first - 1)))) {
+        // "Asked whether …, Clinton said": the question is reported without naming who asked it.
+        const q = c.last + 1;
+        if (QUESTION_LINKS.has(this.low(q)) || QUESTION_LINKS.has(this.low(c.last))) {
+          let e = q;
+          while (e < s1 && toks[e + 1].text !== ',' && this.regionAt[toks[e + 1].start] < 0) e++;
+          const content = this.clause(q, e);
+          if (content) this.push('indirect', content, c, undefined);
+        }
+        continue;
       }
       if (!subj) continue;
       const subjTok = this.firstTokenAtOrAfter(subj.start);

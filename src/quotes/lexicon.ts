@@ -9,6 +9,8 @@ export interface CueInfo {
   particle?: string[];
   /** Only a cue right next to a quotation ("continued", "exclaimed"). */
   directOnly?: boolean;
+  /** Only a cue with its particle. */
+  needsParticle?: boolean;
 }
 
 // Verbs chosen from how often each form is an attribution cue in annotated political news: forms that are
@@ -101,11 +103,20 @@ const SPEECH: Record<string, string[]> = {
   oppose: ['opposed', 'opposes'],
   support: ['supported', 'supports'],
   expect: ['expected', 'expects'],
+  refer: ['referring', 'referred', 'refers'],
+  talk: ['talking', 'talked', 'talks', 'talk'],
+  speak: ['spoke', 'speaking', 'speaks'],
+  focus: ['focused', 'focusing', 'focuses'],
 };
 
 const ADDRESSEE = new Set(['tell', 'ask', 'assure', 'remind', 'warn', 'urge', 'email']);
-const PARTICLES: Record<string, string[]> = { call: ['for', 'on'], point: ['out'], go: ['on'], ask: ['about'], rail: ['against'], talk: ['about'] };
-const NOT_SPEECH = new Set(['endorse', 'decline', 'show', 'find', 'seem', 'appear', 'believe', 'think', 'want', 'hope', 'pledge', 'propose', 'refuse', 'oppose', 'support', 'expect', 'describe', 'accuse', 'criticize', 'praise', 'dismiss', 'denounce', 'blast', 'slam', 'question', 'reject', 'defend', 'call', 'decry', 'tout', 'rail', 'condemn', 'blame', 'cite', 'agree', 'point']);
+const PARTICLES: Record<string, string[]> = {
+  call: ['for', 'on'], point: ['out', 'to'], go: ['on'], ask: ['about'], rail: ['against'], talk: ['about'],
+  refer: ['to'], speak: ['about'], focus: ['on'], respond: ['to'], warn: ['of'], comment: ['on'],
+};
+/** Verbs that report speech only with their particle ("talked about", "referring to"). */
+const NEEDS_PARTICLE = new Set(['refer', 'talk', 'speak', 'focus']);
+const NOT_SPEECH = new Set(['refer', 'talk', 'speak', 'focus', 'endorse', 'decline', 'show', 'find', 'seem', 'appear', 'believe', 'think', 'want', 'hope', 'pledge', 'propose', 'refuse', 'oppose', 'support', 'expect', 'describe', 'accuse', 'criticize', 'praise', 'dismiss', 'denounce', 'blast', 'slam', 'question', 'reject', 'defend', 'call', 'decry', 'tout', 'rail', 'condemn', 'blame', 'cite', 'agree', 'point']);
 
 // Verbs that introduce quotations but too often mean something else in running text ("continued to rise"):
 // cues only right next to a quote.
@@ -149,14 +160,24 @@ const DIRECT_ONLY: Record<string, string[]> = {
   quote: [],
 };
 
-export const CUE_FORMS: ReadonlyMap<string, CueInfo> = new Map([
-  ...Object.entries(DIRECT_ONLY).flatMap(([lemma, forms]) =>
-    forms.map((f) => [f, { lemma, addressee: false, speech: true, directOnly: true, ...(lemma === 'go on' ? { particle: ['on'] } : lemma === 'shoot' || lemma === 'fire' ? { particle: ['back'] } : {}) }] as const),
-  ),
-  ...Object.entries(SPEECH).flatMap(([lemma, forms]) =>
-    forms.map((f) => [f, { lemma, addressee: ADDRESSEE.has(lemma), speech: !NOT_SPEECH.has(lemma), ...(PARTICLES[lemma] ? { particle: PARTICLES[lemma] } : {}) }] as const),
-  ),
-]);
+function buildCueForms(): Map<string, CueInfo> {
+  const m = new Map<string, CueInfo>();
+  for (const [lemma, forms] of Object.entries(DIRECT_ONLY)) {
+    const particle = lemma === 'go on' ? ['on'] : lemma === 'shoot' || lemma === 'fire' ? ['back'] : undefined;
+    for (const f of forms) m.set(f, { lemma, addressee: false, speech: true, directOnly: true, ...(particle ? { particle } : {}) });
+  }
+  for (const [lemma, forms] of Object.entries(SPEECH)) {
+    for (const f of forms) {
+      const info: CueInfo = { lemma, addressee: ADDRESSEE.has(lemma), speech: !NOT_SPEECH.has(lemma) };
+      if (PARTICLES[lemma]) info.particle = PARTICLES[lemma];
+      if (NEEDS_PARTICLE.has(lemma)) info.needsParticle = true;
+      m.set(f, info);
+    }
+  }
+  return m;
+}
+
+export const CUE_FORMS: ReadonlyMap<string, CueInfo> = buildCueForms();
 
 /** Words that may stand between a subject and its cue and belong to the cue ("has said", "also noted"). */
 export const CUE_PREFIX = new Set([
