@@ -857,9 +857,12 @@ const RULE_LIST: Rule[] = [
       // "three-quarters" is a fraction.
       if (/quarters?$/i.test(unitWord) && /-/.test(m[0]) && typeof n === 'number' && n <= 4) return null;
       // A bare number before "day" in "the 21st day" is not a duration; a plural/hyphen form is.
+      // In "the 24-hour strike" the article belongs to the noun phrase, not to the duration.
+      const adjectival = new RegExp(`-${g.unit}$`, 'i').test(m[0].replace(/[\s-]+(?:long|old)$/i, ''));
+      const skip = adjectival && g.the && !g.rel && !g.approx ? m[0].indexOf(g.n!, g.the.length) : 0;
       // "the 21 day" is not a duration, "a five year low" is.
       if (typeof n === 'number' && !Number.isInteger(n) && !/half|1\/2|½/.test(m[0]) && !/s$/.test(unitWord)) return null;
-      return { type: 'duration', resolve: () => ({ value: durationValue(n, unit, g.unit) }) };
+      return { type: 'duration', skip, resolve: () => ({ value: durationValue(n, unit, g.unit) }) };
     },
   },
   {
