@@ -122,7 +122,7 @@ function hasMultiByteUtf8(bytes: Uint8Array): boolean {
 
 /** Class/id words of page furniture that is never article text. */
 const JUNK_WORDS =
-  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|share|sharing|share-?bar|social|related|recommended|more-stories|read-?more|newsletter|subscribe|subscription|signup|sign-up|cookies?|consent|gdpr|comments?|comment-list|disqus|advert|advertisement|ads?|ad-slot|promo|sponsored|sidebar|site-footer|site-header|masthead|outbrain|taboola|popular|trending|most-read|tags|tag-list|author-bio|paywall|pullquote|pull-quote|caption|credit|byline|dateline|toolbar|skip-link|visually-hidden|sr-only|print-only|modal|overlay|banner|widget|donate)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|share|sharing|share-?bar|social|related|recommended|more-stories|read-?more|newsletter|subscribe|subscription|signup|sign-up|cookies?|consent|gdpr|comments?|comment-list|disqus|advert|advertisement|ads?|ad-slot|promo|sponsored|sidebar|footer|site-footer|copyright|site-header|masthead|outbrain|taboola|popular|trending|most-read|tags|tag-list|author-bio|paywall|pullquote|pull-quote|caption|credit|byline|dateline|toolbar|skip-link|visually-hidden|sr-only|print-only|modal|overlay|banner|widget|donate)(?:$|[\s_-])/i;
 
 const JUNK_TAGS =
   'script, style, noscript, template, iframe, nav, aside, footer, header, form, button, select, input, textarea, svg, canvas, figcaption, dialog, object, embed, video, audio, amp-ad, amp-analytics, amp-sidebar';
@@ -347,7 +347,7 @@ function extractMetadata(doc: DomDocument, pageUrl?: string): Omit<HtmlExtractio
   const siteName = metaContent('meta[property="og:site_name"]') ?? str(ldArticle?.publisher) ?? str(ldOrg?.name);
 
   const canonicalRaw =
-    doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || metaContent('meta[property="og:url"]') || str(ldArticle?.url) || pageUrl;
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || metaContent('meta[property="og:url"]') || str(ldArticle?.url) || ldId(ldArticle?.mainEntityOfPage) || pageUrl;
   let url: string | undefined;
   if (canonicalRaw) {
     try {
@@ -435,6 +435,13 @@ function textOf(el: DomElement | null): string | undefined {
 function clean(s: string | undefined): string | undefined {
   const t = s?.replace(/\s+/g, ' ').trim();
   return t || undefined;
+}
+
+/** A JSON-LD reference: a URL string or an object with `@id`/`url`. */
+function ldId(v: unknown): string | undefined {
+  if (typeof v === 'string') return /^https?:/i.test(v) ? v : undefined;
+  if (v && typeof v === 'object') return ldId((v as Record<string, unknown>)['@id']) ?? ldId((v as Record<string, unknown>).url);
+  return undefined;
 }
 
 function hostOf(url: string | undefined): string | undefined {
