@@ -28,15 +28,17 @@ export class NerDataError extends Error {
 /**
  * Reads a CoNLL-style file: one token per line with the tag in the last column (space- or
  * tab-separated, so CoNLL-2003 `token TAG` and WNUT-17 `token<TAB>TAG` both work), blank lines between
- * sentences and `-DOCSTART-` lines between documents. Files without document markers become one
- * document per 50 sentences, so document features stay local.
+ * sentences and `-DOCSTART-` lines between documents. In files without document markers (tweets)
+ * every sentence is its own document, so document features never mix unrelated texts.
  */
 export function readConll(file: string): LabelledDocument[] {
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new NerDataError(`Cannot read NER data file "${file}": ${(err as Error).message}. Pass the path of a CoNLL file (e.g. ner/conll2003/eng.testa under the data folder).`);
+    throw new NerDataError(
+      `Cannot read NER data file "${file}": ${(err as Error).message}. Pass the path of a CoNLL file (e.g. ner/conll2003/eng.testa under the data folder).`,
+    );
   }
   return parseConll(raw);
 }
@@ -80,7 +82,7 @@ export function parseConll(raw: string): LabelledDocument[] {
   if (!sawDocStart) {
     const all = docs.flatMap((d) => d.sentences);
     docs.length = 0;
-    for (let i = 0; i < all.length; i += 50) docs.push({ sentences: all.slice(i, i + 50) });
+    for (const sentence of all) docs.push({ sentences: [sentence] });
   }
   return docs;
 }
@@ -101,7 +103,10 @@ export function chunks(tags: readonly string[]): Chunk[] {
   let prevT = '';
   for (let i = 0; i < tags.length; i++) {
     const [p, t] = splitTag(tags[i]);
-    const starts = p === 'B' || p === 'S' || ((p === 'I' || p === 'E') && (prevP === 'O' || prevP === 'E' || prevP === 'S' || prevT !== t));
+    const starts =
+      p === 'B' ||
+      p === 'S' ||
+      ((p === 'I' || p === 'E') && (prevP === 'O' || prevP === 'E' || prevP === 'S' || prevT !== t));
     if (cur && (p === 'O' || starts)) {
       cur.end = i;
       out.push(cur);

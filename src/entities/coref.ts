@@ -17,7 +17,10 @@ interface Cluster {
  * ("NYPD" = "New York Police Department"). A single word the tagger typed otherwise but that is a known
  * person's surname in this article is that person.
  */
-export function buildEntities(drafts: readonly Draft[], ctx: RefineContext): { mentions: EntityMention[]; entities: ArticleEntity[] } {
+export function buildEntities(
+  drafts: readonly Draft[],
+  ctx: RefineContext,
+): { mentions: EntityMention[]; entities: ArticleEntity[] } {
   const t = ctx.tokens;
   const spans = drafts.map((d) => {
     const start = t[d.start].start;
@@ -36,12 +39,18 @@ export function buildEntities(drafts: readonly Draft[], ctx: RefineContext): { m
   for (const s of spans) {
     if (s.type === 'person') continue;
     const upper = /^[\p{Lu}\p{N}.]+$/u.test(s.text);
-    if (s.words.length === 1 ? !upper && surnames.has(wordKey(s.words[0])) : fullNames.some((f) => personNamesCompatible(s.words, f)))
+    if (
+      s.words.length === 1
+        ? !upper && surnames.has(wordKey(s.words[0]))
+        : fullNames.some((f) => personNamesCompatible(s.words, f))
+    )
       s.type = 'person';
   }
 
   const clusters: Cluster[] = [];
-  const order = spans.map((_, i) => i).sort((a, b) => spans[b].words.length - spans[a].words.length || spans[a].start - spans[b].start);
+  const order = spans
+    .map((_, i) => i)
+    .sort((a, b) => spans[b].words.length - spans[a].words.length || spans[a].start - spans[b].start);
   const lastBefore = (c: Cluster, pos: number): number => {
     let best = -1;
     for (const m of c.members) if (spans[m].start < pos) best = Math.max(best, spans[m].start);
@@ -61,9 +70,15 @@ export function buildEntities(drafts: readonly Draft[], ctx: RefineContext): { m
       if (s.words.length === 1) {
         const w = wordKey(s.words[0]);
         const bySurname = persons.filter((c) => wordKey(c.words[c.words.length - 1]) === w);
-        target = pick(bySurname.length > 0 ? bySurname : persons.filter((c) => c.words.some((x) => wordKey(x) === w)), s.start);
+        target = pick(
+          bySurname.length > 0 ? bySurname : persons.filter((c) => c.words.some((x) => wordKey(x) === w)),
+          s.start,
+        );
       } else {
-        target = pick(persons.filter((c) => personNamesCompatible(s.words, c.words)), s.start);
+        target = pick(
+          persons.filter((c) => personNamesCompatible(s.words, c.words)),
+          s.start,
+        );
       }
     } else {
       const key = nameKey(s.text);
@@ -85,22 +100,33 @@ export function buildEntities(drafts: readonly Draft[], ctx: RefineContext): { m
   for (const c of clusters) {
     if (c.type === 'person') continue;
     const counts = new Map<EntityType, number>();
-    for (const m of c.members.slice().sort((a, b) => a - b)) counts.set(spans[m].type, (counts.get(spans[m].type) ?? 0) + 1);
+    for (const m of c.members.slice().sort((a, b) => a - b))
+      counts.set(spans[m].type, (counts.get(spans[m].type) ?? 0) + 1);
     let best: EntityType = c.type;
     let n = 0;
     for (const [type, k] of counts) if (k > n) [best, n] = [type, k];
     c.type = best;
   }
 
-  clusters.sort((a, b) => Math.min(...a.members.map((m) => spans[m].start)) - Math.min(...b.members.map((m) => spans[m].start)));
+  clusters.sort(
+    (a, b) => Math.min(...a.members.map((m) => spans[m].start)) - Math.min(...b.members.map((m) => spans[m].start)),
+  );
   const mentionOrder = spans
     .map((_, i) => i)
     .filter((i) => spans[i].words.length > 0)
     .sort((a, b) => spans[a].start - spans[b].start || spans[b].end - spans[a].end);
   const newIndex = new Map(mentionOrder.map((old, k) => [old, k]));
-  const mentions: EntityMention[] = mentionOrder.map((i) => ({ start: spans[i].start, end: spans[i].end, text: spans[i].text, type: spans[i].type }));
+  const mentions: EntityMention[] = mentionOrder.map((i) => ({
+    start: spans[i].start,
+    end: spans[i].end,
+    text: spans[i].text,
+    type: spans[i].type,
+  }));
   const entities: ArticleEntity[] = clusters.map((c, ei) => {
-    const members = c.members.map((m) => newIndex.get(m) ?? -1).filter((m) => m >= 0).sort((a, b) => a - b);
+    const members = c.members
+      .map((m) => newIndex.get(m) ?? -1)
+      .filter((m) => m >= 0)
+      .sort((a, b) => a - b);
     for (const m of members) {
       mentions[m].entity = ei;
       mentions[m].type = c.type;
@@ -112,7 +138,14 @@ export function buildEntities(drafts: readonly Draft[], ctx: RefineContext): { m
       return xw > bw || (xw === bw && x.length > best.length) ? x : best;
     }, texts[0]);
     const aliases = [...new Set(texts.filter((x) => x !== name))];
-    const roles = [...new Set(c.members.slice().sort((a, b) => spans[a].start - spans[b].start).flatMap((m) => spans[m].roles))];
+    const roles = [
+      ...new Set(
+        c.members
+          .slice()
+          .sort((a, b) => spans[a].start - spans[b].start)
+          .flatMap((m) => spans[m].roles),
+      ),
+    ];
     return { name, type: c.type, aliases, mentions: members, roles };
   });
   return { mentions, entities };

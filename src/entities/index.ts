@@ -19,12 +19,16 @@ export function annotateEntities(doc: AnnotatedArticle): AnnotatedArticle {
   const model = defaultModel();
   // Sentences as token runs: the tagger's features are sentence-local.
   const sentenceStarts: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (i === 0 || tokens[i].sentence !== tokens[i - 1].sentence) sentenceStarts.push(i);
-  const sentences = sentenceStarts.map((s, k) => tokens.slice(s, sentenceStarts[k + 1] ?? tokens.length).map((t) => t.text));
+  for (let i = 0; i < tokens.length; i++)
+    if (i === 0 || tokens[i].sentence !== tokens[i - 1].sentence) sentenceStarts.push(i);
+  const sentences = sentenceStarts.map((s, k) =>
+    tokens.slice(s, sentenceStarts[k + 1] ?? tokens.length).map((t) => t.text),
+  );
   const tags = model.tagDocument(sentences, { truecaseAllCaps: true });
   const drafts: Draft[] = [];
   sentenceStarts.forEach((s, k) => {
-    for (const c of chunks(tags[k])) drafts.push({ start: s + c.start, end: s + c.end, type: TYPE_MAP[c.type] ?? 'other', roles: [] });
+    for (const c of chunks(tags[k]))
+      drafts.push({ start: s + c.start, end: s + c.end, type: TYPE_MAP[c.type] ?? 'other', roles: [] });
   });
   const ctx: RefineContext = { text: doc.article.text, tokens, isCommonWord: (w) => model.usuallyLowercase(w) };
   const { mentions, entities } = buildEntities(refine(drafts, ctx), ctx);

@@ -10,7 +10,10 @@ export function defaultModelPath(): string {
   const env = process.env.STORYLINE_NER_MODEL;
   if (env) return env;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.resolve(here, '../../models/ner', MODEL_FILE), path.resolve(here, '../../../models/ner', MODEL_FILE)];
+  const candidates = [
+    path.resolve(here, '../../models/ner', MODEL_FILE),
+    path.resolve(here, '../../../models/ner', MODEL_FILE),
+  ];
   return candidates.find((p) => existsSync(p)) ?? candidates[0];
 }
 
@@ -19,7 +22,9 @@ export function loadModel(file: string): NerModel {
   try {
     buf = readFileSync(file);
   } catch (err) {
-    throw new NerModelError(`Cannot read NER model "${file}": ${(err as Error).message}. Train one with \`npx tsx scripts/train-ner.ts\` or set STORYLINE_NER_MODEL.`);
+    throw new NerModelError(
+      `Cannot read NER model "${file}": ${(err as Error).message}. Train one with \`npx tsx scripts/train-ner.ts\` or set STORYLINE_NER_MODEL.`,
+    );
   }
   return NerModel.deserialize(buf);
 }

@@ -10,11 +10,7 @@ export function nameWords(name: string): string[] {
 
 /** Case-insensitive, accent-insensitive key for one word. */
 export function wordKey(w: string): string {
-  return w
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\.$/, '');
+  return w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '');
 }
 
 const ORG_STOP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', '&', 'de', 'la', 'du', 'der']);

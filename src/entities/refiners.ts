@@ -20,19 +20,108 @@ export interface RefineContext {
 export type Refiner = (drafts: Draft[], ctx: RefineContext) => Draft[];
 
 const MONTHS_DAYS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
 ]);
 
 /** Capitalised words that may be part of a title before a name ("Manhattan District Attorney"). */
 const OFFICE_WORDS = new Set([
-  'district', 'attorney', 'general', 'police', 'state', 'deputy', 'assistant', 'vice', 'executive', 'chief', 'special',
-  'counsel', 'house', 'speaker', 'majority', 'minority', 'leader', 'u.s', 'federal', 'county', 'city', 'supreme', 'court',
-  'foreign', 'prime', 'defense', 'defence', 'finance', 'interior', 'health', 'justice', 'first', 'lady', 'senior',
-  'associate', 'managing', 'national', 'security', 'adviser', 'advisor', 'press', 'white', 'acting', 'interim', 'former',
-  'democratic', 'republican', 'rep', 'sen', 'lieutenant', 'lt', 'gov', 'governor', 'board', 'member', 'head', 'of',
+  'district',
+  'attorney',
+  'general',
+  'police',
+  'state',
+  'deputy',
+  'assistant',
+  'vice',
+  'executive',
+  'chief',
+  'special',
+  'counsel',
+  'house',
+  'speaker',
+  'majority',
+  'minority',
+  'leader',
+  'u.s',
+  'federal',
+  'county',
+  'city',
+  'supreme',
+  'court',
+  'foreign',
+  'prime',
+  'defense',
+  'defence',
+  'finance',
+  'interior',
+  'health',
+  'justice',
+  'first',
+  'lady',
+  'senior',
+  'associate',
+  'managing',
+  'national',
+  'security',
+  'adviser',
+  'advisor',
+  'press',
+  'white',
+  'acting',
+  'interim',
+  'former',
+  'democratic',
+  'republican',
+  'rep',
+  'sen',
+  'lieutenant',
+  'lt',
+  'gov',
+  'governor',
+  'board',
+  'member',
+  'head',
+  'of',
 ]);
 
 /** Lowercase words that keep a title going ("former Gov.", "then-President"). */
@@ -43,33 +132,177 @@ const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'messrs']);
 
 /** Common nouns that name a role when written right before or in apposition to a person. */
 const ROLE_NOUNS = new Set([
-  'spokesman', 'spokeswoman', 'spokesperson', 'attorney', 'lawyer', 'model', 'actress', 'actor', 'producer', 'director',
-  'writer', 'author', 'journalist', 'reporter', 'editor', 'correspondent', 'senator', 'governor', 'mayor', 'president',
-  'chairman', 'chairwoman', 'ceo', 'founder', 'co-founder', 'executive', 'official', 'prosecutor', 'judge', 'detective',
-  'officer', 'singer', 'rapper', 'comedian', 'filmmaker', 'mogul', 'producer', 'analyst', 'professor', 'researcher',
-  'scientist', 'economist', 'coach', 'player', 'striker', 'manager', 'secretary', 'minister', 'ambassador', 'adviser',
-  'advisor', 'aide', 'consultant', 'investor', 'businessman', 'businesswoman', 'billionaire', 'activist', 'candidate',
-  'representative', 'congressman', 'congresswoman', 'commissioner', 'sheriff', 'chief', 'partner', 'assistant',
-  'accuser', 'victim', 'witness', 'suspect', 'defendant', 'plaintiff', 'publicist', 'agent', 'star', 'host', 'anchor',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'attorney',
+  'lawyer',
+  'model',
+  'actress',
+  'actor',
+  'producer',
+  'director',
+  'writer',
+  'author',
+  'journalist',
+  'reporter',
+  'editor',
+  'correspondent',
+  'senator',
+  'governor',
+  'mayor',
+  'president',
+  'chairman',
+  'chairwoman',
+  'ceo',
+  'founder',
+  'co-founder',
+  'executive',
+  'official',
+  'prosecutor',
+  'judge',
+  'detective',
+  'officer',
+  'singer',
+  'rapper',
+  'comedian',
+  'filmmaker',
+  'mogul',
+  'producer',
+  'analyst',
+  'professor',
+  'researcher',
+  'scientist',
+  'economist',
+  'coach',
+  'player',
+  'striker',
+  'manager',
+  'secretary',
+  'minister',
+  'ambassador',
+  'adviser',
+  'advisor',
+  'aide',
+  'consultant',
+  'investor',
+  'businessman',
+  'businesswoman',
+  'billionaire',
+  'activist',
+  'candidate',
+  'representative',
+  'congressman',
+  'congresswoman',
+  'commissioner',
+  'sheriff',
+  'chief',
+  'partner',
+  'assistant',
+  'accuser',
+  'victim',
+  'witness',
+  'suspect',
+  'defendant',
+  'plaintiff',
+  'publicist',
+  'agent',
+  'star',
+  'host',
+  'anchor',
 ]);
 
 /** Role nouns that only ever describe people (unlike "director" or "partner", which may be firms). */
 const PERSON_NOUNS = new Set([
-  'spokesman', 'spokeswoman', 'model', 'actress', 'actor', 'singer', 'rapper', 'comedian', 'lawyer', 'attorney',
-  'businessman', 'businesswoman', 'billionaire', 'activist', 'accuser', 'congressman', 'congresswoman', 'senator',
-  'mayor', 'governor', 'journalist', 'reporter', 'novelist', 'author', 'filmmaker', 'producer', 'mogul',
+  'spokesman',
+  'spokeswoman',
+  'model',
+  'actress',
+  'actor',
+  'singer',
+  'rapper',
+  'comedian',
+  'lawyer',
+  'attorney',
+  'businessman',
+  'businesswoman',
+  'billionaire',
+  'activist',
+  'accuser',
+  'congressman',
+  'congresswoman',
+  'senator',
+  'mayor',
+  'governor',
+  'journalist',
+  'reporter',
+  'novelist',
+  'author',
+  'filmmaker',
+  'producer',
+  'mogul',
 ]);
 
 /** Words that end an organisation name ("New York Magazine", "Acme Inc."). */
 const ORG_SUFFIXES = new Set([
-  'magazine', 'times', 'post', 'journal', 'news', 'tribune', 'herald', 'gazette', 'inc', 'corp', 'co', 'ltd', 'llc',
-  'plc', 'company', 'corporation', 'group', 'department', 'office', 'university', 'college', 'party', 'unit', 'agency',
-  'commission', 'committee', 'council', 'association', 'foundation', 'institute', 'bank', 'board', 'bureau', 'court',
-  'ministry', 'union', 'league', 'club', 'network', 'service', 'services',
+  'magazine',
+  'times',
+  'post',
+  'journal',
+  'news',
+  'tribune',
+  'herald',
+  'gazette',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'llc',
+  'plc',
+  'company',
+  'corporation',
+  'group',
+  'department',
+  'office',
+  'university',
+  'college',
+  'party',
+  'unit',
+  'agency',
+  'commission',
+  'committee',
+  'council',
+  'association',
+  'foundation',
+  'institute',
+  'bank',
+  'board',
+  'bureau',
+  'court',
+  'ministry',
+  'union',
+  'league',
+  'club',
+  'network',
+  'service',
+  'services',
 ]);
 
 /** Particles that complete a name built around an apostrophe ("Time's Up"). */
-const APOSTROPHE_NAME_TAILS = new Set(['up', 'down', 'out', 'in', 'on', 'off', 'over', 'back', 'away', 'now', 'here', 'there']);
+const APOSTROPHE_NAME_TAILS = new Set([
+  'up',
+  'down',
+  'out',
+  'in',
+  'on',
+  'off',
+  'over',
+  'back',
+  'away',
+  'now',
+  'here',
+  'there',
+]);
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
 
@@ -102,7 +335,10 @@ function sortDrafts(drafts: Draft[]): Draft[] {
 /** Drops mentions without a letter, and pieces of URLs, handles and hashtags. */
 export const dropNonNames: Refiner = (drafts, ctx) => {
   const urls: Array<[number, number]> = [];
-  for (const m of ctx.text.matchAll(/\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|ly|gov|edu|io)\/\S*/gi)) urls.push([m.index, m.index + m[0].length]);
+  for (const m of ctx.text.matchAll(
+    /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|ly|gov|edu|io)\/\S*/gi,
+  ))
+    urls.push([m.index, m.index + m[0].length]);
   return drafts.filter((d) => {
     const s = ctx.tokens[d.start].start;
     const e = ctx.tokens[d.end - 1].end;
@@ -130,7 +366,10 @@ export const dropSentenceInitialCommonWords: Refiner = (drafts, ctx) =>
   drafts.filter((d) => {
     if (d.end - d.start !== 1) return true;
     const i = d.start;
-    const initial = i === 0 || ctx.tokens[i - 1].sentence !== ctx.tokens[i].sentence || /^["'(\u201c\u2018]$/.test(ctx.tokens[i - 1].text);
+    const initial =
+      i === 0 ||
+      ctx.tokens[i - 1].sentence !== ctx.tokens[i].sentence ||
+      /^["'(\u201c\u2018]$/.test(ctx.tokens[i - 1].text);
     return !(initial && ctx.isCommonWord(word(ctx, i).toLowerCase()));
   });
 
@@ -139,7 +378,12 @@ export const trimPossessivesAndArticles: Refiner = (drafts, ctx) => {
   for (const d of drafts) {
     while (d.end > d.start && isPossessive(ctx.tokens[d.end - 1].text)) d.end--;
     while (d.end > d.start && d.end - d.start > 1 && DETERMINERS.has(word(ctx, d.start).toLowerCase())) d.start++;
-    while (d.end > d.start && /^[\p{P}\p{S}]+$/u.test(ctx.tokens[d.end - 1].text) && !/\.$/.test(ctx.tokens[d.end - 1].text)) d.end--;
+    while (
+      d.end > d.start &&
+      /^[\p{P}\p{S}]+$/u.test(ctx.tokens[d.end - 1].text) &&
+      !/\.$/.test(ctx.tokens[d.end - 1].text)
+    )
+      d.end--;
     while (d.end > d.start && /^[\p{P}\p{S}]+$/u.test(ctx.tokens[d.start].text)) d.start++;
   }
   return drafts.filter((d) => d.end > d.start);
@@ -158,7 +402,13 @@ export const apostropheNames: Refiner = (drafts, ctx) => {
     if (!APOSTROPHE_NAME_TAILS.has(word(ctx, i + 2).toLowerCase())) continue;
     // Reaches back over a capitalised run so "Time's Up" and "Children's Day Out" both work.
     let s = i;
-    while (s > 0 && isCap(t[s - 1].text) && sameSentence(ctx, s - 1, i) && !ctx.isCommonWord(word(ctx, s - 1).toLowerCase())) s--;
+    while (
+      s > 0 &&
+      isCap(t[s - 1].text) &&
+      sameSentence(ctx, s - 1, i) &&
+      !ctx.isCommonWord(word(ctx, s - 1).toLowerCase())
+    )
+      s--;
     const e = i + 3;
     for (let k = out.length - 1; k >= 0; k--) if (out[k].start < e && out[k].end > s) out.splice(k, 1);
     out.push({ start: s, end: e, type: 'organization', roles: [] });
@@ -174,7 +424,12 @@ export const organisationSuffixes: Refiner = (drafts, ctx) => {
     const d = out[k];
     if (d.type === 'person') continue;
     let e = d.end;
-    while (e < t.length && sameSentence(ctx, d.start, e) && isCap(t[e].text) && ORG_SUFFIXES.has(lowerNoDot(word(ctx, e)))) {
+    while (
+      e < t.length &&
+      sameSentence(ctx, d.start, e) &&
+      isCap(t[e].text) &&
+      ORG_SUFFIXES.has(lowerNoDot(word(ctx, e)))
+    ) {
       const next = out[k + 1];
       if (next && next.start === e) {
         e = next.end;
@@ -195,11 +450,15 @@ export const organisationSuffixes: Refiner = (drafts, ctx) => {
 /** "(D-N.Y.)" after a name: a party and state attribute of that person, not a place. */
 export const partyAffiliations: Refiner = (drafts, ctx) => {
   let out = drafts;
-  for (const m of ctx.text.matchAll(/\(\s*([RDIL]|Rep|Dem|Ind)\s?[-\u2013]\s?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\s*\)/g)) {
+  for (const m of ctx.text.matchAll(
+    /\(\s*([RDIL]|Rep|Dem|Ind)\s?[-\u2013]\s?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\s*\)/g,
+  )) {
     const s = m.index;
     const e = s + m[0].length;
     out = out.filter((d) => !(ctx.tokens[d.start].start >= s && ctx.tokens[d.end - 1].end <= e));
-    const before = out.filter((d) => ctx.tokens[d.end - 1].end <= s && /^\s*$/.test(ctx.text.slice(ctx.tokens[d.end - 1].end, s)));
+    const before = out.filter(
+      (d) => ctx.tokens[d.end - 1].end <= s && /^\s*$/.test(ctx.text.slice(ctx.tokens[d.end - 1].end, s)),
+    );
     const person = before.find((d) => d.type === 'person');
     if (person) person.roles.push(m[0].slice(1, -1).trim());
   }
@@ -216,14 +475,25 @@ export const titlesAndRoles: Refiner = (drafts, ctx) => {
   let out = drafts.slice();
   const isTitleWord = (i: number): boolean => {
     const l = lowerNoDot(word(ctx, i));
-    return (isCap(t[i].text) && (TITLES.has(l) || OFFICE_WORDS.has(l))) || TITLE_MODIFIERS.has(l) || /^(former|then)-/i.test(t[i].text);
+    return (
+      (isCap(t[i].text) && (TITLES.has(l) || OFFICE_WORDS.has(l))) ||
+      TITLE_MODIFIERS.has(l) ||
+      /^(former|then)-/i.test(t[i].text)
+    );
   };
   for (const d of out.slice()) {
     // "model Ambra Battilana Gutierrez": a person noun before a multi-word capitalised name.
     const p0 = d.start - 1;
-    if (d.type !== 'person' && d.end - d.start >= 2 && p0 >= 0 && PERSON_NOUNS.has(word(ctx, p0)) && sameSentence(ctx, p0, d.start)) {
+    if (
+      d.type !== 'person' &&
+      d.end - d.start >= 2 &&
+      p0 >= 0 &&
+      PERSON_NOUNS.has(word(ctx, p0)) &&
+      sameSentence(ctx, p0, d.start)
+    ) {
       let plain = true;
-      for (let i = d.start; i < d.end; i++) if (!isCap(t[i].text) || ORG_SUFFIXES.has(lowerNoDot(word(ctx, i)))) plain = false;
+      for (let i = d.start; i < d.end; i++)
+        if (!isCap(t[i].text) || ORG_SUFFIXES.has(lowerNoDot(word(ctx, i)))) plain = false;
       if (plain) d.type = 'person';
     }
     if (d.type !== 'person') continue;
@@ -240,14 +510,16 @@ export const titlesAndRoles: Refiner = (drafts, ctx) => {
     let r = d.start;
     while (r > 0 && sameSentence(ctx, r - 1, d.start) && isTitleWord(r - 1)) r--;
     let roleStart = Math.min(r, s);
-    let roleEnd = s;
+    const roleEnd = s;
     const hasTitle = (a: number, b: number): boolean => {
       for (let i = a; i < b; i++) if (TITLES.has(lowerNoDot(word(ctx, i)))) return true;
       return false;
     };
     if (roleStart < roleEnd && hasTitle(roleStart, roleEnd)) {
       // "Manhattan" or "New York" right before the title belongs to it.
-      const place = out.find((o) => o !== d && o.end === roleStart && (o.type === 'place' || o.type === 'organization'));
+      const place = out.find(
+        (o) => o !== d && o.end === roleStart && (o.type === 'place' || o.type === 'organization'),
+      );
       if (place && sameSentence(ctx, place.start, roleStart)) roleStart = place.start;
       while (roleStart < roleEnd && HONORIFICS.has(lowerNoDot(word(ctx, roleStart)))) roleStart++;
       const onlyHonorific = roleStart >= roleEnd;
@@ -262,7 +534,8 @@ export const titlesAndRoles: Refiner = (drafts, ctx) => {
     } else {
       // A lowercase role noun right before the name ("model Ambra Battilana Gutierrez").
       const p = d.start - 1;
-      if (p >= 0 && sameSentence(ctx, p, d.start) && ROLE_NOUNS.has(word(ctx, p)) && !isCap(t[p].text)) d.roles.unshift(word(ctx, p));
+      if (p >= 0 && sameSentence(ctx, p, d.start) && ROLE_NOUNS.has(word(ctx, p)) && !isCap(t[p].text))
+        d.roles.unshift(word(ctx, p));
     }
   }
   return out.filter((d) => d.end > d.start);

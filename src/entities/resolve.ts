@@ -76,7 +76,9 @@ export function resolveEntities(docs: AnnotatedArticle[]): StoryEntity[] {
   const surnameOnly = persons.filter(([it]) => it.fullNames.length === 0);
   for (const [it, i] of surnameOnly) {
     const w = wordKey(nameWords(it.entity.name).slice(-1)[0] ?? '');
-    const roots = new Set(full.filter(([f]) => f.fullNames.some((n) => wordKey(n[n.length - 1]) === w)).map(([, k]) => groups.find(k)));
+    const roots = new Set(
+      full.filter(([f]) => f.fullNames.some((n) => wordKey(n[n.length - 1]) === w)).map(([, k]) => groups.find(k)),
+    );
     if (roots.size === 1) groups.union(i, [...roots][0]);
   }
   for (let a = 0; a < surnameOnly.length; a++)
@@ -98,7 +100,10 @@ export function resolveEntities(docs: AnnotatedArticle[]): StoryEntity[] {
       const na = [ia.entity.name, ...ia.entity.aliases];
       const nb = [ib.entity.name, ...ib.entity.aliases];
       const keysB = new Set(nb.map(nameKey));
-      if (na.some((n) => keysB.has(nameKey(n))) || (ia.entity.type === ib.entity.type && na.some((x) => nb.some((y) => acronymMatch(x, y)))))
+      if (
+        na.some((n) => keysB.has(nameKey(n))) ||
+        (ia.entity.type === ib.entity.type && na.some((x) => nb.some((y) => acronymMatch(x, y))))
+      )
         groups.union(i, j);
     }
   }

@@ -1,5 +1,14 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ENTITY_TYPES, Gazetteer, clearFeatureCaches, contextFeatures, docContext, isAllCaps, normalizeWord, wordFeatures } from './features.js';
+import {
+  ENTITY_TYPES,
+  Gazetteer,
+  clearFeatureCaches,
+  contextFeatures,
+  docContext,
+  isAllCaps,
+  normalizeWord,
+  wordFeatures,
+} from './features.js';
 
 /**
  * How words are usually written in running text, learnt from the training data: lowercased words that
@@ -17,7 +26,10 @@ export interface TagOptions {
 }
 
 /** Labels: O, then B/I/E/S for each of PER, ORG, LOC, MISC. */
-export const LABELS: readonly string[] = ['O', ...ENTITY_TYPES.flatMap((t) => ['B', 'I', 'E', 'S'].map((p) => `${p}-${t}`))];
+export const LABELS: readonly string[] = [
+  'O',
+  ...ENTITY_TYPES.flatMap((t) => ['B', 'I', 'E', 'S'].map((p) => `${p}-${t}`)),
+];
 export const NUM_LABELS = LABELS.length;
 const LABEL_INDEX = new Map(LABELS.map((l, i) => [l, i]));
 
@@ -232,11 +244,17 @@ export class NerModel {
       rows.push(entries.length / 2, ...entries);
     }
     const header = Buffer.from(
-      JSON.stringify({ info: { ...this.info, features: kept.length }, scale, transitions: [...this.transitions], gazetteer: this.gazetteer.toJSON(), casing: this.casing }),
+      JSON.stringify({
+        info: { ...this.info, features: kept.length },
+        scale,
+        transitions: [...this.transitions],
+        gazetteer: this.gazetteer.toJSON(),
+        casing: this.casing,
+      }),
       'utf8',
     );
     let rowBytes = 0;
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       const n = rows[i];
       rowBytes += 1 + n * 3;
       i += 1 + n * 2;
@@ -247,7 +265,7 @@ export class NerModel {
     o += header.copy(buf, o);
     o = buf.writeUInt32LE(kept.length, o);
     for (const k of kept) o = buf.writeUInt32LE(k, o);
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       const n = rows[i];
       o = buf.writeUInt8(n, o);
       for (let j = 0; j < n; j++) {
@@ -264,9 +282,12 @@ export class NerModel {
     try {
       buf = gunzipSync(gz);
     } catch (err) {
-      throw new NerModelError(`NER model file is not valid gzip (${(err as Error).message}); retrain it with scripts/train-ner.ts.`);
+      throw new NerModelError(
+        `NER model file is not valid gzip (${(err as Error).message}); retrain it with scripts/train-ner.ts.`,
+      );
     }
-    if (buf.length < 16 || buf.toString('latin1', 0, 8) !== 'SLNER2\n\0') throw new NerModelError('NER model file has an unknown format; retrain it with scripts/train-ner.ts.');
+    if (buf.length < 16 || buf.toString('latin1', 0, 8) !== 'SLNER2\n\0')
+      throw new NerModelError('NER model file has an unknown format; retrain it with scripts/train-ner.ts.');
     let o = 8;
     const hlen = buf.readUInt32LE(o);
     o += 4;
@@ -295,12 +316,21 @@ export class NerModel {
     }
     const featureIndex = new FeatureTable(keys);
     const transitions = Float32Array.from(header.transitions);
-    return new NerModel(featureIndex, weights, transitions, Gazetteer.fromJSON(header.gazetteer), header.info, header.casing);
+    return new NerModel(
+      featureIndex,
+      weights,
+      transitions,
+      Gazetteer.fromJSON(header.gazetteer),
+      header.info,
+      header.casing,
+    );
   }
 }
 
 /** For each label, the labels allowed before it. */
-const PREDECESSORS: Int8Array[] = LABELS.map((_, y) => Int8Array.from(LABELS.map((__, x) => x).filter((x) => ALLOWED[x * NUM_LABELS + y] === 1)));
+const PREDECESSORS: Int8Array[] = LABELS.map((_, y) =>
+  Int8Array.from(LABELS.map((__, x) => x).filter((x) => ALLOWED[x * NUM_LABELS + y] === 1)),
+);
 
 let deltaBuf = new Float64Array(0);
 let backBuf = new Int8Array(0);

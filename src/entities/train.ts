@@ -1,5 +1,13 @@
 import { chunks, toBioes, type LabelledDocument } from './conll.js';
-import { ENTITY_TYPES, Gazetteer, docContext, isAllCaps, normalizeWord, sentenceFeatures, type ConllType } from './features.js';
+import {
+  ENTITY_TYPES,
+  Gazetteer,
+  docContext,
+  isAllCaps,
+  normalizeWord,
+  sentenceFeatures,
+  type ConllType,
+} from './features.js';
 import { FeatureTable, NUM_LABELS, NerModel, labelIndex, viterbi, type Casing } from './tagger.js';
 
 export interface TrainOptions {
@@ -33,7 +41,8 @@ function buildGazetteer(docs: readonly LabelledDocument[]): Gazetteer {
     for (const s of d.sentences) {
       const words = s.words.map(normalizeWord);
       for (const c of chunks(s.tags)) {
-        if ((ENTITY_TYPES as readonly string[]).includes(c.type)) g.add(words.slice(c.start, c.end), c.type as ConllType);
+        if ((ENTITY_TYPES as readonly string[]).includes(c.type))
+          g.add(words.slice(c.start, c.end), c.type as ConllType);
       }
     }
   }
@@ -177,11 +186,18 @@ export function trainNer(docs: readonly LabelledDocument[], opts: TrainOptions =
   for (let i = 0; i < avg.length; i++) avg[i] = avgOn ? w[i] - u[i] / c : w[i];
   const tavg = new Float32Array(L * L);
   for (let i = 0; i < tavg.length; i++) tavg[i] = avgOn ? tw[i] - tu[i] / c : tw[i];
-  return new NerModel(featureIndex, avg, tavg, buildGazetteer(docs), {
-    version: 1,
-    trainedOn: opts.trainedOn ?? 'unknown',
-    epochs,
-    seed,
-    features: F,
-  }, learnCasing(docs));
+  return new NerModel(
+    featureIndex,
+    avg,
+    tavg,
+    buildGazetteer(docs),
+    {
+      version: 1,
+      trainedOn: opts.trainedOn ?? 'unknown',
+      epochs,
+      seed,
+      features: F,
+    },
+    learnCasing(docs),
+  );
 }

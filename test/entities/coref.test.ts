@@ -26,7 +26,9 @@ describe('within-article coreference', () => {
   });
 
   it('links "Mr. Weinstein", "Harvey Weinstein" and "Weinstein"', () => {
-    const doc = entitiesOf('Harvey Weinstein was not charged. Weinstein denied it. Lawyers for Mr. Weinstein declined to comment.');
+    const doc = entitiesOf(
+      'Harvey Weinstein was not charged. Weinstein denied it. Lawyers for Mr. Weinstein declined to comment.',
+    );
     const hw = entityNamed(doc, 'Harvey Weinstein');
     expect(hw?.mentions.length).toBe(3);
     expect(doc.entities.filter((e) => e.type === 'person')).toHaveLength(1);
@@ -48,7 +50,9 @@ describe('within-article coreference', () => {
   });
 
   it('retypes a surname the tagger typed otherwise when a person of that name is in the article', () => {
-    const doc = entitiesOf('Ambra Battilana Gutierrez spoke to police. In the recording, he makes comments to Gutierrez, but nothing happened.');
+    const doc = entitiesOf(
+      'Ambra Battilana Gutierrez spoke to police. In the recording, he makes comments to Gutierrez, but nothing happened.',
+    );
     const g = entityNamed(doc, 'Ambra Battilana Gutierrez');
     expect(g?.mentions.length).toBe(2);
     expect(doc.mentions.every((m) => m.type === 'person')).toBe(true);

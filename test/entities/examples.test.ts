@@ -23,7 +23,10 @@ describe.skipIf(!HAVE_EXAMPLES)('example articles', () => {
 
   it('finds every person exactly once in the story, and nothing else as a person', () => {
     const story = resolveEntities([a, b]);
-    const persons = story.filter((e) => e.type === 'person').map((e) => e.name).sort();
+    const persons = story
+      .filter((e) => e.type === 'person')
+      .map((e) => e.name)
+      .sort();
     expect(persons).toEqual(PEOPLE);
   });
 

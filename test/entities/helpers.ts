@@ -29,9 +29,11 @@ export function checkInvariants(doc: AnnotatedArticle): void {
   doc.mentions.forEach((m, i) => {
     if (m.text !== text.slice(m.start, m.end)) throw new Error(`mention ${i} text mismatch: ${JSON.stringify(m)}`);
     if (m.start < 0 || m.end > text.length || m.start >= m.end) throw new Error(`mention ${i} out of range`);
-    if (m.entity === undefined || !doc.entities[m.entity]?.mentions.includes(i)) throw new Error(`mention ${i} not linked to its entity`);
+    if (m.entity === undefined || !doc.entities[m.entity]?.mentions.includes(i))
+      throw new Error(`mention ${i} not linked to its entity`);
   });
   doc.entities.forEach((e, ei) => {
-    for (const m of e.mentions) if (doc.mentions[m]?.entity !== ei) throw new Error(`entity ${ei} lists mention ${m} of another entity`);
+    for (const m of e.mentions)
+      if (doc.mentions[m]?.entity !== ei) throw new Error(`entity ${ei} lists mention ${m} of another entity`);
   });
 }

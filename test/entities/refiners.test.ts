@@ -39,7 +39,9 @@ describe('refiners', () => {
   });
 
   it('handles curly apostrophes the same way', () => {
-    const doc = entitiesOf('Andrew Cuomo spoke. Cuomo\u2019s announcement followed a letter from the Time\u2019s Up organization.');
+    const doc = entitiesOf(
+      'Andrew Cuomo spoke. Cuomo\u2019s announcement followed a letter from the Time\u2019s Up organization.',
+    );
     expect(doc.entities.find((e) => e.name === 'Time\u2019s Up')?.type).toBe('organization');
     expect(doc.mentions.map((m) => m.text)).toContain('Cuomo');
   });
@@ -56,7 +58,12 @@ describe('refiners', () => {
     const doc = annotateText({ id: 't', text, publishedInferred: false });
     const ctx: RefineContext = { text, tokens: doc.tokens, isCommonWord: () => false };
     const idx = (w: string): number => doc.tokens.findIndex((t) => t.text === w);
-    const drafts = ['Smith', 'Monday', 'October', 'May', 'June'].map((w) => ({ start: idx(w), end: idx(w) + 1, type: 'person' as const, roles: [] }));
+    const drafts = ['Smith', 'Monday', 'October', 'May', 'June'].map((w) => ({
+      start: idx(w),
+      end: idx(w) + 1,
+      type: 'person' as const,
+      roles: [],
+    }));
     expect(dropMonthsAndDays(drafts, ctx).map((d) => doc.tokens[d.start].text)).toEqual(['Smith']);
     const full = entitiesOf(text);
     expect(full.mentions.map((m) => m.text)).not.toEqual(expect.arrayContaining(['Monday']));
@@ -81,12 +88,16 @@ describe('refiners', () => {
   });
 
   it('does not take URLs and handles for names', () => {
-    const doc = entitiesOf('Here is the audio: https://t.co/zSQbK5NV0c pic.twitter.com/vmrrSUp43w via @NewYorker today.');
+    const doc = entitiesOf(
+      'Here is the audio: https://t.co/zSQbK5NV0c pic.twitter.com/vmrrSUp43w via @NewYorker today.',
+    );
     expect(doc.mentions.some((m) => /t\.co|twitter|vmrr|@/.test(m.text))).toBe(false);
   });
 
   it('types a name ending in an organisation word as an organisation', () => {
-    const doc = entitiesOf('The sex crimes unit of the Manhattan District Attorney\u2019s Office and the editors of New York Magazine disagreed.');
+    const doc = entitiesOf(
+      'The sex crimes unit of the Manhattan District Attorney\u2019s Office and the editors of New York Magazine disagreed.',
+    );
     const office = doc.entities.find((e) => e.name.endsWith('Office'));
     expect(office?.type).toBe('organization');
     expect(doc.entities.find((e) => e.name === 'New York Magazine')?.type).toBe('organization');

@@ -15,7 +15,13 @@ function article(id: string, ents: Array<[string, EntityType, string[], string[]
       idx.push(mentions.length);
       mentions.push({ start, end: start + t.length, text: t, type, entity: ei });
     }
-    entities.push({ name, type, aliases: [...new Set(texts.filter((t) => t !== name))], mentions: idx, roles: roles ?? [] });
+    entities.push({
+      name,
+      type,
+      aliases: [...new Set(texts.filter((t) => t !== name))],
+      mentions: idx,
+      roles: roles ?? [],
+    });
   });
   return {
     article: { id, text, publishedInferred: false },
@@ -48,7 +54,10 @@ describe('cross-article resolution', () => {
     const b = article('b', [['Bob Weinstein', 'person', ['Bob Weinstein']]]);
     const c = article('c', [['Weinstein', 'person', ['Weinstein']]]);
     const out = resolveEntities([a, b, c]);
-    const names = out.filter((e) => e.type === 'person').map((e) => e.name).sort();
+    const names = out
+      .filter((e) => e.type === 'person')
+      .map((e) => e.name)
+      .sort();
     expect(names).toEqual(['Bob Weinstein', 'Harvey Weinstein', 'Weinstein']);
   });
 

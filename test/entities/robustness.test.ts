@@ -14,12 +14,17 @@ describe('bad input', () => {
   it('handles all-caps text', () => {
     const doc = entitiesOf('PRESIDENT BARACK OBAMA MET CHANCELLOR ANGELA MERKEL IN BERLIN ON TUESDAY.');
     checkInvariants(doc);
-    expect(doc.entities.filter((e) => e.type === 'person').map((e) => e.name)).toEqual(['BARACK OBAMA', 'ANGELA MERKEL']);
+    expect(doc.entities.filter((e) => e.type === 'person').map((e) => e.name)).toEqual([
+      'BARACK OBAMA',
+      'ANGELA MERKEL',
+    ]);
     expect(doc.entities.find((e) => e.name === 'BERLIN')?.type).toBe('place');
   });
 
   it('handles text without punctuation or sentence breaks', () => {
-    const doc = entitiesOf('Andrew Cuomo said Harvey Weinstein would face a review and then Cuomo left for Albany without comment');
+    const doc = entitiesOf(
+      'Andrew Cuomo said Harvey Weinstein would face a review and then Cuomo left for Albany without comment',
+    );
     checkInvariants(doc);
     expect(doc.entities.find((e) => e.name === 'Andrew Cuomo')?.mentions.length).toBe(2);
     expect(doc.entities.some((e) => e.name === 'Harvey Weinstein' && e.type === 'person')).toBe(true);
@@ -33,7 +38,9 @@ describe('bad input', () => {
   });
 
   it('handles non-Latin scripts and emoji', () => {
-    const doc = entitiesOf('Президент Владимир Путин встретился с канцлером. 習近平 visited Paris with Emmanuel Macron 🎉🎉 on Friday 👍.');
+    const doc = entitiesOf(
+      'Президент Владимир Путин встретился с канцлером. 習近平 visited Paris with Emmanuel Macron 🎉🎉 on Friday 👍.',
+    );
     checkInvariants(doc);
     expect(doc.entities.find((e) => e.name === 'Emmanuel Macron')?.type).toBe('person');
     expect(doc.entities.find((e) => e.name === 'Paris')?.type).toBe('place');
@@ -41,7 +48,8 @@ describe('bad input', () => {
   });
 
   it('keeps offsets exact with curly quotes, dashes and odd whitespace', () => {
-    const text = '\u201cWe are concerned,\u201d said Cuomo\u2019s aide \u2014 Melissa DeRosa \u2014 in\u00a0Albany.\n\n\tVance\u2019s office declined.';
+    const text =
+      '\u201cWe are concerned,\u201d said Cuomo\u2019s aide \u2014 Melissa DeRosa \u2014 in\u00a0Albany.\n\n\tVance\u2019s office declined.';
     const doc = entitiesOf(text);
     checkInvariants(doc);
     expect(doc.mentions.map((m) => m.text)).toContain('Melissa DeRosa');
