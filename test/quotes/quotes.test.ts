@@ -206,7 +206,7 @@ describe('PolNeAR loading', () => {
   const dev = path.join(data, 'quotes/polnear/dev');
   describe.skipIf(!existsSync(dev))('on the dev split', () => {
     it('evaluates a few articles', async () => {
-      const r = await runQuotesEval(dev, { limit: 3 });
+      const r = await runQuotesEval(dev, { limit: 3, speedPasses: 0 });
       expect(r.articles).toBe(3);
       expect(r.all.cue.exact.predicted).toBeGreaterThan(0);
     });
