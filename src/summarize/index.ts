@@ -106,6 +106,8 @@ function candidates(docs: readonly AnnotatedArticle[], compress: boolean): Candi
       // Sentences that are mostly a direct quote read poorly out of context.
       if (/^["“'‘`]/.test(t)) continue;
       if (!/^[A-Z0-9"“]/.test(t)) continue;
+      // An opening pronoun has no referent once the sentence is taken out of its article.
+      if (/^(He|She|It|They|This|These|Those|His|Her|Its|Their)\b/.test(t)) continue;
       out.push({
         doc: d,
         articleId: doc.article.id,

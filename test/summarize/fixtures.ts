@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { AnnotatedArticle, Article } from '../../src/model.js';
 import { annotateText } from '../../src/text/annotate.js';
 
-export const examplesDir = path.resolve(process.env.STORYLINE_EXAMPLES ?? '../shared/examples');
+export const examplesDir = path.resolve(
+  process.env.STORYLINE_EXAMPLES ??
+    (process.env.STORYLINE_DATA ? path.join(process.env.STORYLINE_DATA, '..', 'examples') : '../shared/examples'),
+);
 export const haveExamples = existsSync(examplesDir) && readdirSync(examplesDir).some((f) => f.endsWith('.txt'));
 
 /** Reads the example articles; a leading " date YYYY-MM-DD " header becomes the publication date. */
