@@ -260,6 +260,19 @@ export class AttributionFinder {
     const s0 = Math.max(this.sentenceBounds(this.tokens[c.tok].sentence)[0], limit);
     const lk = this.low(k);
     const participle = /ing$/.test(this.low(c.tok)) && (kt === ',' || kt === '\u2014' || kt === '\u2013' || PARTICIPLE_LINKS.has(lk));
+    if (participle) {
+      // "…, Spicer said, adding, …": the participle shares the subject of the cue before it.
+      for (let j = k - 1; j >= s0; j--) {
+        const ci = this.cueAtTok.get(j);
+        if (ci === undefined || this.cues[ci] === c) continue;
+        const prev = this.cues[ci];
+        const saved = this.lastExtent;
+        const sub = prev.according ? undefined : this.subjectOf(prev, limit);
+        if (sub) return sub;
+        this.lastExtent = saved;
+        break;
+      }
+    }
     if (participle || lk === 'and' || lk === 'but') {
       // "…, saying …" and "… and said …" share the subject of the main clause.
       const head = this.clauseSubject(s0, k);
@@ -271,7 +284,9 @@ export class AttributionFinder {
         if (this.tokens[p].text !== ',' || this.inQuote(p)) continue;
         const head = this.npEndingAt(p - 1, s0);
         if (!head) continue;
-        if (head[0] !== s0 && this.tokens[head[0] - 1].text !== ',') continue;
+        const before = this.tokens[head[0] - 1];
+        // "As Andrew Tabler, an expert on Syria, noted": a subordinator may open the sentence.
+        if (head[0] !== s0 && before.text !== ',' && !(head[0] - 1 === s0 && (before.pos === 'SCONJ' || before.pos === 'ADP'))) continue;
         if (!CAP_WORD.test(this.tokens[head[1]].text) && this.tokens[head[1]].pos !== 'NOUN') break;
         if (k - p > 25) break;
         this.lastExtent = this.span(head[0], k);
@@ -287,7 +302,7 @@ export class AttributionFinder {
     const comma = np[1] + 1;
     const next = toks[comma + 1];
     if (toks[comma]?.text !== ',' || !next || next.sentence !== toks[np[1]].sentence) return undefined;
-    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(next.pos ?? '') || this.regionAt[next.start] >= 0) return undefined;
+    if ((!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(next.pos ?? '') && next.text !== 'who') || this.regionAt[next.start] >= 0) return undefined;
     const [, s1] = this.sentenceBounds(next.sentence);
     let e = s1;
     while (e > comma && /^[.!?]$/.test(toks[e].text)) e--;
@@ -331,7 +346,7 @@ export class AttributionFinder {
       if (np && CAP_WORD.test(toks[np[0]].text)) return { cueRange: this.span(i, i), source: this.span(np[0], np[1]) };
       return null;
     }
-    for (let j = i; j < Math.min(toks.length, i + 14); j++) {
+    for (let j = i; j < Math.min(toks.length, i + 30); j++) {
       if (this.regionAt[toks[j].start] >= 0 || this.newlineBetween(r.close, toks[j].start)) break;
       const ci = this.cueAtTok.get(j);
       if (ci === undefined) {

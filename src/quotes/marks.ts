@@ -130,9 +130,12 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
       continue;
     }
     if (straight !== openStraight) {
-      // The other family inside an open quote: a nested quotation.
-      nested += opens ? 1 : nested > 0 ? -1 : 0;
-      continue;
+      // The other family inside an open quote: a nested quotation, unless it closes with nothing nested
+      // (mixed marks such as “…" are common in copy-edited text).
+      if (opens || nested > 0) {
+        nested += opens ? 1 : -1;
+        continue;
+      }
     }
     if (!straight && opens) {
       nested++;
