@@ -6,6 +6,9 @@ import type { IngestFailure } from '../ingest/errors.js';
 import { Fetcher } from '../ingest/fetch.js';
 import { readInputFile, walkPaths } from '../ingest/files.js';
 
+/** Where read articles go: the engine, or a queue that workers drain. */
+export type ArticleSink = Pick<Engine, 'ingest'>;
+
 export interface FileIngestOptions {
   maxBytes?: number;
   /** Articles written per transaction. */
@@ -35,7 +38,7 @@ export function setDefaultFieldMapping(mapping: FieldMapping): void {
 }
 
 /** Reads files and directories (text, HTML, feeds, bulk records) and feeds them to the engine in batches. */
-export async function ingestPaths(engine: Engine, paths: string[], opts: FileIngestOptions = {}): Promise<FileIngestResult> {
+export async function ingestPaths(engine: ArticleSink, paths: string[], opts: FileIngestOptions = {}): Promise<FileIngestResult> {
   const files: string[] = [];
   const failures: IngestFailure[] = [];
   const fail = (f: IngestFailure): void => {

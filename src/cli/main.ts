@@ -7,6 +7,9 @@ import { defaultDatabase, openStore, StoreError, type Store } from '../store/ind
 import { ingestPaths } from './ingest-files.js';
 import { registerEval } from './eval.js';
 import { registerWatch } from './watch.js';
+import { queueSink, registerWorker } from './worker.js';
+import { JobQueue, requirePostgres } from '../store/queue.js';
+import type { IngestFailure } from '../ingest/errors.js';
 
 /** Exit codes: 0 all good, 1 some inputs failed, 2 usage error, 3 the job could not run. */
 export const EXIT = { ok: 0, partial: 1, usage: 2, fatal: 3 } as const;
@@ -97,21 +100,28 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .option('--max-bytes <n>', 'largest file to read, in bytes', parsePositiveInt)
     .option('--batch <n>', 'articles written per transaction', parsePositiveInt, 500)
     .option('--no-progress', 'never show a progress bar')
-    .action(async (paths: string[], opts: { db?: string; maxBytes?: number; batch: number; progress: boolean }) => {
-      await withStore(opts.db ?? defaultDatabase(), async (store) => {
-        const engine = new Engine(store);
-        const r = await ingestPaths(engine, paths, {
-          maxBytes: opts.maxBytes,
-          batchSize: opts.batch,
-          progress: opts.progress,
-          onFailure: (f) => io.err(`${f.path}: ${f.reason}`),
+    .option('--enqueue', 'put the articles on the queue for `storyline worker` processes (PostgreSQL only)')
+    .option('--per-job <n>', 'articles per queued job', parsePositiveInt, 25)
+    .action(
+      async (paths: string[], opts: { db?: string; maxBytes?: number; batch: number; progress: boolean; enqueue?: boolean; perJob: number }) => {
+        await withStore(opts.db ?? defaultDatabase(), async (store) => {
+          const read = { maxBytes: opts.maxBytes, batchSize: opts.batch, progress: opts.progress, onFailure: (f: IngestFailure) => io.err(`${f.path}: ${f.reason}`) };
+          if (opts.enqueue) {
+            requirePostgres(store);
+            const sink = queueSink(new JobQueue(store), opts.perJob);
+            const r = await ingestPaths(sink, paths, read);
+            io.out(`${r.files} file(s): ${sink.queued()} article(s) queued, ${r.failures.length} failed`);
+            if (r.failures.length > 0) exitCode = EXIT.partial;
+            return;
+          }
+          const r = await ingestPaths(new Engine(store), paths, read);
+          io.out(
+            `${r.files} file(s): ${r.stored.length} stored, ${r.duplicates.length} already present, ${r.failures.length} failed; ${r.stories.length} story(ies) updated`,
+          );
+          if (r.failures.length > 0) exitCode = EXIT.partial;
         });
-        io.out(
-          `${r.files} file(s): ${r.stored.length} stored, ${r.duplicates.length} already present, ${r.failures.length} failed; ${r.stories.length} story(ies) updated`,
-        );
-        if (r.failures.length > 0) exitCode = EXIT.partial;
-      });
-    });
+      },
+    );
 
   program
     .command('stories')
@@ -175,6 +185,7 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
 
   registerEval(program, io);
   registerWatch(program, io);
+  registerWorker(program, io);
   return { program, exitCode: () => exitCode };
 }
 

@@ -97,6 +97,8 @@ export function isTransient(err: unknown): boolean {
   );
 }
 
+const ignoreError = (): void => undefined;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export interface PostgresStoreOptions {
@@ -373,14 +375,18 @@ export class PostgresStore extends PgAccess {
       let client: pg.PoolClient | undefined;
       try {
         client = await this.pool.connect();
+        // A server that goes away between statements must surface as a failed query, not a crash.
+        client.on('error', ignoreError);
         await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
         const result = await fn(client);
         await client.query('COMMIT');
+        client.off('error', ignoreError);
         client.release();
         return result;
       } catch (err) {
         if (client) {
           await client.query('ROLLBACK').catch(() => undefined);
+          client.off('error', ignoreError);
           // A broken connection must not go back to the pool.
           client.release(isTransient(err) ? (err as Error) : undefined);
         }

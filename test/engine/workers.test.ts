@@ -1,0 +1,158 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
+import { PostgresStore } from '../../src/store/postgres.js';
+import { JobQueue } from '../../src/store/queue.js';
+import { runWorker } from '../../src/engine/worker.js';
+import { Engine } from '../../src/engine/engine.js';
+import { makeArticle } from '../../src/ingest/parse.js';
+import { syntheticArticles, syntheticEvents } from '../synthetic.js';
+import { bcubed, clusterArticles } from '../../src/stories/index.js';
+import { annotateArticle } from '../../src/pipeline.js';
+
+const url = inject('pgUrl');
+const control = inject('pgControl');
+const opened: PostgresStore[] = [];
+let n = 0;
+
+/** A fresh database schema and its URL, so each test starts from nothing. */
+async function freshSchema(): Promise<string> {
+  const schema = `w${process.pid}_${++n}_${Date.now() % 100000}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  return `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}
+
+async function open(schemaUrl: string): Promise<PostgresStore> {
+  const s = await PostgresStore.open(schemaUrl, { retryForMs: 60_000 });
+  opened.push(s);
+  return s;
+}
+
+afterAll(async () => {
+  await Promise.all(opened.map((s) => s.close().catch(() => undefined)));
+});
+
+/** Every article stored exactly once, in exactly one story, logged once, and no job left behind. */
+async function expectExactlyOnce(store: PostgresStore, ids: string[]): Promise<void> {
+  const q = async (sql: string): Promise<number> => Number((await store.query<{ n: string }>(sql)).rows[0].n);
+  expect(await q('SELECT COUNT(*) AS n FROM article_keys')).toBe(ids.length);
+  expect(await q('SELECT COUNT(*) AS n FROM articles')).toBe(ids.length);
+  expect(await q('SELECT COUNT(DISTINCT id) AS n FROM articles')).toBe(ids.length);
+  expect(await q('SELECT COUNT(*) AS n FROM story_articles')).toBe(ids.length);
+  expect(await q(`SELECT COUNT(*) AS n FROM assignment_log WHERE entry->>'op' = 'add'`)).toBe(ids.length);
+  expect(await q(`SELECT COUNT(DISTINCT entry->>'articleId') AS n FROM assignment_log WHERE entry->>'op' = 'add'`)).toBe(ids.length);
+  expect(await q(`SELECT COUNT(*) AS n FROM jobs WHERE status <> 'done'`)).toBe(0);
+  const stored = new Set((await store.existingIds(ids)));
+  expect(ids.every((id) => stored.has(id))).toBe(true);
+  // Stories partition the articles.
+  const { rows } = await store.query<{ body: { articleIds: string[] } }>('SELECT body FROM stories');
+  const members = rows.flatMap((r) => r.body.articleIds);
+  expect(members.length).toBe(ids.length);
+  expect(new Set(members).size).toBe(ids.length);
+}
+
+describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
+  it('two workers given articles of the same new event at the same moment make one story', async () => {
+    const schemaUrl = await freshSchema();
+    const a = makeArticle(
+      'A fire burned the Corvane Polymers plant in Larkhollow on Tuesday, and about 1,200 residents were evacuated. "We made the call early," said Fire Chief Maria Okonkwo-Reyes.',
+      { source: 'Valley Herald', published: '2026-10-06' },
+    );
+    const b = makeArticle(
+      'Nearly 2,000 Larkhollow residents left their homes after a fire at the Corvane Polymers plant on Tuesday, Fire Chief Maria Okonkwo-Reyes said. Corvane Polymers said it was cooperating.',
+      { source: 'Riverside Daily', published: '2026-10-06' },
+    );
+    for (let round = 0; round < 3; round++) {
+      const u = round === 0 ? schemaUrl : await freshSchema();
+      const s1 = await open(u);
+      const s2 = await open(u);
+      const [r1, r2] = await Promise.all([new Engine(s1).ingest([a]), new Engine(s2).ingest([b])]);
+      expect(r1.stored.length + r2.stored.length).toBe(2);
+      const stories = await s1.listStories();
+      expect(stories).toHaveLength(1);
+      expect(stories[0].articleCount).toBe(2);
+    }
+  });
+
+  it('several workers drain a queue: nothing lost, nothing duplicated, duplicates in the queue stored once', async () => {
+    const schemaUrl = await freshSchema();
+    const store = await open(schemaUrl);
+    const articles = syntheticArticles(syntheticEvents(12), 8);
+    const queue = new JobQueue(store, { leaseMs: 5000 });
+    await queue.enqueue(articles, 5);
+    await queue.enqueue(articles.slice(0, 20), 4); // the same content queued twice
+    const workers = await Promise.all([open(schemaUrl), open(schemaUrl), open(schemaUrl)]);
+    const reports = await Promise.all(workers.map((w, i) => runWorker(w, { name: `w${i}`, exitWhenIdle: true, pollMs: 50, leaseMs: 5000 })));
+    expect(reports.reduce((s, r) => s + r.stored, 0)).toBe(articles.length);
+    await expectExactlyOnce(store, articles.map((x) => x.id));
+    expect(await queue.counts()).toMatchObject({ queued: 0, running: 0, failed: 0 });
+    // Several workers form the stories one clusterer fed the same stream would.
+    const { rows } = await store.query<{ article_id: string; story_id: string }>('SELECT article_id, story_id FROM story_articles');
+    const parallel = new Map(rows.map((r) => [r.article_id, r.story_id]));
+    const single = new Map<string, string>();
+    for (const [storyId, ids] of clusterArticles(articles.map((a) => annotateArticle(a)))) for (const id of ids) single.set(id, storyId);
+    expect(bcubed(parallel, single).f1).toBeGreaterThanOrEqual(0.9);
+    expect(new Set(parallel.values()).size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('loses and duplicates nothing when workers are killed with SIGKILL mid-batch', async () => {
+    const schemaUrl = await freshSchema();
+    const store = await open(schemaUrl);
+    const articles = syntheticArticles(syntheticEvents(16), 12, 11);
+    await new JobQueue(store).enqueue(articles, 6);
+    const children = new Set<ChildProcess>();
+    const start = (): ChildProcess => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/bin.ts', 'worker', '--db', schemaUrl, '--lease', '2', '--poll', '100', '--quiet', '--exit-when-idle'],
+        { stdio: 'ignore' },
+      );
+      children.add(child);
+      child.on('exit', () => children.delete(child));
+      return child;
+    };
+    for (let i = 0; i < 3; i++) start();
+    let kills = 0;
+    const queue = new JobQueue(store);
+    const deadline = Date.now() + 150_000;
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 1500));
+      const c = await queue.counts();
+      if (c.queued === 0 && c.running === 0) break;
+      if (kills < 6 && c.done > 0) {
+        const victims = [...children];
+        const victim = victims[Math.floor(Math.random() * victims.length)];
+        if (victim) {
+          victim.kill('SIGKILL');
+          kills++;
+          start();
+        }
+      }
+      if (children.size === 0) start();
+    }
+    await Promise.all([...children].map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.on('exit', r)))));
+    expect(kills).toBeGreaterThanOrEqual(3);
+    await expectExactlyOnce(store, articles.map((x) => x.id));
+  }, 200_000);
+
+  it.skipIf(!control)('survives a database restart mid-ingest', async () => {
+    const ctl = JSON.parse(control) as { bin: string; data: string; opts: string; log: string; asRoot: boolean };
+    const schemaUrl = await freshSchema();
+    const store = await open(schemaUrl);
+    const articles = syntheticArticles(syntheticEvents(10), 10, 5);
+    await new JobQueue(store).enqueue(articles, 5);
+    const worker = await open(schemaUrl);
+    const running = runWorker(worker, { name: 'restart', exitWhenIdle: true, pollMs: 50, leaseMs: 3000 });
+    await new Promise((r) => setTimeout(r, 1500));
+    const args = ['-D', ctl.data, '-o', ctl.opts, '-l', ctl.log, '-w', '-m', 'fast', 'restart'];
+    const cmd = ctl.asRoot ? ['runuser', ['-u', 'postgres', '--', `${ctl.bin}/pg_ctl`, ...args]] : [`${ctl.bin}/pg_ctl`, args];
+    const r = spawnSync(cmd[0] as string, cmd[1] as string[], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const report = await running;
+    expect(report.stored).toBe(articles.length);
+    await expectExactlyOnce(store, articles.map((x) => x.id));
+  }, 120_000);
+});
