@@ -117,7 +117,7 @@ export class Fetcher {
   readonly obeyRobots: boolean;
   readonly clock: Clock;
   private readonly nextSlot = new Map<string, number>();
-  private readonly robots = new Map<string, Promise<Robots | 'allow-all' | 'deny-all'>>();
+  private readonly robots = new Map<string, { value: Promise<Robots | 'allow-all' | 'deny-all'>; until: number }>();
 
   constructor(opts: FetcherOptions = {}) {
     this.userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
@@ -316,12 +316,23 @@ export class Fetcher {
    */
   private robotsFor(url: URL, signal?: AbortSignal): Promise<Robots | 'allow-all' | 'deny-all'> {
     const origin = url.origin;
-    let p = this.robots.get(origin);
-    if (!p) {
-      p = this.loadRobots(origin, signal);
-      this.robots.set(origin, p);
-    }
-    return p;
+    const now = this.clock.now();
+    const cached = this.robots.get(origin);
+    if (cached && cached.until > now) return cached.value;
+    const value = this.loadRobots(origin, signal).then(
+      (r) => {
+        // Rules are kept a day; a "deny all" caused by an unreachable or failing site is retried sooner.
+        const entry = this.robots.get(origin);
+        if (entry && entry.value === value && r === 'deny-all') entry.until = this.clock.now() + 15 * 60_000;
+        return r;
+      },
+      (err: unknown) => {
+        this.robots.delete(origin);
+        throw err;
+      },
+    );
+    this.robots.set(origin, { value, until: now + 24 * 3600_000 });
+    return value;
   }
 
   private async loadRobots(origin: string, signal?: AbortSignal): Promise<Robots | 'allow-all' | 'deny-all'> {
