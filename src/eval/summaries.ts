@@ -141,7 +141,8 @@ export function scoreJackknife(
   const peerTokens = rougeTokens(peer, ROUGE_OPTS);
   const modelTokens = new Map(ids.map((m) => [m, rougeTokens(models.get(m) as string[], ROUGE_OPTS)]));
   for (const left of ids) {
-    const rest = ids.filter((m) => m !== left);
+    // With a single reference there is nothing to leave out.
+    const rest = ids.length > 1 ? ids.filter((m) => m !== left) : ids;
     const key = `${clusterId}-${left}`;
     for (const [metric, out] of [
       [ROUGE_2, into.rouge2],

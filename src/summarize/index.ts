@@ -129,7 +129,8 @@ function candidates(docs: readonly AnnotatedArticle[], compress: boolean): Candi
 
 /** Multi-document extractive summary within a word budget; see the module comment for the method. */
 export function summarize(docs: readonly AnnotatedArticle[], opts: SummarizeOptions = {}): SummarySentence[] {
-  const budget = Math.max(0, Math.floor(opts.words ?? 100));
+  const requested = opts.words ?? 100;
+  const budget = Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : 100;
   if (docs.length === 0 || budget === 0) return [];
   const cands = candidates(docs, opts.compress ?? false);
   if (cands.length === 0) return [];

@@ -145,3 +145,12 @@ of his national poverty tour today.\n</P>\n<P>\nSecond &AMP; last.\n</P>\n</TEXT
     );
   });
 });
+
+describe('summarize on odd input', () => {
+  it('handles articles without sentences and non-finite budgets', () => {
+    const bare = { ...quake[0], sentences: [], tokens: [] };
+    expect(summarize([bare], { words: 100 })).toEqual([]);
+    const s = summarize(quake, { words: Number.NaN });
+    expect(s.reduce((n, x) => n + wordCount(x.text), 0)).toBeLessThanOrEqual(100);
+  });
+});
