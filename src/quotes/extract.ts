@@ -203,7 +203,7 @@ export class AttributionFinder {
         continue;
       }
       // "a spokesman for the office", "Vance and the DA's office"
-      if ((lw === 'for' || lw === 'of' || lw === 'and' || lw === '&') && i > limit && i < k && this.npToken(i - 1)) {
+      if ((lw === 'for' || lw === 'of' || lw === 'and' || lw === '&' || lw === 'in' || lw === 'at' || lw === 'from') && i > limit && i < k && this.npToken(i - 1) && (lw !== 'in' && lw !== 'at' && lw !== 'from' || toks[i - 1].pos === 'NOUN')) {
         i--;
         n++;
         continue;
@@ -211,7 +211,7 @@ export class AttributionFinder {
       break;
     }
     let s = i + 1;
-    while (s <= k && ['for', 'of', 'and', '&', "'s", '’s'].includes(this.low(s))) s++;
+    while (s <= k && ['for', 'of', 'and', '&', "'s", '’s', 'in', 'at', 'from'].includes(this.low(s))) s++;
     if (s > k) return null;
     const hasHead = toks.slice(s, k + 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || CAP_WORD.test(t.text));
     return hasHead ? [s, k] : null;

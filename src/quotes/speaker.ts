@@ -272,7 +272,7 @@ export class SpeakerResolver {
       const runG = this.runs.find((r) => r.name === sp.name)?.gender;
       const isPron = raw.source && /^(he|she)$/i.test(this.text.slice(raw.source.start, raw.source.end));
       if (!okGender(runG) || (isPron && gender && /^(he|she)$/i.test(this.text.slice(raw.source!.start, raw.source!.end)) && this.text.slice(raw.source!.start, raw.source!.end).toLowerCase() !== (gender === 'f' ? 'she' : 'he'))) continue;
-      if (this.runs.some((r) => r.name === sp.name && r.org)) continue;
+      if (this.runs.some((r) => r.name === sp.name && r.org) || /\s(and|&)\s/.test(sp.name)) continue;
       return { name: sp.name, ...(sp.entity !== undefined ? { entity: sp.entity } : {}) };
     }
     // (c) the most recent person name, subjects first
@@ -341,6 +341,8 @@ export class SpeakerResolver {
     if (ROLE_NOUNS.has(lastLow) && named.length === 0) {
       return this.resolveRole(lastLow, src.start) ?? { name: text.replace(/^(the|a|an)\s+/i, '') };
     }
+    // "Vance and the DA's office": several speakers are named as written.
+    if (/\s(and|&)\s/.test(text)) return { name: text.replace(/^(the|a|an)\s+/i, '') };
     const run = this.runs.find((r) => r.start >= src.start && r.end <= src.end && !r.possessive) ?? this.runs.find((r) => r.start < src.end && src.start < r.end);
     if (run) return this.canonical(run.start, run.end, run.name);
     return { name: stripTitles(text) || text };
