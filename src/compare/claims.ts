@@ -137,10 +137,11 @@ function clauseSpans(text: string, start: number, end: number): Array<[number, n
   const cuts: number[] = [];
   // Semicolons separate independent statements.
   for (const m of s.matchAll(/;\s+/g)) cuts.push((m.index ?? 0) + m[0].length);
-  // "While A, B": A and B are separate claims.
+  // "While A, B": A and B are separate claims when A is a clause of its own, not a short phrase
+  // ("After the release, ...").
   if (SUBORDINATE.test(s)) {
     const comma = s.indexOf(', ');
-    if (comma > 0 && words(s.slice(0, comma)).length >= 4 && words(s.slice(comma)).length >= 4) cuts.push(comma + 2);
+    if (comma > 0 && words(s.slice(0, comma)).length >= 6 && words(s.slice(comma)).length >= 4) cuts.push(comma + 2);
   }
   // A quotation followed by its attribution: '"...," according to the letter, published Sunday in X.'
   const q = s.match(/^["“][^"”]+[,.]?["”],?\s+(?=\S)/);
