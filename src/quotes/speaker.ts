@@ -313,6 +313,8 @@ export class SpeakerResolver {
   private name(src: Range, index: number): { name: string; entity?: number } | null {
     const text = this.text.slice(src.start, src.end);
     const low = text.toLowerCase();
+    // "Vance and the DA's office": several speakers are named as written.
+    if (/\s(and|&)\s/.test(text)) return { name: text.replace(/^(the|a|an)\s+/i, '') };
     const e = this.entityAt(src.start, src.end);
     if (e !== undefined && this.doc.entities[e].type !== 'other') return { name: this.doc.entities[e].name, entity: e };
     if (/^(he|she)$/.test(low)) return this.antecedent(src.start, low === 'she' ? 'f' : 'm', index);
@@ -341,8 +343,6 @@ export class SpeakerResolver {
     if (ROLE_NOUNS.has(lastLow) && named.length === 0) {
       return this.resolveRole(lastLow, src.start) ?? { name: text.replace(/^(the|a|an)\s+/i, '') };
     }
-    // "Vance and the DA's office": several speakers are named as written.
-    if (/\s(and|&)\s/.test(text)) return { name: text.replace(/^(the|a|an)\s+/i, '') };
     const run = this.runs.find((r) => r.start >= src.start && r.end <= src.end && !r.possessive) ?? this.runs.find((r) => r.start < src.end && src.start < r.end);
     if (run) return this.canonical(run.start, run.end, run.name);
     return { name: stripTitles(text) || text };
