@@ -1,5 +1,5 @@
 import type { ArticleEntity, EntityMention, EntityType } from '../model.js';
-import { acronymMatch, nameKey, nameWords, personNamesCompatible, wordKey } from './names.js';
+import { acronymMatch, nameKey, nameWords, orgKindMatch, personNamesCompatible, wordKey } from './names.js';
 import type { Draft, RefineContext } from './refiners.js';
 
 interface Cluster {
@@ -47,6 +47,27 @@ export function buildEntities(
       s.type = 'person';
   }
 
+  // A lone word with no full name behind it takes the type most of its occurrences have ("Chelsea"
+  // tagged once as a person and twice as a place is a place).
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const s of spans) {
+    if (s.words.length !== 1 || surnames.has(wordKey(s.words[0]))) continue;
+    const k = wordKey(s.words[0]);
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = new Map()));
+    v.set(s.type, (v.get(s.type) ?? 0) + 1);
+  }
+  for (const s of spans) {
+    if (s.words.length !== 1) continue;
+    const v = votes.get(wordKey(s.words[0]));
+    if (!v || v.size < 2) continue;
+    let best = s.type;
+    let n = v.get(s.type) ?? 0;
+    // Ties go against "person": a person is normally introduced by a full name, which this word lacks.
+    for (const [type, k] of v) if (k > n || (k === n && best === 'person')) [best, n] = [type, k];
+    s.type = best;
+  }
+
   const clusters: Cluster[] = [];
   const order = spans
     .map((_, i) => i)
@@ -85,7 +106,9 @@ export function buildEntities(
       const others = clusters.filter((c) => c.type !== 'person');
       target =
         others.find((c) => c.names.some((n) => nameKey(n) === key)) ??
-        others.find((c) => c.type === s.type && c.names.some((n) => acronymMatch(n, s.text)));
+        others.find(
+          (c) => c.type === s.type && c.names.some((n) => acronymMatch(n, s.text) || orgKindMatch(n, s.text)),
+        );
     }
     if (target) {
       target.members.push(i);

@@ -54,6 +54,27 @@ export function acronymMatch(a: string, b: string): boolean {
   return ka.length >= 2 && ka === acronymKey(b);
 }
 
+/** Surname particles: "de Blasio", "van Gogh", "bin Salman". */
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'du',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'st',
+]);
+
 /** First-name compatibility: equal, or one is the other's initial. */
 function firstNamesCompatible(a: string, b: string): boolean {
   if (a === b) return true;
@@ -73,6 +94,8 @@ export function personNamesCompatible(a: readonly string[], b: readonly string[]
   const kb = b.map(wordKey);
   const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
   if (short.length === 1) return long.includes(short[0]);
+  // "De Blasio" / "Bill de Blasio": a surname with its particle.
+  if (PARTICLES.has(short[0]) && long.slice(long.length - short.length).join(' ') === short.join(' ')) return true;
   if (!firstNamesCompatible(short[0], long[0])) return false;
   let j = 1;
   for (let i = 1; i < short.length; i++) {
@@ -81,4 +104,29 @@ export function personNamesCompatible(a: readonly string[], b: readonly string[]
     j++;
   }
   return true;
+}
+
+/** Words that name the kind of organisation ("Hofstra University" is also called "Hofstra"). */
+const ORG_KIND = new Set([
+  'university',
+  'college',
+  'inc',
+  'corp',
+  'corporation',
+  'company',
+  'co',
+  'ltd',
+  'llc',
+  'plc',
+  'group',
+  'party',
+]);
+
+/** "Hofstra" and "Hofstra University": the same organisation named with and without its kind. */
+export function orgKindMatch(a: string, b: string): boolean {
+  const ka = nameKey(a).split(' ');
+  const kb = nameKey(b).split(' ');
+  const [short, long] = ka.length < kb.length ? [ka, kb] : [kb, ka];
+  if (long.length !== short.length + 1 || !ORG_KIND.has(long[long.length - 1])) return false;
+  return short.join(' ') === long.slice(0, -1).join(' ');
 }

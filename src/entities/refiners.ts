@@ -521,6 +521,18 @@ export const titlesAndRoles: Refiner = (drafts, ctx) => {
         (o) => o !== d && o.end === roleStart && (o.type === 'place' || o.type === 'organization'),
       );
       if (place && sameSentence(ctx, place.start, roleStart)) roleStart = place.start;
+      else if (
+        roleStart > 0 &&
+        sameSentence(ctx, roleStart - 1, roleStart) &&
+        /^\p{Lu}{2,6}$/u.test(t[roleStart - 1].text)
+      ) {
+        // "NYPD Commissioner James O'Neill", "FBI Director James Comey": the acronym is the organisation.
+        const k = roleStart - 1;
+        if (!out.some((o) => o.start <= k && o.end > k) && !ctx.isCommonWord(t[k].text.toLowerCase())) {
+          out.push({ start: k, end: k + 1, type: 'organization', roles: [] });
+          roleStart = k;
+        }
+      }
       while (roleStart < roleEnd && HONORIFICS.has(lowerNoDot(word(ctx, roleStart)))) roleStart++;
       const onlyHonorific = roleStart >= roleEnd;
       if (!onlyHonorific) {
@@ -549,7 +561,8 @@ export const appositiveRoles: Refiner = (drafts, ctx) => {
     let i = d.end;
     if (i + 2 >= t.length || t[i].text !== ',' || !sameSentence(ctx, d.start, i + 2)) continue;
     i++;
-    if (!DETERMINERS.has(t[i].text.toLowerCase())) continue;
+    const det = t[i].text.toLowerCase();
+    if (!DETERMINERS.has(det)) continue;
     i++;
     const first = i;
     let head = -1;
@@ -561,8 +574,40 @@ export const appositiveRoles: Refiner = (drafts, ctx) => {
     }
     if (head < 0) continue;
     const headWord = word(ctx, head).toLowerCase();
-    if (!ROLE_NOUNS.has(headWord) && i < t.length && !/^(for|of|at|with|who|and)$/i.test(t[i].text)) continue;
+    const next = i < t.length && sameSentence(ctx, d.start, i) ? t[i].text : '';
+    if (!ROLE_NOUNS.has(headWord) && next && !/^(for|of|at|with|who|and)$/i.test(next)) continue;
+    // "In Chelsea, the mayor said": with "the" the appositive must be closed or go on with a complement.
+    if (det === 'the' && next && !/^(,|for|of|at|with|who|\.|;|--|\u2014)$/i.test(next)) continue;
     d.roles.push(ctx.text.slice(t[first].start, t[head].end));
+  }
+  return drafts;
+};
+
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'across', 'throughout']);
+const PLACE_NOUNS = new Set([
+  'neighborhood',
+  'neighbourhood',
+  'county',
+  'district',
+  'area',
+  'region',
+  'province',
+  'borough',
+  'suburb',
+]);
+
+/**
+ * A lone word the tagger took for a person but written as a place ("in Chelsea", "the Chelsea
+ * neighborhood") is a place. Whole names ("Jill Stein") are left alone.
+ */
+export const placeCues: Refiner = (drafts, ctx) => {
+  const t = ctx.tokens;
+  for (const d of drafts) {
+    if (d.type !== 'person' || d.end - d.start !== 1) continue;
+    const before = d.start > 0 && sameSentence(ctx, d.start - 1, d.start) ? t[d.start - 1].text.toLowerCase() : '';
+    const after = d.end < t.length && sameSentence(ctx, d.start, d.end) ? t[d.end].text.toLowerCase() : '';
+    if (isPossessive(after)) continue;
+    if (PLACE_PREPOSITIONS.has(before) || PLACE_NOUNS.has(after)) d.type = 'place';
   }
   return drafts;
 };
@@ -577,6 +622,7 @@ export const REFINERS: readonly Refiner[] = [
   partyAffiliations,
   titlesAndRoles,
   organisationSuffixes,
+  placeCues,
   appositiveRoles,
 ];
 

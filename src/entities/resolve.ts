@@ -1,5 +1,5 @@
 import type { AnnotatedArticle, ArticleEntity, EntityType, Span, StoryEntity } from '../model.js';
-import { acronymMatch, nameKey, nameWords, personNamesCompatible, wordKey } from './names.js';
+import { acronymMatch, nameKey, nameWords, orgKindMatch, personNamesCompatible, wordKey } from './names.js';
 
 interface Item {
   articleId: string;
@@ -102,7 +102,7 @@ export function resolveEntities(docs: AnnotatedArticle[]): StoryEntity[] {
       const keysB = new Set(nb.map(nameKey));
       if (
         na.some((n) => keysB.has(nameKey(n))) ||
-        (ia.entity.type === ib.entity.type && na.some((x) => nb.some((y) => acronymMatch(x, y))))
+        (ia.entity.type === ib.entity.type && na.some((x) => nb.some((y) => acronymMatch(x, y) || orgKindMatch(x, y))))
       )
         groups.union(i, j);
     }

@@ -66,4 +66,12 @@ describe('within-article coreference', () => {
     expect(acronymMatch('District Attorney', 'DA')).toBe(true);
     expect(acronymMatch('Bank of America', 'British Airways')).toBe(false);
   });
+
+  it('links surnames with particles and organisations named with and without their kind', () => {
+    const doc = entitiesOf(
+      'Mayor Bill de Blasio spoke at Hofstra University on Monday. De Blasio said Hofstra had been a good host.',
+    );
+    expect(entityNamed(doc, 'Bill de Blasio')?.aliases).toEqual(['De Blasio']);
+    expect(entityNamed(doc, 'Hofstra University')?.aliases).toEqual(['Hofstra']);
+  });
 });

@@ -109,4 +109,18 @@ describe('refiners', () => {
     expect(g?.type).toBe('person');
     expect(g?.roles).toContain('model');
   });
+
+  it('reads a lone word after "in" as a place, not a person', () => {
+    const doc = entitiesOf(
+      'At a press conference in Chelsea, the mayor said it was too early to tell. Police searched Chelsea overnight.',
+    );
+    expect(doc.entities.filter((e) => e.type === 'person').map((e) => e.name)).not.toContain('Chelsea');
+    expect(entityNamed(doc, 'Chelsea')?.roles ?? []).not.toContain('mayor');
+  });
+
+  it('takes an acronym before a title as the organisation in the role', () => {
+    const doc = entitiesOf("The blast happened at 8:30 p.m., according to NYPD Commissioner James O'Neill.");
+    expect(entityNamed(doc, "James O'Neill")?.roles).toContain('NYPD Commissioner');
+    expect(entityNamed(doc, 'NYPD')?.type).toBe('organization');
+  });
 });
