@@ -168,6 +168,28 @@ export class SpeakerResolver {
       seenIn = t.sentence;
       i = j + 1;
     }
+    // A subject pronoun soon after a name usually refers back to it ("Vance said he …"): count such votes
+    // per surname, so "she" is not resolved to a man and "he" not to a woman.
+    const votes = new Map<string, number>();
+    let ti = 0;
+    for (let r = 0; r < this.runs.length; r++) {
+      const run = this.runs[r];
+      if (run.org) continue;
+      const stop = this.runs[r + 1]?.start ?? Infinity;
+      while (ti < toks.length && toks[ti].start < run.end) ti++;
+      for (let q = ti; q < toks.length && q < ti + 15 && toks[q].start < stop && toks[q].sentence <= run.sentence + 1; q++) {
+        const w = toks[q].text.toLowerCase();
+        const v = w === 'he' || w === 'his' || w === 'him' ? 1 : w === 'she' ? -1 : 0;
+        if (v !== 0) {
+          votes.set(run.last, (votes.get(run.last) ?? 0) + v);
+          break;
+        }
+      }
+    }
+    for (const run of this.runs) {
+      const v = votes.get(run.last) ?? 0;
+      if (!run.gender && v !== 0) run.gender = v > 0 ? 'm' : 'f';
+    }
     // Gender seen anywhere for a surname carries to its other mentions.
     const g = new Map<string, 'f' | 'm'>();
     for (const r of this.runs) if (r.gender) g.set(r.last, r.gender);

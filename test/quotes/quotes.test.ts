@@ -107,6 +107,12 @@ describe('speakers', () => {
     expect(q.speaker?.span?.text).toBe('he');
     expect(q.speaker?.name).toBe('Andrew Cuomo');
   });
+  it('does not resolve "she" to a man', () => {
+    const text = 'Mark Olson said he would appeal. Maria Ruiz described the meeting in detail.\n\nShe reported the incident to the police.';
+    const q = find(quotes(text), 'incident');
+    expect(q.speaker?.span?.text).toBe('She');
+    expect(q.speaker?.name).toBe('Maria Ruiz');
+  });
   it('names a document by its author', () => {
     const text =
       'In an open letter, the group Time\'s Up asked for a review.\n\nThe Time\'s Up open letter said the case was "particularly disturbing."\n\n"The review must start now," the letter said.';
