@@ -31,7 +31,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--json') args.json = true;
     else throw new Error(`unknown argument ${a} (use --articles N, --batch N, --read-only, --json)`);
   }
-  if (!Number.isInteger(args.articles) || args.articles <= 0) throw new Error('--articles must be a positive whole number');
+  if (!Number.isInteger(args.articles) || args.articles <= 0)
+    throw new Error('--articles must be a positive whole number');
   return args;
 }
 
@@ -46,10 +47,73 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const FIRST = ['Anna', 'Bilal', 'Carmen', 'Dmitri', 'Esther', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kemal', 'Lucia', 'Mateo', 'Nadia', 'Oskar', 'Priya', 'Quentin', 'Rosa', 'Stefan', 'Tova'];
-const LAST = ['Abbott', 'Brandt', 'Castillo', 'Dahl', 'Engel', 'Fontaine', 'Gallo', 'Haas', 'Iversen', 'Jansen', 'Kowal', 'Lindqvist', 'Moreau', 'Novak', 'Ortega', 'Petrov', 'Quist', 'Rossi', 'Sato', 'Tanaka'];
-const PLACES = ['Ashby', 'Brookfield', 'Carrow', 'Dunmore', 'Elmstead', 'Farley', 'Glenrae', 'Harlow', 'Ivybridge', 'Kessel', 'Lindholm', 'Morrow'];
-const OUTLETS = ['Ashby Post', 'Carrow Courier', 'Dunmore Daily', 'Glenrae Gazette', 'Harlow Herald', 'Kessel Tribune', 'Morrow Ledger'];
+const FIRST = [
+  'Anna',
+  'Bilal',
+  'Carmen',
+  'Dmitri',
+  'Esther',
+  'Farid',
+  'Greta',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Kemal',
+  'Lucia',
+  'Mateo',
+  'Nadia',
+  'Oskar',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Stefan',
+  'Tova',
+];
+const LAST = [
+  'Abbott',
+  'Brandt',
+  'Castillo',
+  'Dahl',
+  'Engel',
+  'Fontaine',
+  'Gallo',
+  'Haas',
+  'Iversen',
+  'Jansen',
+  'Kowal',
+  'Lindqvist',
+  'Moreau',
+  'Novak',
+  'Ortega',
+  'Petrov',
+  'Quist',
+  'Rossi',
+  'Sato',
+  'Tanaka',
+];
+const PLACES = [
+  'Ashby',
+  'Brookfield',
+  'Carrow',
+  'Dunmore',
+  'Elmstead',
+  'Farley',
+  'Glenrae',
+  'Harlow',
+  'Ivybridge',
+  'Kessel',
+  'Lindholm',
+  'Morrow',
+];
+const OUTLETS = [
+  'Ashby Post',
+  'Carrow Courier',
+  'Dunmore Daily',
+  'Glenrae Gazette',
+  'Harlow Herald',
+  'Kessel Tribune',
+  'Morrow Ledger',
+];
 
 function sentencePool(): string[] {
   const dir = resolve('test/fixtures/html');
@@ -80,9 +144,19 @@ async function generate(path: string, n: number): Promise<number> {
           .replace(/\b(Kestrel Bay|Southbridge|Brookhollow|Morrow|Dornfeld|Halden|Glenrae)\b/g, place),
       );
     }
-    const paras = [sentences.slice(0, 2).join(' '), sentences.slice(2, 5).join(' '), sentences.slice(5).join(' ')].filter(Boolean);
+    const paras = [
+      sentences.slice(0, 2).join(' '),
+      sentences.slice(2, 5).join(' '),
+      sentences.slice(5).join(' '),
+    ].filter(Boolean);
     const date = new Date(day0 + Math.floor(rnd() * 700) * 86400_000).toISOString().slice(0, 10);
-    const rec = { id: i, title: `${place}: ${sentences[0].split(' ').slice(0, 8).join(' ')}`, text: `${paras.join('\n\n')} (ref ${i})`, date, source: pick(OUTLETS) };
+    const rec = {
+      id: i,
+      title: `${place}: ${sentences[0].split(' ').slice(0, 8).join(' ')}`,
+      text: `${paras.join('\n\n')} (ref ${i})`,
+      date,
+      source: pick(OUTLETS),
+    };
     if (!out.write(JSON.stringify(rec) + '\n')) await once(out, 'drain');
   }
   out.end();
@@ -120,7 +194,14 @@ async function main(): Promise<void> {
     }
     const readSec = (performance.now() - r0) / 1000;
 
-    const rows: Array<{ articles: number; seconds: number; rate: number; rssMb: number; peakRssMb: number; heapMb: number }> = [];
+    const rows: Array<{
+      articles: number;
+      seconds: number;
+      rate: number;
+      rssMb: number;
+      peakRssMb: number;
+      heapMb: number;
+    }> = [];
     const timings = new Map<string, number>();
     if (!args.readOnly) {
       const store = await openStore(join(dir, 'bench.db'));
@@ -136,7 +217,14 @@ async function main(): Promise<void> {
         while (next < checkpoints.length && done >= checkpoints[next]) {
           const seconds = (performance.now() - s0) / 1000;
           const mem = process.memoryUsage();
-          rows.push({ articles: done, seconds, rate: done / seconds, rssMb: mb(mem.rss), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), heapMb: mb(mem.heapUsed) });
+          rows.push({
+            articles: done,
+            seconds,
+            rate: done / seconds,
+            rssMb: mb(mem.rss),
+            peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+            heapMb: mb(mem.heapUsed),
+          });
           if (!args.json) console.error(`  ${done} articles: ${(done / seconds).toFixed(0)}/s, rss ${mb(mem.rss)} MB`);
           next++;
         }
@@ -159,14 +247,24 @@ async function main(): Promise<void> {
     if (args.json) console.log(JSON.stringify(result, null, 2));
     else {
       console.log(`JSONL file: ${args.articles} articles, ${result.fileMb} MB (generated in ${genSec.toFixed(1)} s)`);
-      console.log(`read + map only: ${read} articles in ${readSec.toFixed(1)} s = ${(read / readSec).toFixed(0)} articles/s`);
+      console.log(
+        `read + map only: ${read} articles in ${readSec.toFixed(1)} s = ${(read / readSec).toFixed(0)} articles/s`,
+      );
       console.log('  ' + readRows.map((r) => `${r.articles}: rss ${r.rssMb} MB, heap ${r.heapMb} MB`).join('; '));
       if (rows.length) {
         console.log('articles   seconds   articles/s   RSS MB   peak RSS MB   heap MB');
         for (const r of rows)
-          console.log(`${String(r.articles).padStart(8)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.rate.toFixed(0).padStart(11)}  ${String(r.rssMb).padStart(7)}  ${String(r.peakRssMb).padStart(12)}  ${String(r.heapMb).padStart(8)}`);
+          console.log(
+            `${String(r.articles).padStart(8)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.rate.toFixed(0).padStart(11)}  ${String(r.rssMb).padStart(7)}  ${String(r.peakRssMb).padStart(12)}  ${String(r.heapMb).padStart(8)}`,
+          );
         const total = [...timings.values()].reduce((a, b) => a + b, 0);
-        console.log('stage time (s): ' + [...timings].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} (${((100 * v) / total).toFixed(0)}%)`).join(', '));
+        console.log(
+          'stage time (s): ' +
+            [...timings]
+              .sort((a, b) => b[1] - a[1])
+              .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} (${((100 * v) / total).toFixed(0)}%)`)
+              .join(', '),
+        );
       }
     }
   } finally {

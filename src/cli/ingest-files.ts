@@ -38,7 +38,11 @@ export function setDefaultFieldMapping(mapping: FieldMapping): void {
 }
 
 /** Reads files and directories (text, HTML, feeds, bulk records) and feeds them to the engine in batches. */
-export async function ingestPaths(engine: ArticleSink, paths: string[], opts: FileIngestOptions = {}): Promise<FileIngestResult> {
+export async function ingestPaths(
+  engine: ArticleSink,
+  paths: string[],
+  opts: FileIngestOptions = {},
+): Promise<FileIngestResult> {
   const files: string[] = [];
   const failures: IngestFailure[] = [];
   const fail = (f: IngestFailure): void => {
@@ -54,7 +58,8 @@ export async function ingestPaths(engine: ArticleSink, paths: string[], opts: Fi
   const bar = showBar
     ? new cliProgress.SingleBar(
         {
-          format: 'ingest [{bar}] {value}/{total} files | {articles} articles | {rate} articles/s | eta {eta_formatted}',
+          format:
+            'ingest [{bar}] {value}/{total} files | {articles} articles | {rate} articles/s | eta {eta_formatted}',
           stream: process.stderr,
           hideCursor: true,
         },
@@ -63,7 +68,15 @@ export async function ingestPaths(engine: ArticleSink, paths: string[], opts: Fi
     : undefined;
   const started = Date.now();
   bar?.start(files.length, 0, { rate: '0', articles: 0 });
-  const result: FileIngestResult = { stored: [], duplicates: [], failures, stories: [], tokens: 0, articleIds: [], files: files.length };
+  const result: FileIngestResult = {
+    stored: [],
+    duplicates: [],
+    failures,
+    stories: [],
+    tokens: 0,
+    articleIds: [],
+    files: files.length,
+  };
   const batchSize = opts.batchSize ?? 500;
   const mapping = opts.mapping ?? cliMapping;
   // Link-only feed items need the network; the client is only made when such a feed is read.
@@ -88,7 +101,12 @@ export async function ingestPaths(engine: ArticleSink, paths: string[], opts: Fi
   };
   for (const path of files) {
     if (opts.signal?.aborted) break;
-    for await (const read of readInputFile(path, { ...mapping, maxBytes: opts.maxBytes, fetcher, signal: opts.signal })) {
+    for await (const read of readInputFile(path, {
+      ...mapping,
+      maxBytes: opts.maxBytes,
+      fetcher,
+      signal: opts.signal,
+    })) {
       if (read.ok) {
         batch.push(read.article);
         result.articleIds.push(read.article.id);

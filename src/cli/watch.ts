@@ -13,7 +13,8 @@ interface Io {
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(2, 'storyline.invalidNumber', `expected a positive whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new CommanderError(2, 'storyline.invalidNumber', `expected a positive whole number, got "${value}"`);
   return n;
 }
 
@@ -43,7 +44,14 @@ function addMappingOptions(cmd: Command): void {
 
 function mappingOf(opts: Record<string, unknown>): FieldMapping {
   const s = (k: string): string | undefined => (typeof opts[k] === 'string' ? (opts[k] as string) : undefined);
-  return { textField: s('textField'), titleField: s('titleField'), dateField: s('dateField'), sourceField: s('sourceField'), urlField: s('urlField'), html: opts.html === true };
+  return {
+    textField: s('textField'),
+    titleField: s('titleField'),
+    dateField: s('dateField'),
+    sourceField: s('sourceField'),
+    urlField: s('urlField'),
+    html: opts.html === true,
+  };
 }
 
 /**
@@ -116,8 +124,18 @@ export function registerWatch(program: Command, io: Io): void {
       if (dirs.length > 0) {
         if (opts.once) {
           jobs.push(
-            ingestPaths(engine, dirs, { maxBytes: opts.maxBytes, batchSize: opts.batch, mapping, fetcher, signal: ctl.signal, onFailure, progress: false }).then((r) =>
-              io.out(`${r.files} file(s): ${r.stored.length} stored, ${r.duplicates.length} already present, ${r.failures.length} failed`),
+            ingestPaths(engine, dirs, {
+              maxBytes: opts.maxBytes,
+              batchSize: opts.batch,
+              mapping,
+              fetcher,
+              signal: ctl.signal,
+              onFailure,
+              progress: false,
+            }).then((r) =>
+              io.out(
+                `${r.files} file(s): ${r.stored.length} stored, ${r.duplicates.length} already present, ${r.failures.length} failed`,
+              ),
             ),
           );
         } else {

@@ -63,7 +63,12 @@ export function tokenF1(extracted: string, expected: string): { precision: numbe
 export async function runHtmlEval(dir: string, _opts: Record<string, never> = {}): Promise<HtmlEvalResult> {
   const names = (await readdir(dir)).filter((n) => /\.html?$/i.test(n)).sort();
   const pages: HtmlPageScore[] = [];
-  const metaHits: Record<keyof HtmlExpectedMeta, [number, number]> = { title: [0, 0], outlet: [0, 0], date: [0, 0], url: [0, 0] };
+  const metaHits: Record<keyof HtmlExpectedMeta, [number, number]> = {
+    title: [0, 0],
+    outlet: [0, 0],
+    date: [0, 0],
+    url: [0, 0],
+  };
   for (const name of names) {
     const base = name.replace(/\.html?$/i, '');
     let expected: string;
@@ -92,11 +97,13 @@ export async function runHtmlEval(dir: string, _opts: Record<string, never> = {}
       }
     } catch (err) {
       score.error = (err as Error).message;
-      for (const k of Object.keys(metaHits) as Array<keyof HtmlExpectedMeta>) if (want[k] !== undefined) metaHits[k][1]++;
+      for (const k of Object.keys(metaHits) as Array<keyof HtmlExpectedMeta>)
+        if (want[k] !== undefined) metaHits[k][1]++;
     }
     pages.push(score);
   }
-  const avg = (f: (p: HtmlPageScore) => number): number => (pages.length ? pages.reduce((s, p) => s + f(p), 0) / pages.length : 0);
+  const avg = (f: (p: HtmlPageScore) => number): number =>
+    pages.length ? pages.reduce((s, p) => s + f(p), 0) / pages.length : 0;
   const acc = ([hit, n]: [number, number]): number => (n ? hit / n : 1);
   const all: [number, number] = Object.values(metaHits).reduce(([h, n], [h2, n2]) => [h + h2, n + n2], [0, 0]);
   return {
@@ -105,7 +112,13 @@ export async function runHtmlEval(dir: string, _opts: Record<string, never> = {}
     precision: avg((p) => p.precision),
     recall: avg((p) => p.recall),
     f1: avg((p) => p.f1),
-    metaAccuracy: { title: acc(metaHits.title), outlet: acc(metaHits.outlet), date: acc(metaHits.date), url: acc(metaHits.url), all: acc(all) },
+    metaAccuracy: {
+      title: acc(metaHits.title),
+      outlet: acc(metaHits.outlet),
+      date: acc(metaHits.date),
+      url: acc(metaHits.url),
+      all: acc(all),
+    },
   };
 }
 
@@ -115,11 +128,18 @@ export function formatHtmlEval(r: HtmlEvalResult): string {
   const width = Math.max(20, ...r.pages.map((p) => p.page.length));
   const lines = [`${'page'.padEnd(width)}      P      R     F1  metadata misses`];
   for (const p of r.pages) {
-    const misses = p.error ? `error: ${p.error}` : Object.entries(p.meta).filter(([, ok]) => !ok).map(([k]) => k).join(', ');
+    const misses = p.error
+      ? `error: ${p.error}`
+      : Object.entries(p.meta)
+          .filter(([, ok]) => !ok)
+          .map(([k]) => k)
+          .join(', ');
     lines.push(`${p.page.padEnd(width)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)}  ${misses}`);
   }
   lines.push(`${'average'.padEnd(width)} ${pct(r.precision)} ${pct(r.recall)} ${pct(r.f1)}`);
   const m = r.metaAccuracy;
-  lines.push(`metadata accuracy: title ${pct(m.title)}%  outlet ${pct(m.outlet)}%  date ${pct(m.date)}%  url ${pct(m.url)}%  all ${pct(m.all)}%`);
+  lines.push(
+    `metadata accuracy: title ${pct(m.title)}%  outlet ${pct(m.outlet)}%  date ${pct(m.date)}%  url ${pct(m.url)}%  all ${pct(m.all)}%`,
+  );
   return lines.join('\n');
 }

@@ -62,11 +62,16 @@ function lookup(rec: Record<string, unknown>, path: string): unknown {
 function scalar(v: unknown): string | undefined {
   if (typeof v === 'string') return v.trim() || undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { name?: unknown }).name === 'string') return scalar((v as { name: string }).name);
+  if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { name?: unknown }).name === 'string')
+    return scalar((v as { name: string }).name);
   return undefined;
 }
 
-function pick(rec: Record<string, unknown>, given: string | undefined, defaults: string[]): { field?: string; value?: string } {
+function pick(
+  rec: Record<string, unknown>,
+  given: string | undefined,
+  defaults: string[],
+): { field?: string; value?: string } {
   for (const f of given ? [given] : defaults) {
     const v = scalar(lookup(rec, f));
     if (v !== undefined) return { field: f, value: v };
@@ -76,20 +81,31 @@ function pick(rec: Record<string, unknown>, given: string | undefined, defaults:
 
 /** Maps one record to an article. Throws `IngestError` with a reason naming the field. */
 export function recordToArticle(rec: unknown, mapping: FieldMapping, where: string): Article {
-  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new IngestError('unreadable', `record is not an object (got ${Array.isArray(rec) ? 'an array' : rec === null ? 'null' : typeof rec})`);
+  if (!rec || typeof rec !== 'object' || Array.isArray(rec))
+    throw new IngestError(
+      'unreadable',
+      `record is not an object (got ${Array.isArray(rec) ? 'an array' : rec === null ? 'null' : typeof rec})`,
+    );
   const r = rec as Record<string, unknown>;
   const text = pick(r, mapping.textField, DEFAULTS.text);
   if (!text.value) {
     const wanted = mapping.textField ? `"${mapping.textField}"` : DEFAULTS.text.map((f) => `"${f}"`).join('/');
     const fields = Object.keys(r).slice(0, 12).join(', ');
-    throw new IngestError('empty', `no text in field ${wanted} (fields present: ${fields || 'none'}; choose one with --text-field)`);
+    throw new IngestError(
+      'empty',
+      `no text in field ${wanted} (fields present: ${fields || 'none'}; choose one with --text-field)`,
+    );
   }
   const body = mapping.html ? htmlFragmentToText(text.value) : text.value.replace(/\r\n?/g, '\n').trim();
   const date = pick(r, mapping.dateField, DEFAULTS.date);
   let published: string | undefined;
   if (date.value) {
     published = normalizeDate(date.value);
-    if (!published) throw new IngestError('bad-header', `unrecognised date "${date.value.slice(0, 40)}" in field "${date.field}" (expected e.g. YYYY-MM-DD)`);
+    if (!published)
+      throw new IngestError(
+        'bad-header',
+        `unrecognised date "${date.value.slice(0, 40)}" in field "${date.field}" (expected e.g. YYYY-MM-DD)`,
+      );
   }
   return makeArticle(body, {
     title: pick(r, mapping.titleField, DEFAULTS.title).value,
@@ -106,7 +122,11 @@ function failure(where: string, err: unknown): BulkRecordResult {
 }
 
 /** Reads a bulk file record by record in constant memory. Bad records are failures `file:LINE`. */
-export async function* readBulkFile(path: string, format: BulkFormat, opts: BulkOptions = {}): AsyncGenerator<BulkRecordResult> {
+export async function* readBulkFile(
+  path: string,
+  format: BulkFormat,
+  opts: BulkOptions = {},
+): AsyncGenerator<BulkRecordResult> {
   if (format === 'jsonl') yield* readJsonl(path, opts);
   else if (format === 'json') yield* readJsonArray(path, opts);
   else yield* readCsv(path, opts);
@@ -124,7 +144,10 @@ async function* readJsonl(path: string, opts: BulkOptions): AsyncGenerator<BulkR
       if (line.trim() === '') continue;
       const where = `${path}:${n}`;
       if (line.length > max) {
-        yield failure(where, new IngestError('too-large', `record of ${line.length} characters is over the ${max} limit`));
+        yield failure(
+          where,
+          new IngestError('too-large', `record of ${line.length} characters is over the ${max} limit`),
+        );
         continue;
       }
       let rec: unknown;
@@ -201,7 +224,11 @@ export class JsonArraySplitter {
       }
       if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) continue;
       if (this.state === 'start') {
-        if (c !== 91) throw new IngestError('unreadable', `not a JSON array: expected "[" at line ${this.line}, found "${chunk[i]}" (use .jsonl for one object per line)`);
+        if (c !== 91)
+          throw new IngestError(
+            'unreadable',
+            `not a JSON array: expected "[" at line ${this.line}, found "${chunk[i]}" (use .jsonl for one object per line)`,
+          );
         this.state = 'between';
       } else if (this.state === 'between') {
         if (c === 44) continue;
@@ -224,7 +251,10 @@ export class JsonArraySplitter {
   end(): void {
     if (this.state === 'start') throw new IngestError('empty', 'empty file (expected a JSON array)');
     if (this.state === 'elem' || this.state === 'between') {
-      throw new IngestError('unreadable', `unexpected end of file: the JSON array (or the element starting at line ${this.elemLine}) is not closed`);
+      throw new IngestError(
+        'unreadable',
+        `unexpected end of file: the JSON array (or the element starting at line ${this.elemLine}) is not closed`,
+      );
     }
   }
 
@@ -291,7 +321,10 @@ function elementResult(path: string, el: JsonElement, opts: BulkOptions, max: nu
   try {
     rec = JSON.parse(el.text);
   } catch (err) {
-    return failure(where, new IngestError('unreadable', `invalid JSON in element ${el.index + 1}: ${(err as Error).message}`));
+    return failure(
+      where,
+      new IngestError('unreadable', `invalid JSON in element ${el.index + 1}: ${(err as Error).message}`),
+    );
   }
   try {
     return { ok: true, article: recordToArticle(rec, opts, where) };
@@ -312,7 +345,12 @@ async function* readCsv(path: string, opts: BulkOptions): AsyncGenerator<BulkRec
       max_record_size: opts.maxRecordChars ?? 10 * 1024 * 1024,
       on_skip: (err) => {
         const line = (err as { lines?: number } | undefined)?.lines;
-        skipped.push(failure(line ? `${path}:${line}` : path, new IngestError('unreadable', `bad CSV record: ${err?.message ?? 'unparseable'}`)));
+        skipped.push(
+          failure(
+            line ? `${path}:${line}` : path,
+            new IngestError('unreadable', `bad CSV record: ${err?.message ?? 'unparseable'}`),
+          ),
+        );
         return undefined;
       },
     }),

@@ -32,9 +32,14 @@ export interface ParsedFeed {
 
 /** Does this text look like an RSS, Atom, RDF or JSON Feed document? Decided by content, not file name. */
 export function looksLikeFeed(head: string): boolean {
-  const h = head.replace(/^\ufeff/, '').trimStart().slice(0, 4096);
+  const h = head
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .slice(0, 4096);
   if (h.startsWith('{')) return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(h);
-  const body = h.replace(/^<\?xml[^>]*\?>\s*/, '').replace(/^(?:<!--[\s\S]*?-->\s*|<\?[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*)*/i, '');
+  const body = h
+    .replace(/^<\?xml[^>]*\?>\s*/, '')
+    .replace(/^(?:<!--[\s\S]*?-->\s*|<\?[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*)*/i, '');
   return /^<(?:rss|feed|rdf:RDF|RDF)[\s>]/i.test(body);
 }
 
@@ -52,7 +57,10 @@ export function parseFeedText(text: string): ParsedFeed {
     parsed = parseFeed(text.replace(/^\ufeff/, ''));
   } catch (err) {
     const msg = (err as Error).message;
-    throw new IngestError('unreadable', /unrecognized/i.test(msg) ? 'not a feed (no RSS, Atom, RDF or JSON Feed root found)' : `malformed feed: ${msg}`);
+    throw new IngestError(
+      'unreadable',
+      /unrecognized/i.test(msg) ? 'not a feed (no RSS, Atom, RDF or JSON Feed root found)' : `malformed feed: ${msg}`,
+    );
   }
   const { format, feed } = parsed as { format: FeedFormat; feed: Record<string, unknown> };
   const out: ParsedFeed = { format, items: [] };
@@ -101,7 +109,10 @@ export function parseFeedText(text: string): ParsedFeed {
       const dc = it.dc as { creators?: string[]; dates?: string[]; creator?: string; date?: string } | undefined;
       const content = it.content as { encoded?: string } | undefined;
       out.items.push({
-        guid: typeof guid === 'string' ? guid : str(guid?.value) ?? str((it.rdf as { about?: string } | undefined)?.about),
+        guid:
+          typeof guid === 'string'
+            ? guid
+            : (str(guid?.value) ?? str((it.rdf as { about?: string } | undefined)?.about)),
         url: str(it.link),
         title: str(it.title),
         published: date(str(it.pubDate) ?? str(dc?.dates?.[0]) ?? str(dc?.date)),
@@ -137,7 +148,8 @@ function date(raw: string | undefined): string | undefined {
   return raw ? normalizeDate(raw) : undefined;
 }
 
-export type FeedItemResult = { ok: true; article: Article; key: string } | { ok: false; failure: IngestFailure; key?: string };
+export type FeedItemResult =
+  { ok: true; article: Article; key: string } | { ok: false; failure: IngestFailure; key?: string };
 
 export interface FeedIngestOptions {
   /** Fetches pages of items that only link to their article. Without it such items fail. */
@@ -159,7 +171,11 @@ export function itemKey(item: FeedItem): string | undefined {
  * extractor), link-only items by fetching and extracting the page. Items are de-duplicated by
  * GUID/URL (across polls through `seen`) and by content hash. Each failure names the item.
  */
-export async function* feedArticles(feed: ParsedFeed, source: string, opts: FeedIngestOptions = {}): AsyncGenerator<FeedItemResult> {
+export async function* feedArticles(
+  feed: ParsedFeed,
+  source: string,
+  opts: FeedIngestOptions = {},
+): AsyncGenerator<FeedItemResult> {
   const seen = opts.seen ?? new Set<string>();
   const hashes = new Set<string>();
   const outlet = feed.title;
@@ -180,7 +196,12 @@ export async function* feedArticles(feed: ParsedFeed, source: string, opts: Feed
       if (opts.signal?.aborted) return;
       const e = err instanceof IngestError ? err : new IngestError('unreadable', (err as Error).message);
       // Permanent failures are remembered so that the next poll does not refetch them.
-      const permanent = !(err instanceof FetchError) || (err.code === 'http' && (err.status ?? 0) < 500) || err.code === 'robots' || err.code === 'too-large' || err.code === 'redirect-loop';
+      const permanent =
+        !(err instanceof FetchError) ||
+        (err.code === 'http' && (err.status ?? 0) < 500) ||
+        err.code === 'robots' ||
+        err.code === 'too-large' ||
+        err.code === 'redirect-loop';
       if (permanent) seen.add(key);
       yield { ok: false, failure: { path: where, kind: e.kind, reason: e.message }, key };
     }
@@ -205,5 +226,8 @@ async function itemArticle(item: FeedItem, outlet: string | undefined, opts: Fee
   }
   const summary = item.summary ? htmlFragmentToText(item.summary) : '';
   if (summary.length >= (opts.minSummaryChars ?? 1)) return makeArticle(summary, meta);
-  throw new IngestError('empty', item.url ? 'item has only a link and fetching is off' : 'item has no content and no link');
+  throw new IngestError(
+    'empty',
+    item.url ? 'item has only a link and fetching is off' : 'item has no content and no link',
+  );
 }

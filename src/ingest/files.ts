@@ -93,7 +93,9 @@ export async function* walkPaths(paths: string[]): AsyncGenerator<{ path: string
       info = await stat(full);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      yield { failure: { path: p, kind: e.code === 'ENOENT' ? 'not-found' : 'unreadable', reason: describeFsError(e) } };
+      yield {
+        failure: { path: p, kind: e.code === 'ENOENT' ? 'not-found' : 'unreadable', reason: describeFsError(e) },
+      };
       continue;
     }
     if (info.isDirectory()) yield* walkDir(p);
@@ -165,7 +167,10 @@ export async function* readInputFile(path: string, opts: InputOptions = {}): Asy
       await stat(path);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      yield { ok: false, failure: { path, kind: e.code === 'ENOENT' ? 'not-found' : 'unreadable', reason: describeFsError(e) } };
+      yield {
+        ok: false,
+        failure: { path, kind: e.code === 'ENOENT' ? 'not-found' : 'unreadable', reason: describeFsError(e) },
+      };
       return;
     }
     yield* readBulkFile(path, bulkKind, opts);
@@ -181,7 +186,12 @@ export async function* readInputFile(path: string, opts: InputOptions = {}): Asy
   }
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
   const lower = path.toLowerCase();
-  const kind: InputKind = looksLikeFeed(head) || /\.(?:rss|atom|xml)$/.test(lower) ? 'feed' : /\.x?html?$/.test(lower) || looksLikeHtml(head) ? 'html' : 'text';
+  const kind: InputKind =
+    looksLikeFeed(head) || /\.(?:rss|atom|xml)$/.test(lower)
+      ? 'feed'
+      : /\.x?html?$/.test(lower) || looksLikeHtml(head)
+        ? 'html'
+        : 'text';
   if (kind === 'text') {
     try {
       const { text } = decodeBytes(bytes);
@@ -218,7 +228,10 @@ async function readLimited(path: string, maxBytes: number): Promise<Uint8Array> 
   });
   if (!info.isFile()) throw new IngestError('unreadable', 'not a regular file');
   if (info.size > maxBytes) {
-    throw new IngestError('too-large', `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit (raise it with --max-bytes)`);
+    throw new IngestError(
+      'too-large',
+      `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit (raise it with --max-bytes)`,
+    );
   }
   const bytes = await readBytes(path, info.size);
   if (bytes.length === 0) throw new IngestError('empty', 'empty file');

@@ -62,7 +62,9 @@ const SINGLE_BYTE = /^(?:iso-?8859-?1|latin-?1|l1|us-ascii|ascii|windows-1252|cp
  */
 export function decodeHtmlBytes(bytes: Uint8Array, headerCharset?: string): DecodedText & { declared?: string } {
   const hasBom =
-    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (hasBom) return decodeBytes(bytes);
   const declared = normaliseCharset(headerCharset) ?? normaliseCharset(sniffMetaCharset(bytes));
   if (declared === 'utf-8') {
@@ -90,7 +92,10 @@ export function decodeHtmlBytes(bytes: Uint8Array, headerCharset?: string): Deco
 
 function normaliseCharset(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  const c = raw.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const c = raw
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!c) return undefined;
   if (c === 'utf8' || c === 'utf-8' || c === 'unicode-1-1-utf-8') return 'utf-8';
   return c;
@@ -149,8 +154,34 @@ function stripJunk(doc: DomDocument): void {
 }
 
 const BLOCK_TAGS = new Set([
-  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'DD', 'DT', 'DIV', 'SECTION', 'ARTICLE',
-  'UL', 'OL', 'DL', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'FIGURE', 'MAIN', 'ADDRESS', 'HR', 'CAPTION',
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'TR',
+  'DD',
+  'DT',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'FIGURE',
+  'MAIN',
+  'ADDRESS',
+  'HR',
+  'CAPTION',
 ]);
 
 /**
@@ -189,7 +220,8 @@ export function blocksToText(root: DomNode): string {
         const before = current.trim();
         walk(k, isPre);
         if (before !== '' || current.trim() !== '') {
-          if (i < kids.length - 1 && current.trim() !== '' && !/\|\s*$/.test(current)) current = current.replace(/\s+$/, '') + ' | ';
+          if (i < kids.length - 1 && current.trim() !== '' && !/\|\s*$/.test(current))
+            current = current.replace(/\s+$/, '') + ' | ';
         }
         continue;
       }
@@ -212,7 +244,10 @@ export function htmlFragmentToText(html: string): string {
   if (!/[<&]/.test(html)) return html.replace(/[ \t\r\n\u00a0]+/g, ' ').trim();
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
   const doc = document as unknown as DomDocument;
-  for (const el of Array.from(doc.querySelectorAll('script, style, noscript, template, iframe, figcaption, form, button'))) el.remove();
+  for (const el of Array.from(
+    doc.querySelectorAll('script, style, noscript, template, iframe, figcaption, form, button'),
+  ))
+    el.remove();
   return doc.body ? blocksToText(doc.body) : '';
 }
 
@@ -277,18 +312,25 @@ function dropMetaBlocks(text: string, byline: string | undefined): string {
     .filter((b) => {
       const n = norm(b);
       if (by && (n === by || n === `by ${by}`)) return false;
-      if (b.length < 40 && normalizeDate(b) && /^[\p{N}\s,./:-]*(?:[A-Za-z]{3,9}\.?)?[\p{N}\s,./:-]*$/u.test(b)) return false;
+      if (b.length < 40 && normalizeDate(b) && /^[\p{N}\s,./:-]*(?:[A-Za-z]{3,9}\.?)?[\p{N}\s,./:-]*$/u.test(b))
+        return false;
       return true;
     })
     .join('\n\n');
 }
 
 function norm(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function cleanByline(raw: string): string | undefined {
-  const t = raw.replace(/\s+/g, ' ').trim().replace(/^by\s+/i, '');
+  const t = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^by\s+/i, '');
   return t && t.length < 120 ? t : undefined;
 }
 
@@ -317,7 +359,8 @@ function jsonLdNodes(doc: DomDocument): JsonLdNode[] {
   return out;
 }
 
-const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|LiveBlogPosting|Report|WebPage|SocialMediaPosting)$/;
+const ARTICLE_TYPES =
+  /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|LiveBlogPosting|Report|WebPage|SocialMediaPosting)$/;
 
 function types(n: JsonLdNode): string[] {
   const t = n['@type'];
@@ -347,7 +390,11 @@ function extractMetadata(doc: DomDocument, pageUrl?: string): Omit<HtmlExtractio
   const siteName = metaContent('meta[property="og:site_name"]') ?? str(ldArticle?.publisher) ?? str(ldOrg?.name);
 
   const canonicalRaw =
-    doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || metaContent('meta[property="og:url"]') || str(ldArticle?.url) || ldId(ldArticle?.mainEntityOfPage) || pageUrl;
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ||
+    metaContent('meta[property="og:url"]') ||
+    str(ldArticle?.url) ||
+    ldId(ldArticle?.mainEntityOfPage) ||
+    pageUrl;
   let url: string | undefined;
   if (canonicalRaw) {
     try {
@@ -366,10 +413,15 @@ function extractMetadata(doc: DomDocument, pageUrl?: string): Omit<HtmlExtractio
   const h1 = textOf(doc.querySelector('article h1') ?? doc.querySelector('h1'));
   const titleTag = textOf(doc.querySelector('title'));
   const title =
-    clean(metaContent('meta[property="og:title"]')) ?? clean(str(ldArticle?.headline)) ?? (titleTag ? stripSiteSuffix(titleTag, siteName) : undefined) ?? h1;
+    clean(metaContent('meta[property="og:title"]')) ??
+    clean(str(ldArticle?.headline)) ??
+    (titleTag ? stripSiteSuffix(titleTag, siteName) : undefined) ??
+    h1;
 
   const byline =
-    metaContent('meta[name="author"]') ?? str(ldArticle?.author) ?? cleanByline(textOf(doc.querySelector('[rel="author"], .byline, .author, [itemprop="author"]')) ?? '');
+    metaContent('meta[name="author"]') ??
+    str(ldArticle?.author) ??
+    cleanByline(textOf(doc.querySelector('[rel="author"], .byline, .author, [itemprop="author"]')) ?? '');
 
   const dateCandidates = [
     metaContent('meta[property="article:published_time"]'),
@@ -402,7 +454,9 @@ function metaMap(doc: DomDocument): Map<string, string> {
   const out = new Map<string, string>();
   for (const el of Array.from(doc.querySelectorAll('meta'))) {
     const attrs = new Map<string, string>();
-    for (const a of Array.from((el as unknown as { attributes: ArrayLike<{ name: string; value: string }> }).attributes ?? [])) {
+    for (const a of Array.from(
+      (el as unknown as { attributes: ArrayLike<{ name: string; value: string }> }).attributes ?? [],
+    )) {
       attrs.set(a.name.toLowerCase(), a.value);
     }
     const content = attrs.get('content')?.trim();
@@ -440,7 +494,8 @@ function clean(s: string | undefined): string | undefined {
 /** A JSON-LD reference: a URL string or an object with `@id`/`url`. */
 function ldId(v: unknown): string | undefined {
   if (typeof v === 'string') return /^https?:/i.test(v) ? v : undefined;
-  if (v && typeof v === 'object') return ldId((v as Record<string, unknown>)['@id']) ?? ldId((v as Record<string, unknown>).url);
+  if (v && typeof v === 'object')
+    return ldId((v as Record<string, unknown>)['@id']) ?? ldId((v as Record<string, unknown>).url);
   return undefined;
 }
 
@@ -466,7 +521,20 @@ export function stripSiteSuffix(title: string, siteName?: string): string {
   return kept.reduce((a, b) => (b.length > a.length ? b : a)).trim();
 }
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 
 /**
  * A date in any common web form (ISO 8601, RFC 822, "March 2, 2026", "2 March 2026") as YYYY-MM-DD.
@@ -506,6 +574,15 @@ export function htmlArticle(x: HtmlExtraction, path?: string): Article {
 
 /** Does this text look like an HTML document (rather than a feed or plain text)? */
 export function looksLikeHtml(head: string): boolean {
-  const h = head.replace(/^\ufeff/, '').trimStart().slice(0, 2048).toLowerCase();
-  return h.startsWith('<!doctype html') || h.startsWith('<html') || /^(?:<!--[\s\S]*?-->\s*)*<(?:html|head|body)[\s>]/.test(h) || (h.startsWith('<') && /<(?:body|p|div)[\s>]/.test(h) && !/^<\?xml|^<(?:rss|feed|rdf:rdf)[\s>]/.test(h));
+  const h = head
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .slice(0, 2048)
+    .toLowerCase();
+  return (
+    h.startsWith('<!doctype html') ||
+    h.startsWith('<html') ||
+    /^(?:<!--[\s\S]*?-->\s*)*<(?:html|head|body)[\s>]/.test(h) ||
+    (h.startsWith('<') && /<(?:body|p|div)[\s>]/.test(h) && !/^<\?xml|^<(?:rss|feed|rdf:rdf)[\s>]/.test(h))
+  );
 }

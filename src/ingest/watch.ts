@@ -51,7 +51,12 @@ export interface FeedWatchOptions {
 const STATE_PREFIX = 'feed:';
 
 /** Exponential backoff with jitter: interval × 2^failures, capped, scaled by a random factor in [0.75, 1.25). */
-export function backoffDelay(failures: number, intervalMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  failures: number,
+  intervalMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const base = failures <= 0 ? intervalMs : Math.min(maxMs, intervalMs * 2 ** Math.min(failures, 30));
   const jitter = failures <= 0 ? 0.9 + 0.2 * random() : 0.75 + 0.5 * random();
   return Math.max(1, Math.round(Math.min(maxMs, base * jitter)));
@@ -89,7 +94,11 @@ export class FeedPoller {
   }
 
   private async saveState(url: string, state: FeedState): Promise<void> {
-    await this.engine.store.commit({ articles: [], stories: [], state: { [STATE_PREFIX + url]: JSON.stringify(state) } });
+    await this.engine.store.commit({
+      articles: [],
+      stories: [],
+      state: { [STATE_PREFIX + url]: JSON.stringify(state) },
+    });
   }
 
   /** One poll of one feed. Never throws: errors come back in the result and raise the backoff. */
@@ -102,7 +111,8 @@ export class FeedPoller {
         etag: state.etag,
         lastModified: state.lastModified,
         signal,
-        accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+        accept:
+          'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
       });
       if (res.notModified) {
         result.status = 'not-modified';
@@ -197,7 +207,11 @@ export interface FolderWatchOptions extends FieldMapping {
 
 function ignoredName(path: string): boolean {
   const name = basename(path);
-  return name.startsWith('.') || /\.(?:db|db-wal|db-shm|db-journal|md|tmp|part|crdownload|swp)$/i.test(name) || name.endsWith('~');
+  return (
+    name.startsWith('.') ||
+    /\.(?:db|db-wal|db-shm|db-journal|md|tmp|part|crdownload|swp)$/i.test(name) ||
+    name.endsWith('~')
+  );
 }
 
 /**
@@ -225,7 +239,9 @@ export async function watchFolders(engine: Engine, dirs: string[], opts: FolderW
   };
   watcher.on('add', enqueue);
   watcher.on('change', enqueue);
-  watcher.on('error', (err) => opts.onFailure?.({ path: dirs.join(', '), kind: 'unreadable', reason: `watch error: ${(err as Error).message}` }));
+  watcher.on('error', (err) =>
+    opts.onFailure?.({ path: dirs.join(', '), kind: 'unreadable', reason: `watch error: ${(err as Error).message}` }),
+  );
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   const stopped = new Promise<void>((resolve) => {
     if (opts.signal?.aborted) resolve();

@@ -19,7 +19,8 @@ async function collect(gen: AsyncGenerator<BulkRecordResult>): Promise<BulkRecor
   return out;
 }
 
-const TEXT = (n: number): string => `Report number ${n}: the Ashby Vale council met on Monday and agreed to repair the old footbridge over the Lind.`;
+const TEXT = (n: number): string =>
+  `Report number ${n}: the Ashby Vale council met on Monday and agreed to repair the old footbridge over the Lind.`;
 
 describe('JSONL', () => {
   it('reads records with default fields and reports bad lines as file:LINE failures', async () => {
@@ -28,17 +29,30 @@ describe('JSONL', () => {
     writeFileSync(
       file,
       [
-        JSON.stringify({ text: TEXT(1), title: 'One', date: '2024-03-05', source: 'Vale Post', url: 'https://v.example/1' }),
+        JSON.stringify({
+          text: TEXT(1),
+          title: 'One',
+          date: '2024-03-05',
+          source: 'Vale Post',
+          url: 'https://v.example/1',
+        }),
         '{"text": "broken',
         '',
-        JSON.stringify({ body: TEXT(2), headline: 'Two', published: 'Tue, 05 Mar 2024 10:00:00 GMT', publisher: { name: 'Lind Times' } }),
+        JSON.stringify({
+          body: TEXT(2),
+          headline: 'Two',
+          published: 'Tue, 05 Mar 2024 10:00:00 GMT',
+          publisher: { name: 'Lind Times' },
+        }),
         JSON.stringify({ title: 'no text here' }),
         JSON.stringify([1, 2]),
         JSON.stringify({ text: TEXT(3), date: 'not a date' }),
       ].join('\n'),
     );
     const rs = await collect(readBulkFile(file, 'jsonl'));
-    const ok = rs.filter((r) => r.ok).map((r) => (r as { article: { title?: string; published?: string; source?: string; path?: string } }).article);
+    const ok = rs
+      .filter((r) => r.ok)
+      .map((r) => (r as { article: { title?: string; published?: string; source?: string; path?: string } }).article);
     expect(ok.map((a) => [a.title, a.published, a.source])).toEqual([
       ['One', '2024-03-05', 'Vale Post'],
       ['Two', '2024-03-05', 'Lind Times'],
@@ -54,7 +68,11 @@ describe('JSONL', () => {
 
   it('applies a field mapping, including nested fields and HTML text', () => {
     const a = recordToArticle(
-      { story: '<p>First para.</p><p>Second para of the story.</p>', meta: { when: '2023-12-01', outlet: 'Deep Field' }, name: 'Mapped' },
+      {
+        story: '<p>First para.</p><p>Second para of the story.</p>',
+        meta: { when: '2023-12-01', outlet: 'Deep Field' },
+        name: 'Mapped',
+      },
       { textField: 'story', dateField: 'meta.when', sourceField: 'meta.outlet', titleField: 'name', html: true },
       'x.jsonl:1',
     );
@@ -73,8 +91,12 @@ describe('CSV', () => {
       file,
       `headline,story,day,paper\n"Bridge","${TEXT(1).replace(/"/g, '""')}",2024-01-02,Vale Post\n"Too",many,columns,here,extra\n"Quote ""test""","Line one\nline two of a quoted, multi-line field",2024-01-03,Lind Times\n"Empty",,2024-01-04,X\n`,
     );
-    const rs = await collect(readBulkFile(file, 'csv', { textField: 'story', titleField: 'headline', dateField: 'day', sourceField: 'paper' }));
-    const ok = rs.filter((r) => r.ok).map((r) => (r as { article: { title?: string; text: string; published?: string } }).article);
+    const rs = await collect(
+      readBulkFile(file, 'csv', { textField: 'story', titleField: 'headline', dateField: 'day', sourceField: 'paper' }),
+    );
+    const ok = rs
+      .filter((r) => r.ok)
+      .map((r) => (r as { article: { title?: string; text: string; published?: string } }).article);
     expect(ok.map((a) => a.title)).toEqual(['Bridge', 'Quote "test"']);
     expect(ok[1].text).toBe('Line one\nline two of a quoted, multi-line field');
     const failed = rs.filter((r) => !r.ok).map((r) => (r as { failure: { path: string; reason: string } }).failure);
@@ -87,7 +109,13 @@ describe('CSV', () => {
 
 describe('JSON arrays', () => {
   it('splits top-level elements across any chunk boundaries, ignoring brackets and commas in strings', () => {
-    const doc = JSON.stringify([{ text: 'a, [b] {c} "q" \\ end' }, { text: 'two', n: [1, [2, { x: ']' }]] }, 'str,ing', 42, null]);
+    const doc = JSON.stringify([
+      { text: 'a, [b] {c} "q" \\ end' },
+      { text: 'two', n: [1, [2, { x: ']' }]] },
+      'str,ing',
+      42,
+      null,
+    ]);
     for (const size of [1, 2, 3, 7, 1000]) {
       const s = new JsonArraySplitter();
       const els = [];
@@ -100,7 +128,10 @@ describe('JSON arrays', () => {
   it('reports the line of each bad element and keeps the rest', async () => {
     const dir = workspace();
     const file = join(dir, 'a.json');
-    writeFileSync(file, `[\n  {"text": ${JSON.stringify(TEXT(1))}},\n  {"text": nope},\n  {"title": "x"},\n  {"text": ${JSON.stringify(TEXT(2))}, "date": "2024-05-06"}\n]\n`);
+    writeFileSync(
+      file,
+      `[\n  {"text": ${JSON.stringify(TEXT(1))}},\n  {"text": nope},\n  {"title": "x"},\n  {"text": ${JSON.stringify(TEXT(2))}, "date": "2024-05-06"}\n]\n`,
+    );
     const rs = await collect(readBulkFile(file, 'json'));
     expect(rs.filter((r) => r.ok)).toHaveLength(2);
     const failed = rs.filter((r) => !r.ok).map((r) => (r as { failure: { path: string; reason: string } }).failure);
@@ -129,15 +160,30 @@ describe('input kinds', () => {
     const dir = workspace();
     writeFileSync(join(dir, 'a.txt'), `title: T\n\n${TEXT(1)}`);
     writeFileSync(join(dir, 'page.txt'), `<!DOCTYPE html><html><body><p>${TEXT(2)}</p></body></html>`);
-    writeFileSync(join(dir, 'feed.txt'), `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>I</title><description>${TEXT(3)}</description></item></channel></rss>`);
-    writeFileSync(join(dir, 'jf.json'), JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', content_text: TEXT(4) }] }));
+    writeFileSync(
+      join(dir, 'feed.txt'),
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>I</title><description>${TEXT(3)}</description></item></channel></rss>`,
+    );
+    writeFileSync(
+      join(dir, 'jf.json'),
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'J',
+        items: [{ id: '1', content_text: TEXT(4) }],
+      }),
+    );
     writeFileSync(join(dir, 'arr.json'), JSON.stringify([{ text: TEXT(5) }]));
     expect(await detectInputKind(join(dir, 'a.txt'))).toBe('text');
     expect(await detectInputKind(join(dir, 'page.txt'))).toBe('html');
     expect(await detectInputKind(join(dir, 'feed.txt'))).toBe('feed');
     expect(await detectInputKind(join(dir, 'jf.json'))).toBe('feed');
     expect(await detectInputKind(join(dir, 'arr.json'))).toBe('json');
-    for (const [name, n] of [['page.txt', 2], ['feed.txt', 3], ['jf.json', 4], ['arr.json', 5]] as const) {
+    for (const [name, n] of [
+      ['page.txt', 2],
+      ['feed.txt', 3],
+      ['jf.json', 4],
+      ['arr.json', 5],
+    ] as const) {
       const rs = [];
       for await (const r of readInputFile(join(dir, name))) rs.push(r);
       expect(rs).toHaveLength(1);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeFeedBytes, feedArticles, looksLikeFeed, parseFeedText, type FeedItemResult } from '../../src/ingest/feeds.js';
+import {
+  decodeFeedBytes,
+  feedArticles,
+  looksLikeFeed,
+  parseFeedText,
+  type FeedItemResult,
+} from '../../src/ingest/feeds.js';
 import { IngestError } from '../../src/ingest/errors.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'feeds');
@@ -19,12 +25,23 @@ describe('feed files', () => {
     expect(feed.format).toBe('rss');
     expect(feed.items).toHaveLength(3);
     const rs = await collect(feedArticles(feed, 'rss2.xml'));
-    const arts = rs.filter((r) => r.ok).map((r) => (r as { article: { text: string; title?: string; published?: string; source?: string; url?: string } }).article);
+    const arts = rs
+      .filter((r) => r.ok)
+      .map(
+        (r) =>
+          (r as { article: { text: string; title?: string; published?: string; source?: string; url?: string } })
+            .article,
+      );
     expect(arts).toHaveLength(2);
     expect(arts[0].text).toBe(
       'The Kestrel Bay harbour authority voted five to two on Tuesday night to build a second ferry terminal on the eastern quay.\n\nHarbour master Ilse Brandvold said the existing pier could no longer cope with summer crowds.',
     );
-    expect(arts[0]).toMatchObject({ title: 'Harbour authority approves second ferry terminal', published: '2026-03-04', source: 'The Kestrel Bay Herald', url: 'https://kestrelbayherald.example/2026/03/ferry-terminal' });
+    expect(arts[0]).toMatchObject({
+      title: 'Harbour authority approves second ferry terminal',
+      published: '2026-03-04',
+      source: 'The Kestrel Bay Herald',
+      url: 'https://kestrelbayherald.example/2026/03/ferry-terminal',
+    });
     expect(arts[1].text).toContain('Weekdays: 23:40\n\nSundays: 22:10');
     expect(arts[1].published).toBe('2026-03-05');
   });
@@ -33,7 +50,9 @@ describe('feed files', () => {
     const feed = parseFeedText(load('atom.xml'));
     expect(feed.format).toBe('atom');
     const arts = (await collect(feedArticles(feed, 'atom.xml'))).map((r) => (r.ok ? r.article : undefined));
-    expect(arts[0]?.text).toBe('Police have closed the coast road between Vigra and Halsen after several trees fell across it.\n\nDrivers are asked to stay at home until the wind drops.');
+    expect(arts[0]?.text).toBe(
+      'Police have closed the coast road between Vigra and Halsen after several trees fell across it.\n\nDrivers are asked to stay at home until the wind drops.',
+    );
     expect(arts[0]?.published).toBe('2026-02-09');
     expect(arts[0]?.url).toBe('https://northline.example/2026/02/storm-orla-road');
     expect(arts[1]?.text).toMatch(/^All ferries/);
@@ -79,9 +98,12 @@ describe('feed files', () => {
   it('handles a feed of 10,000 items', async () => {
     const items = Array.from(
       { length: 10_000 },
-      (_, i) => `<item><title>Item ${i}</title><guid>id-${i}</guid><description>Notice ${i}: the ferry to island ${i % 97} leaves at ${i % 24}:00 today.</description></item>`,
+      (_, i) =>
+        `<item><title>Item ${i}</title><guid>id-${i}</guid><description>Notice ${i}: the ferry to island ${i % 97} leaves at ${i % 24}:00 today.</description></item>`,
     ).join('');
-    const feed = parseFeedText(`<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>${items}</channel></rss>`);
+    const feed = parseFeedText(
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>${items}</channel></rss>`,
+    );
     expect(feed.items).toHaveLength(10_000);
     let ok = 0;
     for await (const r of feedArticles(feed, 'big.xml')) if (r.ok) ok++;

@@ -18,7 +18,10 @@ async function gzipBomb(): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-const PARAS = ['The ferry operator confirmed on Friday that the winter timetable will begin a week earlier than planned this year.', 'Passengers with booked tickets will be moved to the nearest departure free of charge, a spokeswoman said.'];
+const PARAS = [
+  'The ferry operator confirmed on Friday that the winter timetable will begin a week earlier than planned this year.',
+  'Passengers with booked tickets will be moved to the nearest departure free of charge, a spokeswoman said.',
+];
 
 let srv: Awaited<ReturnType<typeof startServer>>;
 let bomb: Buffer;
@@ -27,7 +30,10 @@ const hang: Route = () => undefined; // never answers
 beforeAll(async () => {
   bomb = await gzipBomb();
   srv = await startServer({
-    '/robots.txt': send('User-agent: *\nDisallow: /private/\n\nUser-agent: Storyline\nDisallow: /private/\nDisallow: /no-storyline\n', 'text/plain'),
+    '/robots.txt': send(
+      'User-agent: *\nDisallow: /private/\n\nUser-agent: Storyline\nDisallow: /private/\nDisallow: /no-storyline\n',
+      'text/plain',
+    ),
     '/ok': send(articlePage('Winter timetable starts early', PARAS, { date: '2026-10-02' })),
     '/private/page': send(articlePage('Secret', PARAS)),
     '/no-storyline': send(articlePage('Not for us', PARAS)),
@@ -58,7 +64,11 @@ beforeAll(async () => {
       r.end();
     },
     '/bomb': (_q, r) => {
-      r.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+      r.writeHead(200, {
+        'content-type': 'text/html',
+        'content-encoding': 'gzip',
+        'content-length': String(bomb.length),
+      });
       r.end(bomb);
     },
     '/huge': (_q, r) => {
@@ -74,7 +84,15 @@ beforeAll(async () => {
       };
       pump();
     },
-    '/latin1': send(Buffer.from(articlePage('Café owners protest', ['Le Café de la Fontaine a ouvert ses portes en 1921 et sert depuis le meilleur chocolat chaud de la ville.']), 'latin1'), 'text/html; charset=utf-8'),
+    '/latin1': send(
+      Buffer.from(
+        articlePage('Café owners protest', [
+          'Le Café de la Fontaine a ouvert ses portes en 1921 et sert depuis le meilleur chocolat chaud de la ville.',
+        ]),
+        'latin1',
+      ),
+      'text/html; charset=utf-8',
+    ),
   });
 }, 60_000);
 afterAll(() => srv.close());
@@ -189,6 +207,8 @@ describe('Fetcher', () => {
     const { extractHtmlBytes } = await import('../../src/ingest/html.js');
     const res = await fetcher().get(`${srv.base}/latin1`);
     expect(res.charset).toBe('utf-8');
-    expect(extractHtmlBytes(res.body, { headerCharset: res.charset, pageUrl: res.url }).text).toContain('Le Café de la Fontaine');
+    expect(extractHtmlBytes(res.body, { headerCharset: res.charset, pageUrl: res.url }).text).toContain(
+      'Le Café de la Fontaine',
+    );
   });
 });

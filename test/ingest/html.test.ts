@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeHtmlBytes, extractHtml, extractHtmlBytes, htmlArticle, normalizeDate, stripSiteSuffix } from '../../src/ingest/html.js';
+import {
+  decodeHtmlBytes,
+  extractHtml,
+  extractHtmlBytes,
+  htmlArticle,
+  normalizeDate,
+  stripSiteSuffix,
+} from '../../src/ingest/html.js';
 import { IngestError } from '../../src/ingest/errors.js';
 import { runHtmlEval, tokenF1 } from '../../src/eval/html.js';
 
@@ -29,7 +36,9 @@ describe('HTML extraction on saved pages', () => {
     const blocks = new Set(x.text.split('\n\n').map((b) => b.replace(/\s+/g, ' ').trim()));
     const missing = expected.split('\n\n').filter((p) => !blocks.has(p.replace(/\s+/g, ' ').trim()));
     expect(missing).toEqual([]);
-    expect(x.text).not.toMatch(/Related stories|Most read|Share on Facebook|Sign up for our free newsletter|We use cookies|Post comment|Privacy policy|Advertisement|Photograph: Chronicle staff/);
+    expect(x.text).not.toMatch(
+      /Related stories|Most read|Share on Facebook|Sign up for our free newsletter|We use cookies|Post comment|Privacy policy|Advertisement|Photograph: Chronicle staff/,
+    );
     const meta = JSON.parse(readFileSync(join(FIXTURES, `${name}.meta.json`), 'utf8')) as Record<string, string>;
     expect({ title: x.title, outlet: x.outlet, date: x.published, url: x.url }).toEqual(meta);
   });
@@ -63,16 +72,21 @@ describe('HTML metadata', () => {
   });
 
   it('falls back to the domain for the outlet and to the <title> without the site suffix', () => {
-    const x = extractHtml(`<html><head><title>Bridge vote delayed again - riverside.example</title></head><body>${[1, 2, 3].map((n) => `<p>${para(n)}</p>`).join('')}</body></html>`, {
-      pageUrl: 'https://www.riverside.example/news/1',
-    });
+    const x = extractHtml(
+      `<html><head><title>Bridge vote delayed again - riverside.example</title></head><body>${[1, 2, 3].map((n) => `<p>${para(n)}</p>`).join('')}</body></html>`,
+      {
+        pageUrl: 'https://www.riverside.example/news/1',
+      },
+    );
     expect(x.outlet).toBe('riverside.example');
     expect(x.title).toBe('Bridge vote delayed again');
     expect(stripSiteSuffix('Council backs bridge | The Courier', 'The Courier')).toBe('Council backs bridge');
   });
 
   it('ignores broken JSON-LD and still reads the page', () => {
-    const x = extractHtml(`<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script><meta name="pubdate" content="20240307"></head><body><h1>Fallback title</h1>${[1, 2].map((n) => `<p>${para(n)}</p>`).join('')}</body></html>`);
+    const x = extractHtml(
+      `<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script><meta name="pubdate" content="20240307"></head><body><h1>Fallback title</h1>${[1, 2].map((n) => `<p>${para(n)}</p>`).join('')}</body></html>`,
+    );
     expect(x.title).toBe('Fallback title');
     expect(x.published).toBe('2024-03-07');
   });
@@ -123,7 +137,10 @@ describe('HTML charsets', () => {
 
   it('reads a Latin-1 page without any charset, and honours a BOM over the declaration', () => {
     expect(extractHtmlBytes(Buffer.from(page('', 'Café'), 'latin1')).text).toContain('Le Café');
-    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page('<meta charset="windows-1252">', 'Café'), 'utf8')]);
+    const bom = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(page('<meta charset="windows-1252">', 'Café'), 'utf8'),
+    ]);
     expect(extractHtmlBytes(bom).text).toContain('Le Café');
   });
 

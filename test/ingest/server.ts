@@ -10,7 +10,9 @@ export interface LoggedRequest {
 export type Route = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** A local HTTP server on 127.0.0.1 with a random port, serving the routes given and logging every request. */
-export async function startServer(routes: Record<string, Route>): Promise<{ base: string; log: LoggedRequest[]; close: () => Promise<void>; server: Server }> {
+export async function startServer(
+  routes: Record<string, Route>,
+): Promise<{ base: string; log: LoggedRequest[]; close: () => Promise<void>; server: Server }> {
   const log: LoggedRequest[] = [];
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -36,7 +38,11 @@ export async function startServer(routes: Record<string, Route>): Promise<{ base
   };
 }
 
-export function send(body: string | Buffer, type = 'text/html; charset=utf-8', extra: Record<string, string> = {}): Route {
+export function send(
+  body: string | Buffer,
+  type = 'text/html; charset=utf-8',
+  extra: Record<string, string> = {},
+): Route {
   return (_req, res) => {
     res.writeHead(200, { 'content-type': type, ...extra });
     res.end(body);

@@ -42,7 +42,11 @@ beforeAll(async () => {
       res.end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'last-modified': 'Mon, 02 Mar 2026 08:00:00 GMT' });
+    res.writeHead(200, {
+      'content-type': 'application/rss+xml; charset=utf-8',
+      etag,
+      'last-modified': 'Mon, 02 Mar 2026 08:00:00 GMT',
+    });
     res.end(rss());
   };
   srv = await startServer({
@@ -51,13 +55,24 @@ beforeAll(async () => {
     '/links.xml': (_q, res) => {
       const base = srv.base;
       const items = ['/story/ok', '/story/missing', '/story/error', '/story/slow', '/private/x', '/story/loop']
-        .map((p, i) => `<item><title>Linked ${i}</title><link>${base}${p}</link><guid>${p}</guid><description>Teaser ${i}</description></item>`)
+        .map(
+          (p, i) =>
+            `<item><title>Linked ${i}</title><link>${base}${p}</link><guid>${p}</guid><description>Teaser ${i}</description></item>`,
+        )
         .join('');
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.end(`<rss version="2.0"><channel><title>Links</title>${items}</channel></rss>`);
     },
-    '/broken.xml': send('<rss version="2.0"><channel><title>Broken</title><item><title>oops</ti', 'application/rss+xml'),
-    '/story/ok': send(articlePage('Ferry pier reopens', [P('the pier', 1), P('the pier', 2)], { date: '2026-03-03', site: 'Pier Post' })),
+    '/broken.xml': send(
+      '<rss version="2.0"><channel><title>Broken</title><item><title>oops</ti',
+      'application/rss+xml',
+    ),
+    '/story/ok': send(
+      articlePage('Ferry pier reopens', [P('the pier', 1), P('the pier', 2)], {
+        date: '2026-03-03',
+        site: 'Pier Post',
+      }),
+    ),
     '/story/error': (_q, res) => {
       res.writeHead(500);
       res.end();
@@ -115,7 +130,9 @@ describe('feed polling', () => {
   it('fetches link-only items; each bad link is a clear per-item error and the rest is ingested', async () => {
     const store = await memoryStore();
     const failures: string[] = [];
-    const poller = new FeedPoller(new Engine(store), fetcher(), { onFailure: (f) => failures.push(`${f.path}: ${f.reason}`) });
+    const poller = new FeedPoller(new Engine(store), fetcher(), {
+      onFailure: (f) => failures.push(`${f.path}: ${f.reason}`),
+    });
     const r = await poller.poll(`${srv.base}/links.xml`);
     expect(r.status).toBe('updated');
     expect(r.stored).toHaveLength(1);
@@ -179,7 +196,10 @@ describe('folder watching', () => {
       },
     });
     await isReady;
-    writeFileSync(join(dir, 'second.html'), articlePage('Second file', [P('the second file', 1), P('the second file', 2)]));
+    writeFileSync(
+      join(dir, 'second.html'),
+      articlePage('Second file', [P('the second file', 1), P('the second file', 2)]),
+    );
     writeFileSync(join(dir, '.hidden.txt'), 'ignored');
     await newIngested;
     ctl.abort();
@@ -198,7 +218,21 @@ describe('storyline watch', () => {
     mkdirSync(docs);
     writeFileSync(join(docs, 'a.jsonl'), JSON.stringify({ story: P('bulk', 1), day: '2026-01-01' }) + '\n{bad\n');
     const db = join(dir, 'w.db');
-    const r = await cli('watch', docs, '--feed', `${srv.base}/feed.xml`, '--once', '--db', db, '--host-delay', '1', '--text-field', 'story', '--date-field', 'day');
+    const r = await cli(
+      'watch',
+      docs,
+      '--feed',
+      `${srv.base}/feed.xml`,
+      '--once',
+      '--db',
+      db,
+      '--host-delay',
+      '1',
+      '--text-field',
+      'story',
+      '--date-field',
+      'day',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/feed\.xml: 1 new item\(s\), 1 stored/);
     expect(r.stdout).toMatch(/1 file\(s\): 1 stored/);
@@ -214,7 +248,16 @@ describe('storyline watch', () => {
   it('ingest takes field-mapping options for bulk files', async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'a.csv'), `headline,story\nOne,"${P('csv', 1)}"\nTwo,\n`);
-    const r = await cli('ingest', join(dir, 'a.csv'), '--db', join(dir, 'i.db'), '--text-field', 'story', '--title-field', 'headline');
+    const r = await cli(
+      'ingest',
+      join(dir, 'a.csv'),
+      '--db',
+      join(dir, 'i.db'),
+      '--text-field',
+      'story',
+      '--title-field',
+      'headline',
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/1 stored/);
     expect(r.stderr).toMatch(/a\.csv:3: no text in field "story"/);
