@@ -1168,6 +1168,10 @@ function timeCandidate(h: number, mi: number, withMinutes: boolean): Made {
   };
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+}
+
 /** Every rule match in `text`, before overlap resolution. */
 export function findCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -1182,11 +1186,22 @@ export function findCandidates(text: string): Candidate[] {
       const p = h.index;
       if (h[0].length === 0) rule.core.lastIndex++;
       if (p < coveredUntil) continue;
-      // A window starting and ending at whitespace, so the rule's boundary checks see whole words.
+      // The window starts and ends at whitespace, so the rule's boundary checks see whole words. A core inside a
+      // run of 40+ characters without whitespace (a URL, a digit string) is no time expression: skip the run.
+      let tokStart = p;
+      while (tokStart > 0 && !isSpace(text.charCodeAt(tokStart - 1)) && p - tokStart < 40) tokStart--;
+      let tokEnd = p + h[0].length;
+      while (tokEnd < n && !isSpace(text.charCodeAt(tokEnd)) && tokEnd - p < 40) tokEnd++;
+      if ((tokStart > 0 && !isSpace(text.charCodeAt(tokStart - 1))) || (tokEnd < n && !isSpace(text.charCodeAt(tokEnd)))) {
+        let next = p + 1;
+        while (next < n && !isSpace(text.charCodeAt(next))) next++;
+        rule.core.lastIndex = Math.max(rule.core.lastIndex, next);
+        continue;
+      }
       let ws = Math.max(0, p - 70);
-      while (ws > 0 && !/\s/.test(text[ws - 1])) ws--;
+      while (ws < tokStart && ws > 0 && !isSpace(text.charCodeAt(ws - 1))) ws++;
       let we = Math.min(n, p + h[0].length + 70);
-      while (we < n && !/\s/.test(text[we])) we++;
+      while (we > tokEnd && we < n && !isSpace(text.charCodeAt(we))) we--;
       const win = text.slice(ws, we);
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(win); m; m = rule.re.exec(win)) {
@@ -1225,8 +1240,12 @@ export function selectCandidates(cands: Candidate[]): Candidate[] {
   const order = cands.map((c, i) => ({ c, i }));
   order.sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
   const taken: Candidate[] = [];
-  for (const { c } of order) {
-    if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
+  let maxEnd = 0;
+  for (const c of cands) maxEnd = Math.max(maxEnd, c.end);
+  const used = new Uint8Array(maxEnd);
+  outer: for (const { c } of order) {
+    for (let i = c.start; i < c.end; i++) if (used[i]) continue outer;
+    used.fill(1, c.start, c.end);
     taken.push(c);
   }
   return taken.sort((a, b) => a.start - b.start);
