@@ -62,6 +62,12 @@ describe('bad input does not invent dates', () => {
     }
   });
 
+  it('ignores long runs without whitespace but still finds dates right after a URL', () => {
+    expect(findTimexes('9'.repeat(5000) + ' ' + '-'.repeat(5000), DCT)).toEqual([]);
+    const text = 'Here is the audio: https://t.co/zSQbK5NV0cZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ pic.twitter.com/abc October 10, 2017';
+    expect(findTimexes(text, DCT).map((t) => t.value)).toEqual(['2017-10-10']);
+  });
+
   it('handles empty and odd text', () => {
     expect(annotateTime(doc('')).timexes).toEqual([]);
     expect(annotateTime(doc(undefined as unknown as string, DCT)).timexes).toEqual([]);
