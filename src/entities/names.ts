@@ -8,9 +8,20 @@ export function nameWords(name: string): string[] {
     .filter((w) => w.length > 0 && !/^'s?$/i.test(w));
 }
 
-/** Case-insensitive, accent-insensitive key for one word. */
+const keyCache = new Map<string, string>();
+
+/** Case-insensitive, accent-insensitive key for one word (memoised: names repeat). */
 export function wordKey(w: string): string {
-  return w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '');
+  let k = keyCache.get(w);
+  if (k !== undefined) return k;
+  k = w
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
+  if (keyCache.size > 50_000) keyCache.clear();
+  keyCache.set(w, k);
+  return k;
 }
 
 const ORG_STOP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', '&', 'de', 'la', 'du', 'der']);

@@ -55,3 +55,62 @@ describe('bad input', () => {
     expect(doc.mentions.map((m) => m.text)).toContain('Melissa DeRosa');
   });
 });
+
+describe('offset invariant on generated text', () => {
+  // Deterministic pseudo-random articles mixing names, titles, punctuation, scripts and emoji.
+  const pieces = [
+    'Gov. Andrew Cuomo',
+    'Mr. Weinstein',
+    "Time's Up",
+    'Time\u2019s Up',
+    '(D-N.Y.)',
+    'the NYPD',
+    'New York Police Department',
+    'said',
+    'on Monday',
+    'in October',
+    ',',
+    '.',
+    '\u201c',
+    '\u201d',
+    '"',
+    "'s",
+    '\u2014',
+    'Ambra Battilana Gutierrez',
+    'Москва',
+    '東京',
+    '🎉',
+    'https://t.co/abc123',
+    '@NewYorker',
+    'DA\u2019s office',
+    'CNN\u2019s Elizabeth Joseph',
+    '\n\n',
+    'WEINSTEIN',
+    'Danny Frost, a spokesman for the office,',
+    'x'.repeat(60),
+    '  ',
+    '\t',
+    'Vance',
+    'e\u0301cole',
+    '123',
+  ];
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let k = 0; k < 25; k++) {
+    const parts: string[] = [];
+    const len = 5 + rand(60);
+    for (let i = 0; i < len; i++) parts.push(pieces[rand(pieces.length)]);
+    const text = parts.join(rand(3) === 0 ? '' : ' ');
+    it(`article ${k}`, () => {
+      const doc = entitiesOf(text, `gen${k}`);
+      checkInvariants(doc);
+      for (const e of doc.entities) {
+        expect(e.mentions.length).toBeGreaterThan(0);
+        expect(e.name.length).toBeGreaterThan(0);
+      }
+    });
+  }
+});
