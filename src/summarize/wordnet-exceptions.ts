@@ -1,8 +1,26 @@
 /**
- * WordNet 3.0 inflection exceptions (adj.exc, adv.exc, noun.exc, verb.exc; WordNet licence, Princeton
- * University), reduced to what ROUGE-1.5.5 can look up: single-word keys longer than 3 characters,
- * `inflected:base` with the first base form, later files overriding earlier ones as ROUGE's
- * exception database is built.
+ * WordNet 3.0 inflection exceptions (adj.exc, adv.exc, noun.exc, verb.exc), reduced to what
+ * ROUGE-1.5.5 can look up: single-word keys longer than 3 characters, `inflected:base` with the first
+ * base form, later files overriding earlier ones as ROUGE's exception database is built.
+ *
+ * WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+ *
+ * Permission to use, copy, modify and distribute this software and database and its documentation
+ * for any purpose and without fee or royalty is hereby granted, provided that you agree to comply
+ * with the following copyright notice and statements, including the disclaimer, and that the same
+ * appear on ALL copies of the software, database and documentation, including modifications that you
+ * make for internal use or for distribution.
+ *
+ * THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR
+ * WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO
+ * REPRESENTATIONS OR WARRANTIES OF MERCHANT-ABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE
+ * USE OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS,
+ * COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS.
+ *
+ * The name of Princeton University or Princeton may not be used in advertising or publicity
+ * pertaining to distribution of the software and/or database. Title to copyright in this software,
+ * database and any associated documentation shall at all times remain with Princeton University and
+ * LICENSEE agrees to preserve same.
  */
 export const WORDNET_EXCEPTIONS = `
 acer:acer after:after airier:airy airiest:airy angrier:angry angriest:angry archer:archer
