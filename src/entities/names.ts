@@ -14,11 +14,7 @@ const keyCache = new Map<string, string>();
 export function wordKey(w: string): string {
   let k = keyCache.get(w);
   if (k !== undefined) return k;
-  k = w
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\.$/, '');
+  k = w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '');
   if (keyCache.size > 50_000) keyCache.clear();
   keyCache.set(w, k);
   return k;

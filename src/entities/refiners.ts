@@ -583,6 +583,29 @@ export const appositiveRoles: Refiner = (drafts, ctx) => {
   return drafts;
 };
 
+/**
+ * "Commission" + "on" + "Presidential Debates", "University" + "of" + "Michigan": an organisation head word
+ * followed by of/on/for and a name is one organisation.
+ */
+export const organisationOf: Refiner = (drafts, ctx) => {
+  const out = sortDrafts(drafts.slice());
+  const t = ctx.tokens;
+  for (let k = 0; k < out.length; k++) {
+    const d = out[k];
+    if (d.type === 'person' || !ORG_SUFFIXES.has(lowerNoDot(word(ctx, d.end - 1))) || !isCap(t[d.end - 1].text))
+      continue;
+    let j = d.end;
+    if (j >= t.length || !/^(of|on|for)$/.test(t[j].text) || !sameSentence(ctx, d.start, j)) continue;
+    j++;
+    const next = out[k + 1];
+    if (!next || next.start !== j || next.type === 'person' || !sameSentence(ctx, d.start, next.start)) continue;
+    d.end = next.end;
+    d.type = 'organization';
+    out.splice(k + 1, 1);
+  }
+  return out;
+};
+
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'across', 'throughout']);
 const PLACE_NOUNS = new Set([
   'neighborhood',
@@ -622,6 +645,7 @@ export const REFINERS: readonly Refiner[] = [
   partyAffiliations,
   titlesAndRoles,
   organisationSuffixes,
+  organisationOf,
   placeCues,
   appositiveRoles,
 ];

@@ -123,4 +123,11 @@ describe('refiners', () => {
     expect(entityNamed(doc, "James O'Neill")?.roles).toContain('NYPD Commissioner');
     expect(entityNamed(doc, 'NYPD')?.type).toBe('organization');
   });
+
+  it('joins an organisation head word with the name after "of"/"on"', () => {
+    const doc = entitiesOf('The Commission on Presidential Debates chose Hofstra University for the first debate.');
+    const names = doc.entities.map((e) => e.name);
+    expect(names).toContain('Commission on Presidential Debates');
+    expect(names).not.toContain('Presidential Debates');
+  });
 });
