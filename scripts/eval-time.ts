@@ -24,6 +24,7 @@ const result = await runTimeEval(dirs, {
 if (json) {
   console.log(JSON.stringify(result, null, 2));
 } else {
-  if (showErrors) for (const e of result.errors ?? []) console.log(`${e.kind}\t${e.doc}\t${e.gold ?? ''}\t${e.predicted ?? ''}`);
+  if (showErrors)
+    for (const e of result.errors ?? []) console.log(`${e.kind}\t${e.doc}\t${e.gold ?? ''}\t${e.predicted ?? ''}`);
   console.log(formatTimeEval(result));
 }

@@ -41,7 +41,8 @@ export function chronoTimexes(text: string, dct?: string): TimeExpression[] {
     const c = r.start;
     const y = String(c.get('year') ?? 0).padStart(4, '0');
     let value: string;
-    if (c.isCertain('day') || c.isCertain('weekday') || !c.isCertain('month')) value = `${y}-${p2(c.get('month'))}-${p2(c.get('day'))}`;
+    if (c.isCertain('day') || c.isCertain('weekday') || !c.isCertain('month'))
+      value = `${y}-${p2(c.get('month'))}-${p2(c.get('day'))}`;
     else value = `${y}-${p2(c.get('month'))}`;
     if (c.isCertain('year') && !c.isCertain('month') && !c.isCertain('weekday')) value = y;
     const hour = c.isCertain('hour');
@@ -134,7 +135,13 @@ export function parseTimeMl(xml: string, id = 'doc'): TimeMlDoc {
     } else {
       const o = open.pop();
       if (name === 'TIMEX3' && o) {
-        timexes.push({ start: o.start, end: text.length, text: text.slice(o.start, text.length), type: o.type, value: o.value });
+        timexes.push({
+          start: o.start,
+          end: text.length,
+          text: text.slice(o.start, text.length),
+          type: o.type,
+          value: o.value,
+        });
       }
     }
   }
@@ -176,7 +183,12 @@ export async function runTimeEval(dirs: string | string[], opts: TimeEvalOptions
   const docs: TimeMlDoc[] = [];
   for (const f of limited) docs.push(parseTimeMl(await readFile(f, 'utf8'), path.basename(f, '.tml')));
 
-  let gold = 0, predicted = 0, strictOk = 0, relaxedOk = 0, typeOk = 0, valueOk = 0;
+  let gold = 0,
+    predicted = 0,
+    strictOk = 0,
+    relaxedOk = 0,
+    typeOk = 0,
+    valueOk = 0;
   const errors: TimeEvalError[] = [];
   const withText = docs.map((doc) => {
     const article: Article = { id: doc.id, text: doc.text, published: doc.dct, publishedInferred: false };
@@ -196,7 +208,8 @@ export async function runTimeEval(dirs: string | string[], opts: TimeEvalOptions
   const predictions = withText.map(system);
   const timeMs = cpuMs() - c0;
   c0 = cpuMs();
-  for (const d of docs) annotateTime(annotateText({ id: d.id, text: d.text, published: d.dct, publishedInferred: false }));
+  for (const d of docs)
+    annotateTime(annotateText({ id: d.id, text: d.text, published: d.dct, publishedInferred: false }));
   const bothMs = cpuMs() - c0;
   const chars = docs.reduce((a, d) => a + d.text.length, 0);
   docs.forEach((doc, di) => {
@@ -230,12 +243,21 @@ export async function runTimeEval(dirs: string | string[], opts: TimeEvalOptions
       if (p.start === g.start && p.end === g.end) strictOk++;
       else if (opts.errors) errors.push({ doc: doc.id, kind: 'extent', gold: g.text, predicted: p.text });
       if (p.type === g.type) typeOk++;
-      else if (opts.errors) errors.push({ doc: doc.id, kind: 'type', gold: `${g.text} [${g.type}]`, predicted: `${p.text} [${p.type}]` });
+      else if (opts.errors)
+        errors.push({ doc: doc.id, kind: 'type', gold: `${g.text} [${g.type}]`, predicted: `${p.text} [${p.type}]` });
       if (normValue(p.value) === normValue(g.value)) valueOk++;
-      else if (opts.errors) errors.push({ doc: doc.id, kind: 'value', gold: `${g.text} [${g.value}] dct=${doc.dct}`, predicted: `${p.text} [${p.value}]` });
+      else if (opts.errors)
+        errors.push({
+          doc: doc.id,
+          kind: 'value',
+          gold: `${g.text} [${g.value}] dct=${doc.dct}`,
+          predicted: `${p.text} [${p.value}]`,
+        });
     }
     if (opts.errors) {
-      for (const p of pred) if (!matchedPred.has(p)) errors.push({ doc: doc.id, kind: 'spurious', predicted: `${p.text} [${p.type} ${p.value}]` });
+      for (const p of pred)
+        if (!matchedPred.has(p))
+          errors.push({ doc: doc.id, kind: 'spurious', predicted: `${p.text} [${p.type} ${p.value}]` });
     }
   });
   const result: TimeEvalResult = {

@@ -35,13 +35,19 @@ export interface TimeOptions {
  * Recognises time expressions in `text` and normalises them to TIMEX3 against `reference` (`YYYY-MM-DD`).
  * Without a valid reference, relative expressions keep X placeholders instead of invented dates.
  */
-export function findTimexes(text: string, reference?: string, sentences?: Sentence[], opts: TimeOptions = {}): TimeExpression[] {
+export function findTimexes(
+  text: string,
+  reference?: string,
+  sentences?: Sentence[],
+  opts: TimeOptions = {},
+): TimeExpression[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const dct = parseIsoDate(reference);
   const sents = sentences && sentences.length > 0 ? sentences : splitSentences(text);
   const sentenceOf = sentenceIndexer(sents);
   let chosen = selectCandidates(findCandidates(text));
-  if (opts.convention === 'timeml') chosen = chosen.filter((c) => text.slice(c.start, c.end).toLowerCase() !== 'former');
+  if (opts.convention === 'timeml')
+    chosen = chosen.filter((c) => text.slice(c.start, c.end).toLowerCase() !== 'former');
   const resolved: Array<Resolved & { anchor?: string }> = [];
   const insert = (r: Resolved & { anchor?: string }): void => {
     let i = resolved.length;
@@ -68,12 +74,25 @@ export function findTimexes(text: string, reference?: string, sentences?: Senten
         res = null;
       }
       if (!res || !res.value) continue;
-      insert({ start: c.start, end: c.end, sentence: si, type: res.type ?? c.type, value: res.value, anchor: res.anchor });
+      insert({
+        start: c.start,
+        end: c.end,
+        sentence: si,
+        type: res.type ?? c.type,
+        value: res.value,
+        anchor: res.anchor,
+      });
     }
   }
   mergeTimeWithDay(text, resolved);
   return resolved.map((r) => {
-    const t: TimeExpression = { start: r.start, end: r.end, text: text.slice(r.start, r.end), type: r.type, value: r.value };
+    const t: TimeExpression = {
+      start: r.start,
+      end: r.end,
+      text: text.slice(r.start, r.end),
+      type: r.type,
+      value: r.value,
+    };
     if (r.anchor) t.anchor = r.anchor;
     return t;
   });
@@ -89,7 +108,7 @@ function mergeTimeWithDay(text: string, list: Array<Resolved & { anchor?: string
     const b = list[i + 1];
     const clock = /T(\d{2}:\d{2})$/.exec(a.value);
     const day = /^(\d{4}-\d{2}-\d{2}|XXXX-WXX-[1-7]|XXXX-\d{2}-\d{2})(?:T[A-Z]{2})?$/.exec(b.value);
-    if (a.type !== 'time' || !clock || !day || b.type !== 'date' && b.type !== 'time') continue;
+    if (a.type !== 'time' || !clock || !day || (b.type !== 'date' && b.type !== 'time')) continue;
     if (!/^,?\s{1,3}$/.test(text.slice(a.end, b.start))) continue;
     list.splice(i, 2, { ...a, end: b.end, value: `${day[1]}T${clock[1]}`, anchor: b.anchor ?? a.anchor });
   }
@@ -233,7 +252,8 @@ export function buildTimeline(docs: AnnotatedArticle[]): TimelineEvent[] {
     for (const [si, list] of bySentence) {
       const sent = sentences[si];
       let pick = list[0];
-      for (const t of list) if (RANK[precisionOf(t.value)!.precision] > RANK[precisionOf(pick.value)!.precision]) pick = t;
+      for (const t of list)
+        if (RANK[precisionOf(t.value)!.precision] > RANK[precisionOf(pick.value)!.precision]) pick = t;
       const p = precisionOf(pick.value)!;
       const words = contentWords(sent.text);
       for (const mention of doc.mentions ?? []) {
@@ -255,7 +275,13 @@ export function buildTimeline(docs: AnnotatedArticle[]): TimelineEvent[] {
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
   const merged: Ev[] = [];
   for (const ev of events) {
-    const same = merged.find((m) => m.date === ev.date && m.articleId !== ev.articleId && !(m.alsoIn ?? []).some((x) => x.articleId === ev.articleId) && similar(m.words, ev.words));
+    const same = merged.find(
+      (m) =>
+        m.date === ev.date &&
+        m.articleId !== ev.articleId &&
+        !(m.alsoIn ?? []).some((x) => x.articleId === ev.articleId) &&
+        similar(m.words, ev.words),
+    );
     if (same) {
       (same.alsoIn ??= []).push({ articleId: ev.articleId, start: ev.start, end: ev.end });
       for (const w of ev.words) same.words.add(w);

@@ -21,10 +21,40 @@ export const DAY_RE = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?';
 export const YEAR_RE = '(?:1\\d{3}|2[01]\\d{2})';
 
 const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  a: 1, an: 1, single: 1, half: 0.5, dozen: 12, hundred: 100,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  a: 1,
+  an: 1,
+  single: 1,
+  half: 0.5,
+  dozen: 12,
+  hundred: 100,
 };
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const UNITS_W = 'one|two|three|four|five|six|seven|eight|nine';
@@ -32,7 +62,8 @@ export const NUMWORD_RE =
   `(?:(?:${TENS})(?:[- ](?:${UNITS_W}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|` +
   `${UNITS_W}|ten|(?:a|one)\\s+hundred|a\\s+dozen|a\\s+half|a|an|single)`;
 /** Vague quantities become X in the TIMEX3 value. */
-export const VAGUE_NUM_RE = '(?:a\\s+few|few|several|many|some|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+number\\s+of|numerous|a\\s+handful\\s+of)';
+export const VAGUE_NUM_RE =
+  '(?:a\\s+few|few|several|many|some|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+number\\s+of|numerous|a\\s+handful\\s+of)';
 export const NUM_RE = `(?:\\d{1,4}(?:\\.\\d+)?(?:\\s+1/2|\\s*½)?|${NUMWORD_RE}(?:\\s+and\\s+a\\s+half)?|${VAGUE_NUM_RE})`;
 
 /** Parses a number (digits or words); `X` for vague quantities; undefined when not a number. */
@@ -108,10 +139,30 @@ export function durationValue(n: number | 'X', unit: Unit, word = ''): string {
 }
 
 export const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
-export const PART_OF_DAY: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
+export const PART_OF_DAY: Record<string, string> = {
+  morning: 'MO',
+  afternoon: 'AF',
+  evening: 'EV',
+  night: 'NI',
+  tonight: 'NI',
+};
 export const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
 };
 export const DECADE_WORDS: Record<string, number> = {
-  twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9,
+  twenties: 2,
+  thirties: 3,
+  forties: 4,
+  fifties: 5,
+  sixties: 6,
+  seventies: 7,
+  eighties: 8,
+  nineties: 9,
 };

@@ -88,7 +88,8 @@ function rx(body: string): RegExp {
 const cap = (w: string | undefined): boolean => !!w && /^\p{Lu}/u.test(w);
 
 /** Words after which "May"/"March" are months rather than a modal verb or a walk. */
-const MONTH_CUE = /(?:^|\s)(?:in|since|until|till|by|last|next|this|early|late|mid|of|from|through|to|before|after|during|between|and|or|end|beginning|that|each|every|since|on)\s*-?\s*$/i;
+const MONTH_CUE =
+  /(?:^|\s)(?:in|since|until|till|by|last|next|this|early|late|mid|of|from|through|to|before|after|during|between|and|or|end|beginning|that|each|every|since|on)\s*-?\s*$/i;
 
 function monthOk(word: string, text: string, start: number, end: number, needCue: boolean): boolean {
   if (!cap(word)) return false;
@@ -246,8 +247,16 @@ function quarterOf(d: Ymd): number {
 }
 
 const UNDERSPEC: Record<Unit, string> = {
-  S: 'XXXX-XX-XXTXX:XX:XX', MI: 'XXXX-XX-XXTXX:XX', H: 'XXXX-XX-XXTXX', D: 'XXXX-XX-XX', W: 'XXXX-WXX',
-  M: 'XXXX-XX', Q: 'XXXX-QX', Y: 'XXXX', DE: 'XXX', CE: 'XX',
+  S: 'XXXX-XX-XXTXX:XX:XX',
+  MI: 'XXXX-XX-XXTXX:XX',
+  H: 'XXXX-XX-XXTXX',
+  D: 'XXXX-XX-XX',
+  W: 'XXXX-WXX',
+  M: 'XXXX-XX',
+  Q: 'XXXX-QX',
+  Y: 'XXXX',
+  DE: 'XXX',
+  CE: 'XX',
 };
 
 function isPast(t: Tense): boolean {
@@ -298,7 +307,8 @@ function fullDate(g: Groups, m: RegExpExecArray, text: string): Made | null {
 
 const YEAR_NOUN =
   /^\s*(?:people|persons|men|women|children|troops|soldiers|workers|students|jobs|miles|feet|foot|meters|metres|km|kilometers|kilometres|tons|tonnes|barrels|shares|votes|cases|dollars|euros|pounds|yen|points|units|homes|houses|cars|acres|residents|employees|members|times|calories|pages|rooms|seats|beds|deaths|words|hectares|square|cubic|degrees|ft|lbs|kg|mg|yards)\b/i;
-const YEAR_BEFORE = /(?:\b(?:no|nos|number|room|flight|route|page|pages|highway|interstate|model|item|article|section|bill|rule|resolution|chapter|boeing|airbus|code|tel|phone|ext|suite|unit|apt|box|vol|exhibit|form)\.?\s*|[\d.,:/]|\d\s?[-+]\s?)$/i;
+const YEAR_BEFORE =
+  /(?:\b(?:no|nos|number|room|flight|route|page|pages|highway|interstate|model|item|article|section|bill|rule|resolution|chapter|boeing|airbus|code|tel|phone|ext|suite|unit|apt|box|vol|exhibit|form)\.?\s*|[\d.,:/]|\d\s?[-+]\s?)$/i;
 
 function yearOk(y: number, text: string, start: number, end: number, cued: boolean): boolean {
   if (y < 1000 || y > 2199) return false;
@@ -348,7 +358,8 @@ const RULE_LIST: Rule[] = [
       const monStart = m.index + m[0].length - mon.length;
       if (!monthOk(mon, text, monStart, monStart + mon.length, !g.rel && !g.mod)) return null;
       // "February 30": a day number the calendar rejects makes the whole phrase suspect.
-      if (/^\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)/.test(text.slice(monStart + mon.length, monStart + mon.length + 6))) return null;
+      if (/^\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)/.test(text.slice(monStart + mon.length, monStart + mon.length + 6)))
+        return null;
       const mo = monthNumber(mon);
       const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
       return {
@@ -356,8 +367,10 @@ const RULE_LIST: Rule[] = [
         resolve: (ctx) => {
           if (!ctx.dct) return { value: `XXXX-${pad(mo)}` };
           let y: number;
-          if (rel === 'last' || rel === 'past' || rel === 'this past') y = yearFor(ctx.dct, mo, undefined, 'past', true);
-          else if (rel === 'next' || rel === 'coming' || rel === 'this coming') y = yearFor(ctx.dct, mo, undefined, 'future', true);
+          if (rel === 'last' || rel === 'past' || rel === 'this past')
+            y = yearFor(ctx.dct, mo, undefined, 'past', true);
+          else if (rel === 'next' || rel === 'coming' || rel === 'this coming')
+            y = yearFor(ctx.dct, mo, undefined, 'future', true);
           else if (rel === 'this') y = ctx.dct.y;
           else {
             const t = ctx.tense();
@@ -372,7 +385,9 @@ const RULE_LIST: Rule[] = [
   {
     re: rx(`(?<y>${YEAR_RE})-(?<m>[01]\\d)-(?<d>[0-3]\\d)(?!\\d)`),
     make: (g) => {
-      const y = Number(g.y), mo = Number(g.m), d = Number(g.d);
+      const y = Number(g.y),
+        mo = Number(g.m),
+        d = Number(g.d);
       if (!isValidDate(y, mo, d)) return null;
       return { type: 'date', resolve: () => ({ value: fmtDay({ y, m: mo, d }) }) };
     },
@@ -380,7 +395,9 @@ const RULE_LIST: Rule[] = [
   {
     re: rx(`(?<y>(?:19|20)\\d\\d)(?<m>[01]\\d)(?<d>[0-3]\\d)`),
     make: (g) => {
-      const y = Number(g.y), mo = Number(g.m), d = Number(g.d);
+      const y = Number(g.y),
+        mo = Number(g.m),
+        d = Number(g.d);
       if (!isValidDate(y, mo, d)) return null;
       return { type: 'date', resolve: () => ({ value: fmtDay({ y, m: mo, d }) }) };
     },
@@ -388,7 +405,8 @@ const RULE_LIST: Rule[] = [
   {
     re: rx(`(?<![\\d/.-])(?<m>[01]?\\d)/(?<d>[0-3]?\\d)/(?<y>\\d{4}|\\d{2})(?![/\\d])`),
     make: (g) => {
-      const mo = Number(g.m), d = Number(g.d);
+      const mo = Number(g.m),
+        d = Number(g.d);
       const raw = g.y!;
       return {
         type: 'date',
@@ -430,7 +448,9 @@ const RULE_LIST: Rule[] = [
     make: (g) => ({ type: 'date', resolve: () => ({ value: `19${g.d2}` }) }),
   },
   {
-    re: rx(`the\\s+(?:(?:early|late|mid)[\\s-]*)?(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)`),
+    re: rx(
+      `the\\s+(?:(?:early|late|mid)[\\s-]*)?(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)`,
+    ),
     make: (g) => ({ type: 'date', resolve: () => ({ value: `19${DECADE_WORDS[g.w!.toLowerCase()]}` }) }),
   },
   {
@@ -439,7 +459,12 @@ const RULE_LIST: Rule[] = [
     ),
     make: (g) => {
       const words: Record<string, number> = {
-        sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21,
+        sixteenth: 16,
+        seventeenth: 17,
+        eighteenth: 18,
+        nineteenth: 19,
+        twentieth: 20,
+        'twenty-first': 21,
       };
       const n = g.n ? Number(g.n) : words[g.w!.toLowerCase()];
       return { type: 'date', resolve: () => ({ value: pad(n - 1) }) };
@@ -462,7 +487,8 @@ const RULE_LIST: Rule[] = [
       const ago = g.rel && /year-/i.test(g.rel);
       const tag = half ? `H${n}` : `Q${n}`;
       // TimeML leaves the article out of the adjectival form ("the third-quarter loss").
-      const hyphen = new RegExp(`${g.ord}-${g.unit}`, 'i').test(m[0]) && /^the\s+/i.test(m[0]) && !g.pre && !g.y1 && !g.rel;
+      const hyphen =
+        new RegExp(`${g.ord}-${g.unit}`, 'i').test(m[0]) && /^the\s+/i.test(m[0]) && !g.pre && !g.y1 && !g.rel;
       return {
         skip: hyphen ? m[0].indexOf(g.ord!) : 0,
         type: 'date',
@@ -490,7 +516,11 @@ const RULE_LIST: Rule[] = [
       const det = g.det!.toLowerCase();
       const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
       const period = g.unit!.toLowerCase() === 'period';
-      if (period && !(rel === 'year-earlier' || rel === 'year-ago' || rel === 'latest' || rel === 'comparable' || rel === 'same')) return null;
+      if (
+        period &&
+        !(rel === 'year-earlier' || rel === 'year-ago' || rel === 'latest' || rel === 'comparable' || rel === 'same')
+      )
+        return null;
       if (det === 'a' || det === 'that') {
         if (!rel || !/year-|comparable|same/.test(rel)) return null;
       }
@@ -506,7 +536,7 @@ const RULE_LIST: Rule[] = [
             return { value: shifted(ctx.dct, 'Q', -5)!, anchor: fmtDay(ctx.dct) };
           }
           if (!ctx.dct) return { value: 'XXXX-QX' };
-          let n = 0;
+          let n: number;
           if (det === 'last' || rel === 'previous' || rel === 'prior' || rel === 'past') n = -1;
           else if (det === 'next') n = 1;
           else if (det === 'this' || rel === 'current') n = 0;
@@ -562,7 +592,12 @@ const RULE_LIST: Rule[] = [
           const ci = order.indexOf(cur);
           const si = order.indexOf(code);
           let y = ctx.dct.y;
-          const dir = rel === 'last' || rel === 'past' || rel === 'this past' ? -1 : rel === 'next' || rel === 'coming' || rel === 'this coming' ? 1 : 0;
+          const dir =
+            rel === 'last' || rel === 'past' || rel === 'this past'
+              ? -1
+              : rel === 'next' || rel === 'coming' || rel === 'this coming'
+                ? 1
+                : 0;
           if (dir < 0 && si >= ci) y -= 1;
           else if (dir > 0 && si <= ci) y += 1;
           else if (dir === 0 && rel !== 'this') {
@@ -637,8 +672,8 @@ const RULE_LIST: Rule[] = [
           if (!ctx.dct) return { value: `XXXX-WXX-${n}${suffix}` };
           const today = weekday(ctx.dct);
           let diff: number;
-          const back = ((today - n + 7) % 7); // days back to the most recent such weekday (0 = today)
-          const fwd = ((n - today + 7) % 7);
+          const back = (today - n + 7) % 7; // days back to the most recent such weekday (0 = today)
+          const fwd = (n - today + 7) % 7;
           if (rel === 'last' || rel === 'past' || rel === 'this past') diff = -(back === 0 ? 7 : back);
           else if (rel === 'next' || rel === 'coming' || rel === 'this coming') diff = fwd === 0 ? 7 : fwd;
           else if (rel === 'this') diff = n >= today ? n - today : -(today - n);
@@ -675,7 +710,13 @@ const RULE_LIST: Rule[] = [
       if (durational) {
         return { type: 'duration', resolve: () => ({ value: weekend ? 'P2D' : durationValue(1, unit) }) };
       }
-      const anchoredRel = rel === 'the previous' || rel === 'the following' || rel === 'the preceding' || rel === 'the prior' || rel === 'the same' || rel === 'that';
+      const anchoredRel =
+        rel === 'the previous' ||
+        rel === 'the following' ||
+        rel === 'the preceding' ||
+        rel === 'the prior' ||
+        rel === 'the same' ||
+        rel === 'that';
       return {
         type: 'date',
         anchored: anchoredRel,
@@ -717,11 +758,24 @@ const RULE_LIST: Rule[] = [
     make: (g, m, text) => {
       const unitWord = (g.unit ?? g.unitb ?? g.unit2 ?? g.unit3)!.toLowerCase();
       const dirWord = (g.dir ?? g.dirb ?? g.dir2 ?? '').toLowerCase();
-      const dir = g.that ? 0 : /before|earlier|previous|preceding|prior/.test(dirWord) ? -1 : dirWord === 'same' ? 0 : 1;
+      const dir = g.that
+        ? 0
+        : /before|earlier|previous|preceding|prior/.test(dirWord)
+          ? -1
+          : dirWord === 'same'
+            ? 0
+            : 1;
       const unit: Unit = unitWord === 'week' ? 'W' : unitWord === 'month' ? 'M' : unitWord === 'year' ? 'Y' : 'D';
       const part = PART_OF_DAY[unitWord];
       // "a year after the war" with a following noun phrase is relative to that event: too unreliable.
-      if (g.dir && /^(before|after)$/i.test(g.dir) && /^\s+(?:the|a|an|his|her|their|its|he|she|they|it|being)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+      if (
+        g.dir &&
+        /^(before|after)$/i.test(g.dir) &&
+        /^\s+(?:the|a|an|his|her|their|its|he|she|they|it|being)\b/i.test(
+          text.slice(m.index + m[0].length, m.index + m[0].length + 8),
+        )
+      )
+        return null;
       return {
         type: 'date',
         anchored: true,
@@ -736,7 +790,8 @@ const RULE_LIST: Rule[] = [
               return { value: (v ?? UNDERSPEC[unit]) + (unit === 'D' ? suffix : ''), anchor: fmtDay(d) };
             }
             if (unit === 'Y' && /^\d{4}/.test(a.value)) return { value: fmtYear(Number(a.value.slice(0, 4)) + dir) };
-            if (unit === 'M' && /^\d{4}-\d{2}$/.test(a.value)) return { value: shiftValue(a.value, 'M', dir) ?? 'XXXX-XX' };
+            if (unit === 'M' && /^\d{4}-\d{2}$/.test(a.value))
+              return { value: shiftValue(a.value, 'M', dir) ?? 'XXXX-XX' };
             return { value: UNDERSPEC[unit] + (unit === 'D' ? suffix : '') };
           }
           return { value: UNDERSPEC[unit] + (unit === 'D' ? suffix : '') };
@@ -782,7 +837,8 @@ const RULE_LIST: Rule[] = [
           // "a year ago" next to a quarter means that quarter a year earlier.
           if (unit === 'Y') {
             const q = currentPeriod(ctx);
-            if (q && q.sentence < ctx.sentence - 1) return { value: fmtYear(ctx.dct.y - whole), anchor: fmtDay(ctx.dct) };
+            if (q && q.sentence < ctx.sentence - 1)
+              return { value: fmtYear(ctx.dct.y - whole), anchor: fmtDay(ctx.dct) };
             if (q) return { value: shiftValue(q.value, 'Y', sign * whole)!, anchor: fmtDay(ctx.dct) };
           }
           const v = shifted(ctx.dct, unit, sign * whole);
@@ -801,7 +857,8 @@ const RULE_LIST: Rule[] = [
       resolve: (ctx) => {
         const a = currentPeriod(ctx) ?? currentPeriod(ctx, /^\d{4}(?:-\d{2})?$/);
         if (a) {
-          const v = shiftValue(a.value, 'Y', -1) ?? (/^\d{4}/.test(a.value) ? fmtYear(Number(a.value.slice(0, 4)) - 1) : null);
+          const v =
+            shiftValue(a.value, 'Y', -1) ?? (/^\d{4}/.test(a.value) ? fmtYear(Number(a.value.slice(0, 4)) - 1) : null);
           if (v) return { value: v };
         }
         if (!ctx.dct) return { value: 'XXXX' };
@@ -811,11 +868,15 @@ const RULE_LIST: Rule[] = [
   },
   // Vague references: several years ago, years ago, recent years, coming months.
   {
-    re: rx(`(?:(?<q>several|a\\s+few|few|many|some|a\\s+couple\\s+of)\\s+)?(?<unit>years|months|weeks|days|decades|centuries)\\s+(?<dir>ago|earlier|from\\s+now)`),
+    re: rx(
+      `(?:(?<q>several|a\\s+few|few|many|some|a\\s+couple\\s+of)\\s+)?(?<unit>years|months|weeks|days|decades|centuries)\\s+(?<dir>ago|earlier|from\\s+now)`,
+    ),
     make: (g) => ({ type: 'date', resolve: () => ({ value: /from/i.test(g.dir!) ? 'FUTURE_REF' : 'PAST_REF' }) }),
   },
   {
-    re: rx(`(?:the\\s+)?(?<rel>recent|coming|upcoming|next\\s+few|past\\s+few)\\s+(?<unit>years|months|weeks|days|decades)`),
+    re: rx(
+      `(?:the\\s+)?(?<rel>recent|coming|upcoming|next\\s+few|past\\s+few)\\s+(?<unit>years|months|weeks|days|decades)`,
+    ),
     make: (g) => {
       const rel = g.rel!.toLowerCase();
       if (/few/.test(rel)) {
@@ -845,7 +906,12 @@ const RULE_LIST: Rule[] = [
       if ((raw === 'a' || raw === 'an') && !g.the && !g.rel && !g.approx) {
         const before = text.slice(Math.max(0, m.index - 30), m.index);
         // A rate ("$5 a year", "700 seats a week") is a unit of measure, not a time expression.
-        if (/(?:\d[\d,.]*\s*(?:%|percent|million|billion|trillion|thousand|dollars?|cents?)?|\$\S+)\s*(?:\p{L}+\s+)?$/iu.test(before)) return null;
+        if (
+          /(?:\d[\d,.]*\s*(?:%|percent|million|billion|trillion|thousand|dollars?|cents?)?|\$\S+)\s*(?:\p{L}+\s+)?$/iu.test(
+            before,
+          )
+        )
+          return null;
         // "a second group" is an ordinal.
         if (unit === 'S' && !/s$/i.test(unitWord)) return null;
       }
@@ -853,7 +919,11 @@ const RULE_LIST: Rule[] = [
       // "the 1988 quarter" names a period of that year, not a 1988-quarter duration.
       if (typeof n === 'number' && n >= 1000 && !/s$/i.test(unitWord)) return null;
       // Ages ("a 6-year-old", "52 years old") are not time expressions in TimeML.
-      if (g.suffix?.toLowerCase() === 'old' || /^\s+old\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return null;
+      if (
+        g.suffix?.toLowerCase() === 'old' ||
+        /^\s+old\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))
+      )
+        return null;
       // "three-quarters" is a fraction.
       if (/quarters?$/i.test(unitWord) && /-/.test(m[0]) && typeof n === 'number' && n <= 4) return null;
       // A bare number before "day" in "the 21st day" is not a duration; a plural/hyphen form is.
@@ -861,12 +931,15 @@ const RULE_LIST: Rule[] = [
       const adjectival = new RegExp(`-${g.unit}$`, 'i').test(m[0].replace(/[\s-]+(?:long|old)$/i, ''));
       const skip = adjectival && g.the && !g.rel && !g.approx ? m[0].indexOf(g.n!, g.the.length) : 0;
       // "the 21 day" is not a duration, "a five year low" is.
-      if (typeof n === 'number' && !Number.isInteger(n) && !/half|1\/2|½/.test(m[0]) && !/s$/.test(unitWord)) return null;
+      if (typeof n === 'number' && !Number.isInteger(n) && !/half|1\/2|½/.test(m[0]) && !/s$/.test(unitWord))
+        return null;
       return { type: 'duration', skip, resolve: () => ({ value: durationValue(n, unit, g.unit) }) };
     },
   },
   {
-    re: rx(`(?<ctx>for|in|over|within|than|take|takes|took|lasted|last|lasting)\\s+(?<unit>years|months|weeks|days|hours|minutes|decades|centuries)`),
+    re: rx(
+      `(?<ctx>for|in|over|within|than|take|takes|took|lasted|last|lasting)\\s+(?<unit>years|months|weeks|days|hours|minutes|decades|centuries)`,
+    ),
     make: (g) => {
       const unit = unitOf(g.unit!)!;
       return { type: 'duration', resolve: () => ({ value: durationValue('X', unit) }), skip: g.ctx!.length };
@@ -910,7 +983,9 @@ const RULE_LIST: Rule[] = [
     },
   },
   {
-    re: rx(`(?<h>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:o['’]clock(?:\\s+in\\s+the\\s+(?<p1>morning|afternoon|evening))?|in\\s+the\\s+(?<part>morning|afternoon|evening))`),
+    re: rx(
+      `(?<h>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:o['’]clock(?:\\s+in\\s+the\\s+(?<p1>morning|afternoon|evening))?|in\\s+the\\s+(?<part>morning|afternoon|evening))`,
+    ),
     make: (g) => {
       let h = typeof parseNumber(g.h!) === 'number' ? (parseNumber(g.h!) as number) : NaN;
       if (!(h >= 1 && h <= 12)) return null;
@@ -937,19 +1012,34 @@ const RULE_LIST: Rule[] = [
     },
   },
   {
-    re: rx(`(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|biannually|annual)`),
+    re: rx(
+      `(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|biannually|annual)`,
+    ),
     make: (g) => {
       const w = g.w!.toLowerCase();
       if (w === 'annual') return null;
       const map: Record<string, string> = {
-        daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', quarterly: 'P3M',
-        nightly: 'P1D', biweekly: 'P2W', bimonthly: 'P2M', semiannually: 'P6M', 'semi-annually': 'P6M', biannually: 'P6M',
+        daily: 'P1D',
+        weekly: 'P1W',
+        monthly: 'P1M',
+        annually: 'P1Y',
+        yearly: 'P1Y',
+        hourly: 'PT1H',
+        quarterly: 'P3M',
+        nightly: 'P1D',
+        biweekly: 'P2W',
+        bimonthly: 'P2M',
+        semiannually: 'P6M',
+        'semi-annually': 'P6M',
+        biannually: 'P6M',
       };
       return { type: 'set', resolve: () => ({ value: map[w] }) };
     },
   },
   {
-    re: rx(`(?:(?:once|twice|thrice|(?:${NUM_RE})\\s+times)\\s+)?(?:a|per|each)\\s+(?<unit>day|week|month|year|annum|hour|quarter)`),
+    re: rx(
+      `(?:(?:once|twice|thrice|(?:${NUM_RE})\\s+times)\\s+)?(?:a|per|each)\\s+(?<unit>day|week|month|year|annum|hour|quarter)`,
+    ),
     make: (g, m) => {
       if (!/^(once|twice|thrice|\S+\s+times|per)\b/i.test(m[0])) return null;
       const u = g.unit!.toLowerCase();
@@ -998,7 +1088,9 @@ const RULE_LIST: Rule[] = [
           }
           if (!ctx.dct) {
             const d = fixed(2001);
-            return d && !/thanksgiving|labor|memorial/.test(h) ? { value: `XXXX-${pad(d.m)}-${pad(d.d)}` } : { value: 'XXXX-XX-XX' };
+            return d && !/thanksgiving|labor|memorial/.test(h)
+              ? { value: `XXXX-${pad(d.m)}-${pad(d.d)}` }
+              : { value: 'XXXX-XX-XX' };
           }
           const dct = ctx.dct;
           const t = rel === 'last' ? 'past' : rel === 'next' ? 'future' : rel === 'this' ? 'none' : ctx.tense();
@@ -1024,13 +1116,18 @@ const RULE_LIST: Rule[] = [
       if (g.present) {
         const w = g.present.toLowerCase();
         // "current" as in electricity or "current account" is not a time.
-        if (w === 'current' && /^\s+(?:account|accounts|affairs|events|flows?|of|speed|density|state)\b/i.test(after)) return null;
+        if (w === 'current' && /^\s+(?:account|accounts|affairs|events|flows?|of|speed|density|state)\b/i.test(after))
+          return null;
 
         return { type: 'date', resolve: () => ({ value: 'PRESENT_REF' }) };
       }
       if (g.past) {
         const w = g.past.toLowerCase().replace(/\s+/g, ' ');
-        if (w === 'the past' && /^\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|day)/i.test(after)) return null;
+        if (
+          w === 'the past' &&
+          /^\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|day)/i.test(after)
+        )
+          return null;
         return { type: 'date', resolve: () => ({ value: 'PAST_REF' }) };
       }
       const w = (g.future ?? '').toLowerCase();
@@ -1048,7 +1145,8 @@ const RULE_LIST: Rule[] = [
       const off = g.rel!.toLowerCase() === 'last' ? -1 : g.rel!.toLowerCase() === 'next' ? 1 : 0;
       return {
         type: 'date',
-        resolve: (ctx) => (ctx.dct ? { value: fmtMonth(ctx.dct.y + off, mo), anchor: fmtDay(ctx.dct) } : { value: `XXXX-${pad(mo)}` }),
+        resolve: (ctx) =>
+          ctx.dct ? { value: fmtMonth(ctx.dct.y + off, mo), anchor: fmtDay(ctx.dct) } : { value: `XXXX-${pad(mo)}` },
       };
     },
   },
@@ -1101,34 +1199,90 @@ const UNIT_CORE = '(?:second|minute|hour|day|night|week|fortnight|month|quarter|
  * (a month name, a digit, a unit word …), instead of at every position of the text.
  */
 const CORES: string[] = [
-  MONTH_CORE, MONTH_CORE, MONTH_CORE, MONTH_CORE, '\\d{4}-\\d', '\\d{8}', '\\d/\\d', '\\d{4}',
-  '\\d0[\'’]?s', '[\'’]\\d0s', 'ties\\b', 'century', 'quarter|half', 'quarter|period', 'Q[1-4]',
-  'spring|summer|fall|autumn|winter', 'today|tonight|yesterday|tomorrow', 'morning|afternoon|evening|night',
-  '(?:mon|tues|wednes|thurs|fri|satur|sun)day', 'week|month|year|decade|century', '\\b(?:the|that)\\s+(?:(?:previous|next|following|preceding|prior|same)\\s+)?(?:day|night|morning|evening|week|month|year|afternoon)|\\b(?:day|night|morning|evening|week|month|year)\\s+(?:earlier|later)',
-  '\\b(?:ago|earlier|later|now|hence|before|after|previously|back)\\b', 'year-', '\\b(?:ago|earlier|from\\s+now)\\b',
-  'recent|coming|few', UNIT_CORE, '\\b(?:for|in|over|within|than|take|takes|took|lasted|last|lasting)\\s+(?:years|months|weeks|days|hours|minutes|decades|centuries)', 'half', '\\d\\s*[ap]\\.?\\s?m', '\\d:\\d\\d', 'noon|midnight|midday',
-  'o[\'’]clock|\\w\\s+in\\s+the\\s+(?:morning|afternoon|evening)', '\\b(?:every|each)\\b',
-  '\\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|biannually)\\b', '\\b(?:once|twice|thrice|times|per)\\b',
-  'christmas|year[\'’]s|thanksgiving|independence|fourth|labor|memorial|veterans|halloween|valentine|boxing',
+  MONTH_CORE,
+  MONTH_CORE,
+  MONTH_CORE,
+  MONTH_CORE,
+  '\\d{4}-\\d',
+  '\\d{8}',
+  '\\d/\\d',
+  '\\d{4}',
+  "\\d0['’]?s",
+  "['’]\\d0s",
+  'ties\\b',
+  'century',
+  'quarter|half',
+  'quarter|period',
+  'Q[1-4]',
+  'spring|summer|fall|autumn|winter',
+  'today|tonight|yesterday|tomorrow',
+  'morning|afternoon|evening|night',
+  '(?:mon|tues|wednes|thurs|fri|satur|sun)day',
+  'week|month|year|decade|century',
+  '\\b(?:the|that)\\s+(?:(?:previous|next|following|preceding|prior|same)\\s+)?(?:day|night|morning|evening|week|month|year|afternoon)|\\b(?:day|night|morning|evening|week|month|year)\\s+(?:earlier|later)',
+  '\\b(?:ago|earlier|later|now|hence|before|after|previously|back)\\b',
+  'year-',
+  '\\b(?:ago|earlier|from\\s+now)\\b',
+  'recent|coming|few',
+  UNIT_CORE,
+  '\\b(?:for|in|over|within|than|take|takes|took|lasted|last|lasting)\\s+(?:years|months|weeks|days|hours|minutes|decades|centuries)',
+  'half',
+  '\\d\\s*[ap]\\.?\\s?m',
+  '\\d:\\d\\d',
+  'noon|midnight|midday',
+  "o['’]clock|\\w\\s+in\\s+the\\s+(?:morning|afternoon|evening)",
+  '\\b(?:every|each)\\b',
+  '\\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|biannually)\\b',
+  '\\b(?:once|twice|thrice|times|per)\\b',
+  "christmas|year['’]s|thanksgiving|independence|fourth|labor|memorial|veterans|halloween|valentine|boxing",
   '\\b(?:now|current|present|nowadays|these|moment|this\\s+time|recent|lately|previous|former|past|earlier|once|future|soon|someday|term|due|ahead)',
   MONTH_CORE,
   'quarter|period|half',
-  'year[-\\s][Ee]nd|year[\'’]s\\s+end',
+  "year[-\\s][Ee]nd|year['’]s\\s+end",
   'nineteen|eighteen|thousand',
 ];
 
-const MONTH_WORDS = 'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec';
-const WEEKDAY_WORDS = 'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays';
+const MONTH_WORDS =
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec';
+const WEEKDAY_WORDS =
+  'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays';
 /** Words of which at least one must occur in the text for the rule to be tried at all (null: always try). */
 const GATES: Array<string | null> = [
-  MONTH_WORDS, MONTH_WORDS, MONTH_WORDS, MONTH_WORDS, null, null, null, null,
-  null, null, 'twenties thirties forties fifties sixties seventies eighties nineties', 'century', 'quarter half', 'quarter period', null,
-  'spring summer fall autumn winter', 'today tonight yesterday tomorrow', 'morning afternoon evening night',
-  WEEKDAY_WORDS, 'week weekend month year decade century', 'day night morning evening week month year afternoon',
-  'ago earlier later now hence before after previously back', 'year', 'ago earlier from',
-  'recent coming upcoming few', null, null, 'half', null, null, 'noon midnight midday',
-  null, 'every each',
-  'daily weekly monthly annually yearly hourly nightly biweekly bimonthly semiannually semi biannually', 'once twice thrice times per',
+  MONTH_WORDS,
+  MONTH_WORDS,
+  MONTH_WORDS,
+  MONTH_WORDS,
+  null,
+  null,
+  null,
+  null,
+  null,
+  null,
+  'twenties thirties forties fifties sixties seventies eighties nineties',
+  'century',
+  'quarter half',
+  'quarter period',
+  null,
+  'spring summer fall autumn winter',
+  'today tonight yesterday tomorrow',
+  'morning afternoon evening night',
+  WEEKDAY_WORDS,
+  'week weekend month year decade century',
+  'day night morning evening week month year afternoon',
+  'ago earlier later now hence before after previously back',
+  'year',
+  'ago earlier from',
+  'recent coming upcoming few',
+  null,
+  null,
+  'half',
+  null,
+  null,
+  'noon midnight midday',
+  null,
+  'every each',
+  'daily weekly monthly annually yearly hourly nightly biweekly bimonthly semiannually semi biannually',
+  'once twice thrice times per',
   'christmas year thanksgiving independence fourth labor memorial veterans halloween valentine boxing',
   null,
   MONTH_WORDS,
@@ -1160,7 +1314,9 @@ function timeCandidate(h: number, mi: number, withMinutes: boolean): Made {
     resolve: (ctx) => {
       // The day comes from a date in the same sentence, else the publication date.
       const sameSentence = ctx.previous.filter((p) => p.sentence === ctx.sentence && asDay(p.value));
-      const near = sameSentence.length ? sameSentence.reduce((a, b) => (Math.abs(b.start - ctx.start) < Math.abs(a.start - ctx.start) ? b : a)) : undefined;
+      const near = sameSentence.length
+        ? sameSentence.reduce((a, b) => (Math.abs(b.start - ctx.start) < Math.abs(a.start - ctx.start) ? b : a))
+        : undefined;
       const day = near ? asDay(near.value) : ctx.dct;
       const base = day ? fmtDay(day) : 'XXXX-XX-XX';
       return { value: `${base}T${hh}:${mm}`, anchor: day ? fmtDay(day) : undefined };
@@ -1169,7 +1325,19 @@ function timeCandidate(h: number, mi: number, withMinutes: boolean): Made {
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+  return (
+    c === 32 ||
+    c === 10 ||
+    c === 9 ||
+    c === 13 ||
+    c === 160 ||
+    c === 12 ||
+    c === 11 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x3000
+  );
 }
 
 /** Every rule match in `text`, before overlap resolution. */
@@ -1192,7 +1360,10 @@ export function findCandidates(text: string): Candidate[] {
       while (tokStart > 0 && !isSpace(text.charCodeAt(tokStart - 1)) && p - tokStart < 40) tokStart--;
       let tokEnd = p + h[0].length;
       while (tokEnd < n && !isSpace(text.charCodeAt(tokEnd)) && tokEnd - p < 40) tokEnd++;
-      if ((tokStart > 0 && !isSpace(text.charCodeAt(tokStart - 1))) || (tokEnd < n && !isSpace(text.charCodeAt(tokEnd)))) {
+      if (
+        (tokStart > 0 && !isSpace(text.charCodeAt(tokStart - 1))) ||
+        (tokEnd < n && !isSpace(text.charCodeAt(tokEnd)))
+      ) {
         let next = p + 1;
         while (next < n && !isSpace(text.charCodeAt(next))) next++;
         rule.core.lastIndex = Math.max(rule.core.lastIndex, next);

@@ -19,7 +19,21 @@ const NOT_PAST = new Set(
   ),
 );
 
-const FUTURE = new Set(['will', "'ll", '’ll', 'shall', 'would', 'plans', 'plan', 'planned', 'scheduled', 'expected', 'slated', 'due', 'upcoming']);
+const FUTURE = new Set([
+  'will',
+  "'ll",
+  '’ll',
+  'shall',
+  'would',
+  'plans',
+  'plan',
+  'planned',
+  'scheduled',
+  'expected',
+  'slated',
+  'due',
+  'upcoming',
+]);
 const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'does', 'do']);
 
 const WORD = /[\p{L}’']+/gu;
@@ -65,20 +79,32 @@ export function tenseAround(text: string, sentStart: number, sentEnd: number, st
     if (t) signals.push({ pos, tense: t });
   }
   // "effective Feb. 1", "as soon as Tuesday", "starting Monday": the date is ahead of the writer.
-  if (/\b(?:effective|as\s+soon\s+as|by|starting|beginning|postponed\s+(?:until|to)|delayed\s+(?:until|to)|deadline\s+of)\s+(?:on\s+)?$/i.test(text.slice(Math.max(sentStart, start - 30), start))) {
+  if (
+    /\b(?:effective|as\s+soon\s+as|by|starting|beginning|postponed\s+(?:until|to)|delayed\s+(?:until|to)|deadline\s+of)\s+(?:on\s+)?$/i.test(
+      text.slice(Math.max(sentStart, start - 30), start),
+    )
+  ) {
     return 'future';
   }
   // "since the Oct. 23 slaying": the date is behind the writer.
-  if (/\bsince\s+(?:(?:shortly|just|soon)\s+)?(?:(?:after|before)\s+)?(?:the\s+|last\s+)?$/i.test(text.slice(Math.max(sentStart, start - 40), start))) {
+  if (
+    /\bsince\s+(?:(?:shortly|just|soon)\s+)?(?:(?:after|before)\s+)?(?:the\s+|last\s+)?$/i.test(
+      text.slice(Math.max(sentStart, start - 40), start),
+    )
+  ) {
     return 'past';
   }
   if (signals.length === 0) return 'none';
   // Prefer signals of the expression's own clause: "said in October that it would act" is past.
   const boundaries: number[] = [];
-  for (const m of s.matchAll(/[;:]|,\s+(?:and|but|while|which|who|although|though)\b|\b(?:that|which|who|because|although|though|but|while)\b/giu)) {
+  for (const m of s.matchAll(
+    /[;:]|,\s+(?:and|but|while|which|who|although|though)\b|\b(?:that|which|who|because|although|though|but|while)\b/giu,
+  )) {
     boundaries.push(sentStart + (m.index ?? 0));
   }
-  const sameClause = signals.filter((sig) => !boundaries.some((b) => (sig.pos < start ? b > sig.pos && b < start : b >= end && b < sig.pos)));
+  const sameClause = signals.filter(
+    (sig) => !boundaries.some((b) => (sig.pos < start ? b > sig.pos && b < start : b >= end && b < sig.pos)),
+  );
   const pool = sameClause.length > 0 ? sameClause : signals;
   let best: Signal | undefined;
   let bestDist = Infinity;

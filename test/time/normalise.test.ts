@@ -102,17 +102,23 @@ describe('news tense rules for weekdays', () => {
   });
   it('forward-looking cues ("effective", "as soon as", "by") point ahead even in past-tense reporting', () => {
     expect(values('The board said the change is effective Feb. 1.', '2017-10-26')['Feb. 1']).toBe('2018-02-01');
-    expect(values('The group could leave as soon as Tuesday, officials said.', '2018-01-03')['Tuesday']).toBe('2018-01-09');
+    expect(values('The group could leave as soon as Tuesday, officials said.', '2018-01-03')['Tuesday']).toBe(
+      '2018-01-09',
+    );
     expect(values('Officials said the report was due by Friday.', DCT)['Friday']).toBe('2018-01-05');
   });
   it('"since" points back', () => {
-    expect(values('Police have been searching for him since the Oct. 23 shooting.', '2018-05-06')['Oct. 23']).toBe('2017-10-23');
+    expect(values('Police have been searching for him since the Oct. 23 shooting.', '2018-05-06')['Oct. 23']).toBe(
+      '2017-10-23',
+    );
   });
   it('a past participle in a noun phrase does not make "next to" a future cue', () => {
-    expect(values('Dozens were wounded in the blast next to the embassy on Friday.', '2018-01-06')['Friday']).toBe('2018-01-05');
+    expect(values('Dozens were wounded in the blast next to the embassy on Friday.', '2018-01-06')['Friday']).toBe(
+      '2018-01-05',
+    );
   });
   it('a possessive weekday is a past event', () => {
-    expect(values("Investors welcomed Thursday's ruling.", '2018-01-06')["Thursday"]).toBe('2018-01-04');
+    expect(values("Investors welcomed Thursday's ruling.", '2018-01-06')['Thursday']).toBe('2018-01-04');
   });
   it('a weekday in a plural is a set', () => {
     expect(one('The market is closed on Sundays.', DCT)).toMatchObject({ type: 'set', value: 'XXXX-WXX-7' });
@@ -121,19 +127,21 @@ describe('news tense rules for weekdays', () => {
 
 describe('anchoring to another date of the sentence', () => {
   it('resolves "the day before" against a day-precision date in the sentence', () => {
-    expect(values('The deal was signed on March 3, 2015, a day after talks ended the day before.', DCT)['the day before']).toBe(
-      '2015-03-02',
-    );
-    expect(values('Police arrived on March 3, 2015, and the suspect had fled the day before.', DCT)['the day before']).toBe(
-      '2015-03-02',
-    );
+    expect(
+      values('The deal was signed on March 3, 2015, a day after talks ended the day before.', DCT)['the day before'],
+    ).toBe('2015-03-02');
+    expect(
+      values('Police arrived on March 3, 2015, and the suspect had fled the day before.', DCT)['the day before'],
+    ).toBe('2015-03-02');
   });
   it('stays underspecified when the anchor has only year precision', () => {
     const v = values('It was part of a 2015 sting operation. Police said she reported it the day before.', DCT);
     expect(v['the day before']).toBe('XXXX-XX-XX');
   });
   it('"the following year" after a year', () => {
-    expect(values('The company was founded in 2001 and listed the following year.', DCT)['the following year']).toBe('2002');
+    expect(values('The company was founded in 2001 and listed the following year.', DCT)['the following year']).toBe(
+      '2002',
+    );
   });
   it('a time takes the day of a date in its sentence', () => {
     expect(values('Polls close at 8 p.m. on November 8, 2016.', DCT)['8 p.m.']).toBe('2016-11-08T20:00');
@@ -184,8 +192,8 @@ describe('undated articles keep relative expressions underspecified', () => {
 describe('annotation conventions', () => {
   it('marks "former" as a past reference by default and not under the TimeML convention', () => {
     expect(findTimexes('The former mayor spoke recently.', DCT).map((t) => t.text)).toEqual(['former', 'recently']);
-    expect(findTimexes('The former mayor spoke recently.', DCT, undefined, { convention: 'timeml' }).map((t) => t.text)).toEqual([
-      'recently',
-    ]);
+    expect(
+      findTimexes('The former mayor spoke recently.', DCT, undefined, { convention: 'timeml' }).map((t) => t.text),
+    ).toEqual(['recently']);
   });
 });

@@ -64,7 +64,8 @@ describe('bad input does not invent dates', () => {
 
   it('ignores long runs without whitespace but still finds dates right after a URL', () => {
     expect(findTimexes('9'.repeat(5000) + ' ' + '-'.repeat(5000), DCT)).toEqual([]);
-    const text = 'Here is the audio: https://t.co/zSQbK5NV0cZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ pic.twitter.com/abc October 10, 2017';
+    const text =
+      'Here is the audio: https://t.co/zSQbK5NV0cZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ pic.twitter.com/abc October 10, 2017';
     expect(findTimexes(text, DCT).map((t) => t.value)).toEqual(['2017-10-10']);
   });
 
@@ -85,11 +86,44 @@ function rng(seed: number): () => number {
 }
 
 const FRAGMENTS = [
-  'said Monday', 'on Oct. 10, 2017', 'last year', 'in the third-quarter', 'within 45 days', 'the day before',
-  'at 2:30 p.m. EST', 'two years ago', 'every Friday', 'Dec. 25', 'this week', 'the 1990s', 'fiscal 2015',
-  'mid-2016', "the '80s", 'noon', 'a year earlier', '3-2', '$2015', '9/11', 'now', 'recently', 'the future',
-  'the year-ago period', 'Sunday night', 'early next year', 'winter', 'the following day', '“quoted May 5”',
-  'é', '😀', '\n', '  ', ',', '.', 'and', 'the', 'x',
+  'said Monday',
+  'on Oct. 10, 2017',
+  'last year',
+  'in the third-quarter',
+  'within 45 days',
+  'the day before',
+  'at 2:30 p.m. EST',
+  'two years ago',
+  'every Friday',
+  'Dec. 25',
+  'this week',
+  'the 1990s',
+  'fiscal 2015',
+  'mid-2016',
+  "the '80s",
+  'noon',
+  'a year earlier',
+  '3-2',
+  '$2015',
+  '9/11',
+  'now',
+  'recently',
+  'the future',
+  'the year-ago period',
+  'Sunday night',
+  'early next year',
+  'winter',
+  'the following day',
+  '“quoted May 5”',
+  'é',
+  '😀',
+  '\n',
+  '  ',
+  ',',
+  '.',
+  'and',
+  'the',
+  'x',
 ];
 
 function checkInvariant(text: string, dct?: string): void {

@@ -10,7 +10,8 @@ function annotate(id: string, text: string, published?: string): AnnotatedArticl
   return annotateTime(annotateText(article));
 }
 
-const valueOf = (d: AnnotatedArticle, text: string): string | undefined => d.timexes.find((t) => t.text === text)?.value;
+const valueOf = (d: AnnotatedArticle, text: string): string | undefined =>
+  d.timexes.find((t) => t.text === text)?.value;
 
 describe('inferPublicationDates', () => {
   const dated = annotate(
