@@ -4,7 +4,7 @@ import { Engine, type IngestReport } from '../engine/engine.js';
 import type { FieldMapping } from '../ingest/bulk.js';
 import type { IngestFailure } from '../ingest/errors.js';
 import { Fetcher } from '../ingest/fetch.js';
-import { readInputFile, walkPaths } from '../ingest/files.js';
+import { isUrl, readInputFile, readUrl, walkPaths } from '../ingest/files.js';
 
 /** Where read articles go: the engine, or a queue that workers drain. */
 export type ArticleSink = Pick<Engine, 'ingest'>;
@@ -49,10 +49,12 @@ export async function ingestPaths(
     failures.push(f);
     opts.onFailure?.(f);
   };
-  for await (const item of walkPaths(paths)) {
+  // Web addresses (feeds or pages) are read in place of files.
+  for await (const item of walkPaths(paths.filter((p) => !isUrl(p)))) {
     if ('failure' in item) fail(item.failure);
     else files.push(item.path);
   }
+  files.push(...paths.filter(isUrl));
   const hasBulk = files.some((f) => /\.(?:jsonl|ndjson|json|csv)$/i.test(f));
   const showBar = (opts.progress ?? true) && process.stderr.isTTY === true && (files.length > 5 || hasBulk);
   const bar = showBar
@@ -79,8 +81,8 @@ export async function ingestPaths(
   };
   const batchSize = opts.batchSize ?? 500;
   const mapping = opts.mapping ?? cliMapping;
-  // Link-only feed items need the network; the client is only made when such a feed is read.
-  const fetcher = opts.fetcher ?? new Fetcher();
+  // Used only for URLs and link-only feed items; nothing touches the network otherwise.
+  const fetcher = opts.fetcher ?? new Fetcher({ maxBytes: opts.maxBytes });
   let batch: Article[] = [];
   let done = 0;
   let articles = 0;
@@ -101,12 +103,10 @@ export async function ingestPaths(
   };
   for (const path of files) {
     if (opts.signal?.aborted) break;
-    for await (const read of readInputFile(path, {
-      ...mapping,
-      maxBytes: opts.maxBytes,
-      fetcher,
-      signal: opts.signal,
-    })) {
+    const reads = isUrl(path)
+      ? readUrl(path, fetcher, { signal: opts.signal })
+      : readInputFile(path, { ...mapping, maxBytes: opts.maxBytes, fetcher, signal: opts.signal });
+    for await (const read of reads) {
       if (read.ok) {
         batch.push(read.article);
         result.articleIds.push(read.article.id);

@@ -242,3 +242,50 @@ function failOf(path: string, err: unknown): ReadResult {
   if (err instanceof IngestError) return { ok: false, failure: { path, kind: err.kind, reason: err.message } };
   return { ok: false, failure: { path, kind: 'unreadable', reason: (err as Error).message } };
 }
+
+/** Is this command-line input a web address rather than a path? */
+export function isUrl(input: string): boolean {
+  return /^https?:\/\//i.test(input);
+}
+
+/**
+ * Fetches a URL and reads it as a feed (one article per item, link-only items fetched too) or as an
+ * HTML page, decided by the Content-Type and then by content. Never throws.
+ */
+export async function* readUrl(
+  url: string,
+  fetcher: Fetcher,
+  opts: { signal?: AbortSignal } = {},
+): AsyncGenerator<ReadResult> {
+  let res;
+  try {
+    res = await fetcher.get(url, { signal: opts.signal });
+  } catch (err) {
+    yield failOf(url, err);
+    return;
+  }
+  const head = Buffer.from(res.body.subarray(0, 4096)).toString('utf8');
+  const type = (res.contentType ?? '').toLowerCase();
+  const feedType = /(?:rss|atom|feed\+json|rdf)/.test(type) || (/xml/.test(type) && !/xhtml/.test(type));
+  if (feedType || looksLikeFeed(head)) {
+    let feed;
+    try {
+      feed = parseFeedText(decodeFeedBytes(res.body, res.charset));
+    } catch (err) {
+      yield failOf(url, err);
+      return;
+    }
+    for await (const r of feedArticles(feed, url, { fetcher, signal: opts.signal })) {
+      yield r.ok ? { ok: true, article: r.article } : { ok: false, failure: r.failure };
+    }
+    return;
+  }
+  try {
+    yield {
+      ok: true,
+      article: htmlArticle(extractHtmlBytes(res.body, { pageUrl: res.url, headerCharset: res.charset }), url),
+    };
+  } catch (err) {
+    yield failOf(url, err);
+  }
+}

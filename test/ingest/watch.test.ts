@@ -239,6 +239,22 @@ describe('storyline watch', () => {
     expect(r.stderr).toMatch(/a\.jsonl:2: invalid JSON/);
   });
 
+  it('ingest reads feed and page URLs, with a clear error for a missing one', async () => {
+    version = 1;
+    const dir = workspace();
+    const r = await cli(
+      'ingest',
+      `${srv.base}/feed.xml`,
+      `${srv.base}/story/ok`,
+      `${srv.base}/story/gone`,
+      '--db',
+      join(dir, 'u.db'),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/3 file\(s\): 2 stored/);
+    expect(r.stderr).toMatch(/story\/gone: HTTP 404/);
+  });
+
   it('needs something to watch', async () => {
     const r = await cli('watch');
     expect(r.code).toBe(2);
