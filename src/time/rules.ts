@@ -832,6 +832,9 @@ const RULE_LIST: Rule[] = [
               const v = shiftValue(a.value, unit, sign * whole);
               return { value: v ?? UNDERSPEC[unit] };
             }
+            // "three days later" with nothing to count from is relative to an untold event, not to the
+            // publication date; only "a year earlier" in reporting compares with the current period.
+            if (unit !== 'Y') return { value: UNDERSPEC[unit] };
           }
           if (!ctx.dct) return { value: UNDERSPEC[unit] };
           // "a year ago" next to a quarter means that quarter a year earlier.

@@ -138,6 +138,12 @@ describe('anchoring to another date of the sentence', () => {
     const v = values('It was part of a 2015 sting operation. Police said she reported it the day before.', DCT);
     expect(v['the day before']).toBe('XXXX-XX-XX');
   });
+  it('"two days later" counts from the sentence\'s date, and stays underspecified without one', () => {
+    expect(values('He was arrested on March 3, 2015, and released two days later.', DCT)['two days later']).toBe(
+      '2015-03-05',
+    );
+    expect(values('Three days later, the index fell.', DCT)['Three days later']).toBe('XXXX-XX-XX');
+  });
   it('"the following year" after a year', () => {
     expect(values('The company was founded in 2001 and listed the following year.', DCT)['the following year']).toBe(
       '2002',
