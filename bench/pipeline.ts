@@ -9,12 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import nlp from 'compromise';
 import * as chrono from 'chrono-node';
-import type { Article } from '../src/model.js';
 import { Engine } from '../src/engine/engine.js';
 import { SqliteStore } from '../src/store/sqlite.js';
-import { loadDuc, loadEcbPlus } from '../src/eval/stories.js';
-import { loadPolnear } from '../src/eval/quotes.js';
-import { makeArticle } from '../src/ingest/parse.js';
+import { loadCorpus } from './corpus.js';
 
 interface Args {
   data: string;
@@ -34,18 +31,6 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`unknown argument ${a} (use --data DIR, --limit N, --no-baseline, --json)`);
   }
   return args;
-}
-
-async function loadCorpus(data: string): Promise<Array<{ corpus: string; article: Article }>> {
-  const out: Array<{ corpus: string; article: Article }> = [];
-  for (const g of await loadDuc(join(data, 'summaries/duc2006/docs'))) out.push({ corpus: 'DUC 2006', article: g.article });
-  for (const split of ['train', 'dev']) {
-    for (const d of loadPolnear(join(data, 'quotes/polnear', split))) {
-      out.push({ corpus: 'PolNeAR', article: makeArticle(d.text, { path: `polnear/${split}/${d.name}` }) });
-    }
-  }
-  for (const g of await loadEcbPlus(join(data, 'stories/ecbplus'))) out.push({ corpus: 'ECB+', article: g.article });
-  return out;
 }
 
 function peakRssMb(): number {

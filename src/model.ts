@@ -1,3 +1,5 @@
+import type { Claim, Coverage, OutletSummary } from './compare/index.js';
+
 /**
  * The one document model every stage reads and writes.
  *
@@ -178,4 +180,10 @@ export interface Story {
   quotes: StoryQuote[];
   timeline: TimelineEvent[];
   summary: SummarySentence[];
+  /** Statements aligned across outlets: shared, unique to one outlet, or in conflict. */
+  claims?: Claim[];
+  /** Outlets × claims, and what each outlet adds that no other has. */
+  coverage?: Coverage & { byOutlet: OutletSummary[] };
 }
+
+export type { Claim, ClaimConflict, ClaimSpan, Coverage, OutletSummary } from './compare/index.js';

@@ -83,8 +83,36 @@ export class Engine {
       }
       o.onProgress?.(++done);
     }
-    if (fresh.length === 0 && !o.completeJobs?.length) return report;
+    const written = await this.write(fresh, o.completeJobs ?? []);
+    report.stored.push(...written.stored);
+    report.stories = written.stories;
+    for (const id of written.skipped) report.duplicates.push(id);
+    return report;
+  }
 
+  /**
+   * Stores articles that were analysed elsewhere (benchmarks, imports of annotated data): story
+   * assignment, assembly and the write, without the per-article stages.
+   */
+  async ingestAnnotated(docs: AnnotatedArticle[]): Promise<IngestReport> {
+    const report: IngestReport = { stored: [], duplicates: [], failures: [], stories: [], tokens: 0 };
+    const known = await this.store.existingIds(docs.map((d) => d.article.id));
+    const seen = new Set<string>();
+    const fresh = docs.filter((d) => {
+      const keep = !known.has(d.article.id) && !seen.has(d.article.id);
+      seen.add(d.article.id);
+      if (!keep) report.duplicates.push(d.article.id);
+      return keep;
+    });
+    const written = await this.write(fresh, []);
+    report.stored.push(...written.stored);
+    report.stories = written.stories;
+    report.duplicates.push(...written.skipped);
+    return report;
+  }
+
+  private async write(fresh: AnnotatedArticle[], completeJobs: number[]): Promise<{ stored: string[]; stories: string[]; skipped: string[] }> {
+    if (fresh.length === 0 && completeJobs.length === 0) return { stored: [], stories: [], skipped: [] };
     const result = await this.store.exclusive(async (tx) => {
       const t0 = performance.now();
       const clusterer = await this.shared.sync(tx);
@@ -94,13 +122,11 @@ export class Engine {
       const toAdd = fresh.filter((d) => !now.has(d.article.id));
       // From here until the store commits, local state may be ahead of the store.
       this.shared.begin();
-      return { ...(await this.assignAndWrite(tx, clusterer, toAdd, o.completeJobs ?? [])), skipped: fresh.length - toAdd.length };
+      return this.assignAndWrite(tx, clusterer, toAdd, completeJobs);
     });
     this.shared.committed(result.lastSeq);
-    report.stored.push(...result.stored);
-    report.stories = result.stories;
-    for (const d of fresh) if (!result.stored.includes(d.article.id)) report.duplicates.push(d.article.id);
-    return report;
+    const stored = new Set(result.stored);
+    return { stored: result.stored, stories: result.stories, skipped: fresh.filter((d) => !stored.has(d.article.id)).map((d) => d.article.id) };
   }
 
   private async assignAndWrite(

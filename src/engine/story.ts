@@ -1,10 +1,12 @@
 import type { AnnotatedArticle, Story, StoryEntity, StoryQuote, SummarySentence, TimelineEvent } from '../model.js';
 import { resolveEntities } from '../entities/index.js';
+import type { Comparison } from '../compare/index.js';
 
 /** What assembling a story needs besides its articles. */
 export interface StoryParts {
   timeline: (docs: AnnotatedArticle[]) => TimelineEvent[];
   summary: (docs: AnnotatedArticle[], words: number) => SummarySentence[];
+  compare?: (docs: AnnotatedArticle[]) => Comparison;
 }
 
 export interface AssembleOptions {
@@ -28,7 +30,7 @@ export function assembleStory(id: string, input: AnnotatedArticle[], parts: Stor
   const docs = [...input].sort(byPublication);
   const entities = resolveEntities(docs);
   const quotes = storyQuotes(docs, entities);
-  return {
+  const story: Story = {
     id,
     title: storyTitle(docs),
     articleIds: docs.map((d) => d.article.id),
@@ -38,6 +40,13 @@ export function assembleStory(id: string, input: AnnotatedArticle[], parts: Stor
     timeline: parts.timeline(docs),
     summary: parts.summary(docs, opts.summaryWords ?? 100),
   };
+  // Comparing outlets needs at least two of them.
+  if (parts.compare && new Set(docs.map((d) => d.article.source ?? d.article.id)).size > 1) {
+    const c = parts.compare(docs);
+    story.claims = c.claims;
+    story.coverage = { ...c.coverage, byOutlet: c.byOutlet };
+  }
+  return story;
 }
 
 /** Distinct outlets; an article without an outlet counts on its own. */

@@ -104,6 +104,39 @@ export function renderStory(story: Story, docs: Map<string, AnnotatedArticle>, s
     lines.push('');
   }
 
+  const claims = story.claims ?? [];
+  const shared = claims.filter((c) => c.kind === 'shared');
+  const conflicts = claims.filter((c) => c.kind === 'conflict');
+  if (claims.length > 0) {
+    h(2, 'What the outlets report');
+    if (shared.length > 0) {
+      lines.push(md ? '**Reported by several outlets**' : '  Reported by several outlets:');
+      for (const c of shared.slice(0, 12)) item(`${md ? '' : '  '}${clip(c.text)} ${[...new Set(c.sources.map((x) => cite(x.articleId)))].join('')}`);
+    }
+    if (conflicts.length > 0) {
+      lines.push(md ? '**Where they disagree**' : '  Where they disagree:');
+      for (const c of conflicts) {
+        const note = c.conflicts
+          .map((k) => `${k.slot}: ${k.values.map((v) => `${v.value} ${cite(v.source.articleId)}`).join(' vs ')}`)
+          .join('; ');
+        item(`${md ? '' : '  '}${clip(c.text, 120)} — ${note}`);
+      }
+    }
+    const byId = new Map(claims.map((c) => [c.id, c]));
+    for (const o of story.coverage?.byOutlet ?? []) {
+      if (o.adds.length === 0) continue;
+      // An article without a known outlet stands for itself.
+      const name = labels.has(o.outlet) ? `article ${cite(o.outlet)} (outlet unknown)` : o.outlet;
+      lines.push(md ? `**Only in ${name}** (${o.adds.length})` : `  Only in ${name} (${o.adds.length}):`);
+      for (const id of o.adds.slice(0, 5)) {
+        const c = byId.get(id);
+        if (c) item(`${md ? '' : '  '}${clip(c.text)} ${[...new Set(c.sources.map((x) => cite(x.articleId)))].join('')}`);
+      }
+      if (o.adds.length > 5) item(`${md ? '' : '  '}… and ${o.adds.length - 5} more`);
+    }
+    lines.push('');
+  }
+
   if (story.timeline.length > 0) {
     h(2, 'Timeline');
     for (const ev of story.timeline) {

@@ -26,6 +26,8 @@ function checkDocument(doc: StorylineJson): void {
     for (const q of s.quotes) expect(slice(q.articleId, q.start, q.end)).toBe(q.text);
     for (const ev of s.timeline) expect(slice(ev.articleId, ev.start, ev.end)).toBe(ev.text);
     for (const sum of s.summary) for (const src of sum.sources) expect(slice(src.articleId, src.start, src.end).length).toBeGreaterThan(0);
+    for (const c of s.claims ?? []) for (const src of c.sources) expect(slice(src.articleId, src.start, src.end)).toBe(src.text);
+    for (const m of s.membership ?? []) expect(s.articleIds).toContain(m.articleId);
   }
 }
 
