@@ -63,6 +63,7 @@ export function registerWatch(program: Command, io: Io): void {
     if (cmd.name() !== 'ingest' && cmd.name() !== 'analyze') continue;
     addMappingOptions(cmd);
     cmd.hook('preAction', (_parent, action) => setDefaultFieldMapping(mappingOf(action.opts())));
+    cmd.hook('postAction', () => setDefaultFieldMapping({}));
   }
 
   const watch = program

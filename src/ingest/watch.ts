@@ -1,5 +1,5 @@
 import { watch as chokidarWatch } from 'chokidar';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Article } from '../model.js';
 import type { Engine } from '../engine/engine.js';
 import type { FieldMapping } from './bulk.js';
@@ -220,6 +220,7 @@ function ignoredName(path: string): boolean {
  * Resolves when the signal aborts.
  */
 export async function watchFolders(engine: Engine, dirs: string[], opts: FolderWatchOptions = {}): Promise<void> {
+  const roots = new Set(dirs.map((d) => resolve(d)));
   const queue: string[] = [];
   const queued = new Set<string>();
   let wake: (() => void) | undefined;
@@ -229,7 +230,9 @@ export async function watchFolders(engine: Engine, dirs: string[], opts: FolderW
     usePolling: opts.usePolling ?? false,
     interval: 200,
     awaitWriteFinish: { stabilityThreshold: opts.stabilityMs ?? 500, pollInterval: 100 },
-    ignored: (p: string, stats?: { isFile(): boolean }) => !!stats?.isFile() && ignoredName(p),
+    // Hidden folders (.git, .cache) are skipped whole; other names are judged once known to be files.
+    ignored: (p: string, stats?: { isFile(): boolean }) =>
+      (!roots.has(resolve(p)) && basename(p).startsWith('.')) || (!!stats?.isFile() && ignoredName(p)),
   });
   const enqueue = (p: string): void => {
     if (ignoredName(p) || queued.has(p)) return;
