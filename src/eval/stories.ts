@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnnotatedArticle, Article } from '../model.js';
 import { annotateArticle } from '../pipeline.js';
-import { StoryClusterer, type StoryClustererOptions } from '../stories/index.js';
+import { StoryClusterer, clusterArticles, type StoryClustererOptions } from '../stories/index.js';
 import { bcubed, pairwise, type PRF } from '../stories/metrics.js';
 
 export { bcubed, pairwise, type PRF } from '../stories/metrics.js';
@@ -206,6 +206,30 @@ export async function detectStoriesFormat(dir: string): Promise<StoriesFormat> {
   );
 }
 
+/** Reads plain-text articles of a folder (an optional leading ` date YYYY-MM-DD ` line gives the publication date). */
+export async function loadTextArticles(dir: string): Promise<Article[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort(naturalCompare);
+  const out: Article[] = [];
+  for (const f of files) {
+    const raw = await readFile(path.join(dir, f), 'utf8');
+    const m = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+/.exec(raw);
+    out.push({
+      id: f.replace(/\.txt$/, ''),
+      text: m ? raw.slice(m[0].length) : raw,
+      published: m ? m[1] : undefined,
+      publishedInferred: false,
+      path: f,
+    });
+  }
+  return out;
+}
+
+/** Annotates and clusters a folder of plain-text articles; story id → article ids. */
+export async function clusterTextFolder(dir: string, options: Partial<StoryClustererOptions> = {}): Promise<Map<string, string[]>> {
+  const docs = (await loadTextArticles(dir)).map((a) => annotateArticle(a));
+  return clusterArticles(docs, options);
+}
+
 export interface StoriesEvalOptions {
   /** Forces a format instead of detecting it. */
   format?: StoriesFormat;
@@ -293,9 +317,10 @@ export async function runStoriesEval(dir: string, opts: StoriesEvalOptions = {})
   }
   const levels: ClusteringScores[] = [];
   levels.push(score('story', pred, new Map(items.map((it) => [it.article.id, it.story]))));
-  if (format === 'ecbplus') {
+  {
     const goldTopic = new Map(items.map((it) => [it.article.id, it.topic ?? it.story]));
-    // Topic level scores the clusterer's topics (stories about similar events) against ECB+ topics.
+    // Topic level scores the clusterer's topics (stories about similar events) against ECB+ topics, or
+    // against the DUC clusters themselves, which are topics spanning years rather than single events.
     levels.push(score('topic', predTopic, goldTopic));
   }
   const stats = clusterer.stats();

@@ -43,6 +43,8 @@ export interface StoryClustererOptions {
   dedup: Partial<DedupOptions> | false;
   /** Centroid score above which `recheck()` merges two stories. */
   mergeThreshold: number;
+  /** Topic-centroid score above which `recheck()` joins two topics. */
+  topicMergeThreshold: number;
   /** Average-link score below which `recheck()` separates parts of a story. */
   splitThreshold: number;
   /** Smallest part `recheck()` splits off. */
@@ -56,11 +58,11 @@ export const DEFAULT_STORY_OPTIONS: StoryClustererOptions = {
   topicThreshold: 0.15,
   topicLinkThreshold: 0.3,
   topicWeights: { entity: 0.2, term: 0.8, number: 0, date: 0, quote: 0 },
-  weights: { entity: 0.45, term: 0.35, number: 0.05, date: 0.1, quote: 0.15 },
+  weights: { entity: 0.4, term: 0.45, number: 0.05, date: 0.1, quote: 0.15 },
   conflict: { entity: -0.05, term: 0, number: 0, date: -0.03, quote: 0 },
   windowDays: 730,
-  halfLifeDays: 120,
-  decayFloor: 0.5,
+  halfLifeDays: 180,
+  decayFloor: 0.85,
   maxCandidates: 40,
   maxPostings: 64,
   queryTerms: 30,
@@ -68,6 +70,7 @@ export const DEFAULT_STORY_OPTIONS: StoryClustererOptions = {
   storyFeatures: { entity: 150, term: 300, number: 60, date: 60, quote: 600 },
   dedup: {},
   mergeThreshold: 0.45,
+  topicMergeThreshold: 0.3,
   splitThreshold: 0.08,
   minSplitSize: 2,
   idPrefix: 'story-',
@@ -125,6 +128,8 @@ export interface StorySummary {
 
 export interface RecheckResult {
   merged: Array<{ kept: string; removed: string; score: number }>;
+  /** Topics joined: the second folded into the first. */
+  topicsJoined: Array<{ kept: string; removed: string; score: number }>;
   split: Array<{ from: string; to: string; articleIds: string[] }>;
 }
 
@@ -176,6 +181,23 @@ interface StoryState {
   topic: string;
 }
 
+/** A topic: stories about similar events, with the centroid of all their articles. */
+interface TopicState {
+  id: string;
+  centroid: Vectors;
+  size: number;
+  firstDay?: number;
+  lastDay?: number;
+}
+
+interface SerializedTopic {
+  id: string;
+  size: number;
+  firstDay?: number;
+  lastDay?: number;
+  centroid: Record<FeatureGroup, Array<[string, number]>>;
+}
+
 interface SerializedArticle {
   id: string;
   source?: string;
@@ -208,6 +230,7 @@ export interface ClustererSnapshot {
   stories: SerializedStory[];
   aliases: Array<[string, string]>;
   topicParents: Array<[string, string]>;
+  topics: SerializedTopic[];
   constraints: StoryConstraint[];
   dedup: DedupSnapshot | null;
   stats: { scored: number; duplicates: number };
@@ -327,6 +350,7 @@ export class StoryClusterer {
   private aliases = new Map<string, string>();
   /** Union-find over topic ids: topics joined later point at the topic they joined. */
   private topicParent = new Map<string, string>();
+  private topicMap = new Map<string, TopicState>();
   private postings = new Map<string, Set<string>>();
   private constraints: StoryConstraint[] = [];
   private dedupIndex: NearDuplicateIndex | null;
@@ -506,15 +530,7 @@ export class StoryClusterer {
   }
 
   private pruneCentroid(s: StoryState): void {
-    for (const g of FEATURE_GROUPS) {
-      const cap = this.options.storyFeatures[g];
-      const c = s.centroid[g];
-      if (c.size <= cap * 1.5) continue;
-      const keep = [...c.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, cap);
-      const dropped = [...c.keys()].filter((k) => !keep.some(([kk]) => kk === k));
-      s.centroid[g] = new Map(keep);
-      if (RETRIEVAL_GROUPS.includes(g)) this.unindex(s.id, dropped);
-    }
+    for (const [g, dropped] of this.pruneVectors(s.centroid, 1)) if (RETRIEVAL_GROUPS.includes(g)) this.unindex(s.id, dropped);
   }
 
   private attach(s: StoryState, rec: ArticleRecord): void {
@@ -537,16 +553,68 @@ export class StoryClusterer {
     }
   }
 
-  private topicOf(s: StoryState): string {
-    let t = s.topic;
+  private rootTopic(id: string): string {
+    let t = id;
     for (let i = 0; i < 1000 && this.topicParent.has(t); i++) t = this.topicParent.get(t) as string;
     return t;
   }
 
+  private topicOf(s: StoryState): string {
+    return this.rootTopic(s.topic);
+  }
+
+  private topicState(id: string): TopicState {
+    const root = this.rootTopic(id);
+    let t = this.topicMap.get(root);
+    if (!t) this.topicMap.set(root, (t = { id: root, centroid: emptyVectors(), size: 0 }));
+    return t;
+  }
+
+  private addToTopic(topicId: string, vec: Vectors, day: number | undefined): void {
+    const t = this.topicState(topicId);
+    t.size++;
+    if (day !== undefined) {
+      t.firstDay = t.firstDay === undefined ? day : Math.min(t.firstDay, day);
+      t.lastDay = t.lastDay === undefined ? day : Math.max(t.lastDay, day);
+    }
+    for (const g of FEATURE_GROUPS) {
+      if (this.options.topicWeights[g] === 0) continue;
+      for (const [k, w] of vec[g]) t.centroid[g].set(k, (t.centroid[g].get(k) ?? 0) + w);
+    }
+    this.pruneVectors(t.centroid, 2);
+  }
+
   private joinTopics(a: StoryState, b: StoryState): void {
-    const ta = this.topicOf(a);
-    const tb = this.topicOf(b);
-    if (ta !== tb) this.topicParent.set(tb, ta);
+    this.joinTopicIds(this.topicOf(a), this.topicOf(b));
+  }
+
+  /** Folds topic `tb` into topic `ta`. */
+  private joinTopicIds(taId: string, tbId: string): void {
+    const ta = this.rootTopic(taId);
+    const tb = this.rootTopic(tbId);
+    if (ta === tb) return;
+    const A = this.topicState(ta);
+    const B = this.topicState(tb);
+    this.topicParent.set(tb, ta);
+    this.topicMap.delete(tb);
+    A.size += B.size;
+    for (const g of FEATURE_GROUPS) for (const [k, w] of B.centroid[g]) A.centroid[g].set(k, (A.centroid[g].get(k) ?? 0) + w);
+    if (B.firstDay !== undefined) A.firstDay = A.firstDay === undefined ? B.firstDay : Math.min(A.firstDay, B.firstDay);
+    if (B.lastDay !== undefined) A.lastDay = A.lastDay === undefined ? B.lastDay : Math.max(A.lastDay, B.lastDay);
+    this.pruneVectors(A.centroid, 2);
+  }
+
+  private pruneVectors(v: Vectors, scale: number): Array<[FeatureGroup, string[]]> {
+    const out: Array<[FeatureGroup, string[]]> = [];
+    for (const g of FEATURE_GROUPS) {
+      const cap = this.options.storyFeatures[g] * scale;
+      const c = v[g];
+      if (c.size <= cap * 1.5) continue;
+      const sorted = [...c.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      v[g] = new Map(sorted.slice(0, cap));
+      out.push([g, sorted.slice(cap).map(([k]) => k)]);
+    }
+    return out;
   }
 
   private createStory(firstId: string, topic?: string): StoryState {
@@ -679,14 +747,9 @@ export class StoryClusterer {
     this.scoredTotal += cands.length;
     let best: { s: StoryState; score: number } | undefined;
     let second: { s: StoryState; score: number } | undefined;
-    let bestTopic: { s: StoryState; score: number } | undefined;
-    const related: StoryState[] = [];
     for (const s of cands) {
       const time = this.timeFactor(day, s.firstDay, s.lastDay);
       const { score } = this.compare(vec, s.centroid, time);
-      const topicScore = this.compare(vec, s.centroid, time, undefined, this.options.topicWeights, false).score;
-      if (!bestTopic || topicScore > bestTopic.score) bestTopic = { s, score: topicScore };
-      if (topicScore >= this.options.topicLinkThreshold) related.push(s);
       if (!best || score > best.score) {
         second = best;
         best = { s, score };
@@ -694,12 +757,23 @@ export class StoryClusterer {
     }
     const joins = best !== undefined && best.score >= this.options.threshold;
     const explanation = this.explain(features, vec, best?.s, cands.length, joins ? second : best, joins);
-    const topic = bestTopic && bestTopic.score >= this.options.topicThreshold ? this.topicOf(bestTopic.s) : undefined;
-    const story = joins && best ? best.s : this.createStory(id, topic);
+    // Topics of the candidate stories, scored on their own centroids.
+    const topicScores = new Map<string, number>();
+    for (const s of cands) {
+      const t = this.topicOf(s);
+      if (topicScores.has(t)) continue;
+      const ts = this.topicState(t);
+      const time = this.timeFactor(day, ts.firstDay, ts.lastDay);
+      topicScores.set(t, this.compare(vec, ts.centroid, time, undefined, this.options.topicWeights, false).score);
+    }
+    let bestTopic: string | undefined;
+    for (const [t, sc] of topicScores) if (sc >= this.options.topicThreshold && (bestTopic === undefined || sc > (topicScores.get(bestTopic) as number))) bestTopic = t;
+    const story = joins && best ? best.s : this.createStory(id, bestTopic);
     if (this.dedupIndex && sig) this.dedupIndex.add(id, sig);
     this.attach(story, { id, source: features.source, day, vec });
-    // An article close to stories of two topics shows the topics are one.
-    for (const r of related) this.joinTopics(story, r);
+    this.addToTopic(story.topic, vec, day);
+    // An article close to two topics shows they are one.
+    for (const [t, sc] of topicScores) if (sc >= this.options.topicLinkThreshold) this.joinTopicIds(story.topic, t);
     return { storyId: story.id, isNew: !joins, score: best?.score ?? 0, explanation };
   }
 
@@ -935,7 +1009,7 @@ export class StoryClusterer {
    * Manual merges and splits are respected.
    */
   recheck(): RecheckResult {
-    const result: RecheckResult = { merged: [], split: [] };
+    const result: RecheckResult = { merged: [], split: [], topicsJoined: [] };
     for (const s of [...this.storyMap.values()].filter((x) => x.active).sort((a, b) => a.created - b.created)) {
       for (const part of this.driftParts(s)) {
         const t = this.moveOut(s, part);
@@ -961,7 +1035,59 @@ export class StoryClusterer {
         }
       }
     }
+    this.recheckTopics(result);
     return result;
+  }
+
+  /** Joins topics whose centroids turned out close, looking only at topics of stories the index links. */
+  private recheckTopics(result: RecheckResult): void {
+    const storiesByTopic = new Map<string, StoryState[]>();
+    for (const s of this.storyMap.values()) {
+      if (!s.active) continue;
+      const t = this.topicOf(s);
+      const list = storiesByTopic.get(t);
+      if (list) list.push(s);
+      else storiesByTopic.set(t, [s]);
+    }
+    const order = [...storiesByTopic.keys()].sort();
+    for (const tid of order) {
+      const root = this.rootTopic(tid);
+      if (root !== tid) continue;
+      for (let changed = true; changed; ) {
+        changed = false;
+        const T = this.topicState(tid);
+        const others = new Set<string>();
+        for (const s of (storiesByTopic.get(tid) ?? []).slice(-20)) {
+          for (const c of this.candidates(s.centroid, undefined, s.id)) {
+            const u = this.topicOf(c);
+            if (u !== tid) others.add(u);
+          }
+        }
+        let best: { u: string; score: number } | undefined;
+        for (const u of [...others].sort()) {
+          const U = this.topicState(u);
+          const time = this.decayBetween(T, U);
+          const { score } = this.compare(T.centroid, U.centroid, time, undefined, this.options.topicWeights, false);
+          if (score >= this.options.topicMergeThreshold && (!best || score > best.score)) best = { u, score };
+        }
+        if (best) {
+          const moved = storiesByTopic.get(best.u) ?? [];
+          this.joinTopicIds(tid, best.u);
+          storiesByTopic.set(tid, [...(storiesByTopic.get(tid) ?? []), ...moved]);
+          storiesByTopic.delete(best.u);
+          result.topicsJoined.push({ kept: tid, removed: best.u, score: best.score });
+          changed = true;
+        }
+      }
+    }
+  }
+
+  private decayBetween(
+    a: { firstDay?: number; lastDay?: number },
+    b: { firstDay?: number; lastDay?: number },
+  ): { factor: number } {
+    if (a.firstDay === undefined || a.lastDay === undefined || b.firstDay === undefined || b.lastDay === undefined) return { factor: 1 };
+    return this.decay(Math.max(0, b.firstDay - a.lastDay, a.firstDay - b.lastDay));
   }
 
   private rangeFactor(a: StoryState, b: StoryState): { factor: number } {
@@ -1053,6 +1179,13 @@ export class StoryClusterer {
       })),
       aliases: [...this.aliases.entries()],
       topicParents: [...this.topicParent.entries()],
+      topics: [...this.topicMap.values()].map((t) => ({
+        id: t.id,
+        size: t.size,
+        firstDay: t.firstDay,
+        lastDay: t.lastDay,
+        centroid: serializeVectors(t.centroid),
+      })),
       constraints: this.getConstraints(),
       dedup: this.dedupIndex ? this.dedupIndex.snapshot() : null,
       stats: { scored: this.scoredTotal, duplicates: this.duplicates },
@@ -1071,6 +1204,9 @@ export class StoryClusterer {
     c.df = new Map(snap.df);
     c.aliases = new Map(snap.aliases);
     c.topicParent = new Map(snap.topicParents ?? []);
+    for (const t of snap.topics ?? []) {
+      c.topicMap.set(t.id, { id: t.id, size: t.size, firstDay: t.firstDay ?? undefined, lastDay: t.lastDay ?? undefined, centroid: deserializeVectors(t.centroid) });
+    }
     c.constraints = snap.constraints.map((x) => (x.kind === 'together' ? { kind: 'together', articleIds: [...x.articleIds] } : { kind: 'apart', a: [...x.a], b: [...x.b] }));
     c.scoredTotal = snap.stats?.scored ?? 0;
     c.duplicates = snap.stats?.duplicates ?? 0;
