@@ -310,6 +310,21 @@ export class AttributionFinder {
     return e > comma ? { start: toks[np[0]].start, end: toks[e].end } : undefined;
   }
 
+  /** Whether a cue after a quotation closes the attribution rather than starting new reported speech. */
+  private endsAttribution(c: Cue): boolean {
+    const t = this.tokens[c.last + 1];
+    if (!t || t.sentence !== this.tokens[c.last].sentence) return true;
+    if (/^[.,;:!?)\u2014\u2013]$/.test(t.text) || this.isMark(t.text) || c.info?.addressee) return true;
+    const w = this.low(c.last + 1);
+    if (w === 'that') return false;
+    // "said of Apple", "said answering a question"
+    if (c.last > c.tok || /ing$/.test(w)) return true;
+    if (TIME_WORDS.has(w) || TIME_HEADS.test(w) || t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'SCONJ') return true;
+    // "said the day after", "said the next morning"
+    if (t.pos === 'DET' && (TIME_HEADS.test(this.low(c.last + 2)) || TIME_HEADS.test(this.low(c.last + 3)) || /^(day|time|same)$/.test(this.low(c.last + 2)))) return true;
+    return !(t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM');
+  }
+
   /** The subject of the main clause between tokens s0 and k: the first noun phrase followed by a verb. */
   private clauseSubject(s0: number, k: number): [number, number] | null {
     for (let p = s0; p < k; p++) {
@@ -367,6 +382,8 @@ export class AttributionFinder {
         const extent = this.appositiveAfter(np);
         return { cue: c, source: this.span(np[0], np[1]), ...(extent ? { extent } : {}) };
       }
+      // `"…" Adler said the campaign …` reports something else: the cue must end the attribution.
+      if (!this.endsAttribution(c)) return null;
       const np = this.npEndingAt(c.first - 1, i);
       if (np && np[0] === i) return { cue: c, source: this.span(np[0], np[1]) };
       // "… ," Frost, a spokesman, said
