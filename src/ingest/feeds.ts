@@ -2,7 +2,14 @@ import { parseFeed } from 'feedsmith';
 import type { Article } from '../model.js';
 import { IngestError, type IngestFailure } from './errors.js';
 import { FetchError, type Fetcher } from './fetch.js';
-import { decodeHtmlBytes, extractHtmlBytes, htmlArticle, htmlFragmentToText, normalizeDate } from './html.js';
+import {
+  assertHtmlContentType,
+  decodeHtmlBytes,
+  extractHtmlBytes,
+  htmlArticle,
+  htmlFragmentToText,
+  normalizeDate,
+} from './html.js';
 import { makeArticle } from './parse.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json';
@@ -217,6 +224,7 @@ async function itemArticle(item: FeedItem, outlet: string | undefined, opts: Fee
   if (item.text?.trim()) return makeArticle(item.text.trim(), meta);
   if (item.url && opts.fetcher) {
     const res = await opts.fetcher.get(item.url, { signal: opts.signal });
+    assertHtmlContentType(res.contentType, res.url);
     const x = extractHtmlBytes(res.body, { pageUrl: res.url, headerCharset: res.charset });
     const article = htmlArticle(x, item.url);
     if (!article.title && item.title) article.title = item.title;

@@ -7,7 +7,7 @@ import { makeArticle, parseTextFile } from './parse.js';
 import { bulkFormatOf, readBulkFile, type FieldMapping } from './bulk.js';
 import { decodeFeedBytes, feedArticles, looksLikeFeed, parseFeedText } from './feeds.js';
 import type { Fetcher } from './fetch.js';
-import { extractHtmlBytes, htmlArticle, looksLikeHtml } from './html.js';
+import { assertHtmlContentType, extractHtmlBytes, htmlArticle, looksLikeHtml } from './html.js';
 
 /** Largest file read by default: news articles are kilobytes; anything far bigger is a mistake. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -281,6 +281,7 @@ export async function* readUrl(
     return;
   }
   try {
+    assertHtmlContentType(res.contentType, res.url);
     yield {
       ok: true,
       article: htmlArticle(extractHtmlBytes(res.body, { pageUrl: res.url, headerCharset: res.charset }), url),

@@ -586,3 +586,11 @@ export function looksLikeHtml(head: string): boolean {
     (h.startsWith('<') && /<(?:body|p|div)[\s>]/.test(h) && !/^<\?xml|^<(?:rss|feed|rdf:rdf)[\s>]/.test(h))
   );
 }
+
+/** Refuses responses that are clearly not web pages (PDFs, images, archives) before parsing them. */
+export function assertHtmlContentType(contentType: string | undefined, url: string): void {
+  if (!contentType) return;
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  if (!type || /html|xml|text\/|octet-stream/.test(type)) return;
+  throw new IngestError('unreadable', `${url} is not a web page (Content-Type ${type})`);
+}

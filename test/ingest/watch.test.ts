@@ -78,6 +78,7 @@ beforeAll(async () => {
       res.end();
     },
     '/story/slow': () => undefined,
+    '/story/report.pdf': send(Buffer.from('%PDF-1.7 binary'), 'application/pdf'),
     '/story/loop': (_q, res) => {
       res.writeHead(302, { location: '/story/loop' });
       res.end();
@@ -247,12 +248,14 @@ describe('storyline watch', () => {
       `${srv.base}/feed.xml`,
       `${srv.base}/story/ok`,
       `${srv.base}/story/gone`,
+      `${srv.base}/story/report.pdf`,
       '--db',
       join(dir, 'u.db'),
     );
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/3 file\(s\): 2 stored/);
+    expect(r.stdout).toMatch(/4 file\(s\): 2 stored/);
     expect(r.stderr).toMatch(/story\/gone: HTTP 404/);
+    expect(r.stderr).toMatch(/report\.pdf is not a web page \(Content-Type application\/pdf\)/);
   });
 
   it('needs something to watch', async () => {
