@@ -567,6 +567,21 @@ export class AttributionFinder {
       }
       this.out.push(a);
     }
+    // A bare quote paragraph followed directly by an attributed quote paragraph: one speaker, one statement
+    // (`"A."` ¶ `"B," Viguerie notes.`).
+    for (let i = this.out.length - 2; i >= 0; i--) {
+      const a = this.out[i];
+      const b = this.out[i + 1];
+      if (a.source || a.cue || a.continues !== undefined || b.continues !== undefined || !b.source) continue;
+      const gap = this.text.slice(a.statement.end, b.statement.start);
+      if (gap.trim() !== '' || !gap.includes('\n')) continue;
+      b.statement = { start: a.statement.start, end: b.statement.end };
+      a.statement = b.statement;
+      a.source = b.source;
+      if (b.cue) a.cue = b.cue;
+      if (b.sourceExtent) a.sourceExtent = b.sourceExtent;
+      a.at = b.at;
+    }
     this.directs = this.out.slice();
     // Later parts share the first part's final extent.
     for (const a of this.out) if (a.continues !== undefined) a.statement = this.out[a.continues].statement;
