@@ -258,6 +258,25 @@ describe('storyline watch', () => {
     expect(r.stderr).toMatch(/report\.pdf is not a web page \(Content-Type application\/pdf\)/);
   });
 
+  it('analyze reads HTML pages and feed files from a folder; help lists the new options', async () => {
+    const dir = workspace();
+    writeFileSync(
+      join(dir, 'page.html'),
+      articlePage('Pier reopens', [P('the pier', 1), P('the pier', 2)], { date: '2026-03-03', site: 'Pier Post' }),
+    );
+    version = 1;
+    writeFileSync(join(dir, 'saved-feed.txt'), rss());
+    const r = await cli('analyze', dir, '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { articles: Array<{ source?: string; text: string }> };
+    expect(doc.articles.map((a) => a.source).sort()).toEqual(['Kestrel Wire', 'Pier Post']);
+    expect(doc.articles.some((a) => a.text.includes('First!'))).toBe(false);
+    const help = await cli('ingest', '--help');
+    expect(help.stdout).toMatch(/--text-field <name>/);
+    expect(help.stdout).toMatch(/--html/);
+    expect((await cli('watch', '--help')).stdout).toMatch(/--feed <urls\.\.\.>/);
+  });
+
   it('needs something to watch', async () => {
     const r = await cli('watch');
     expect(r.code).toBe(2);
