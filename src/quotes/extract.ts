@@ -138,6 +138,8 @@ export class AttributionFinder {
       // "called for", "calling on": the particle belongs to the cue.
       let last = info.particle && info.particle.includes(this.low(i + 1)) ? i + 1 : i;
       if (info.needsParticle && last === i) continue;
+      // "their say", "the final say": a noun.
+      if (info.lemma === 'say' && i > 0 && (toks[i - 1].pos === 'DET' || /^(his|her|their|its|our|my|your|final)$/.test(this.low(i - 1)))) continue;
       // Annotated news usually takes "about"/"of"/"with" and "in a statement" into the cue.
       const nx = this.low(last + 1);
       if ((nx === 'about' || nx === 'of' || nx === 'with') && !this.inQuote(last + 1)) last++;
@@ -180,7 +182,8 @@ export class AttributionFinder {
     const sent = toks[k].sentence;
     const w = this.low(k);
     if (SUBJ_PRON.has(w)) return [k, k];
-    if (TIME_HEADS.test(w) || /^\d+$/.test(w)) return null;
+    // "said Tuesday" is not a subject, but "4 in 10 say" is.
+    if (TIME_HEADS.test(w) || (/^\d+$/.test(w) && !/^(in|of)$/.test(this.low(k - 1)))) return null;
     if (w === ')') {
       // "Gov. John Kasich (R-OH)": the parenthesis belongs to the name.
       let j = k - 1;
