@@ -8,6 +8,7 @@ import { ingestPaths } from './ingest-files.js';
 import { registerEval } from './eval.js';
 import { registerWatch } from './watch.js';
 import { queueSink, registerWorker } from './worker.js';
+import { registerServe } from './serve.js';
 import { JobQueue, requirePostgres } from '../store/queue.js';
 import type { IngestFailure } from '../ingest/errors.js';
 
@@ -186,6 +187,7 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
   registerEval(program, io);
   registerWatch(program, io);
   registerWorker(program, io);
+  registerServe(program, io);
   return { program, exitCode: () => exitCode };
 }
 

@@ -1,0 +1,44 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Store } from '../store/types.js';
+import { createApp, type AppOptions } from './app.js';
+import { defaultWebRoot } from './static.js';
+
+export { createApp, CONTENT_SECURITY_POLICY, DEFAULT_MAX_BODY } from './app.js';
+export type { AppOptions, ArticleResponse, IngestResponse, StoryResponse, StorylineApp } from './app.js';
+export type { StoryUpdate } from './events.js';
+export { defaultWebRoot } from './static.js';
+
+export interface ServeOptions extends Partial<Omit<AppOptions, 'store'>> {
+  store: Store;
+  port?: number;
+  host?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP server; resolves once it is listening. Port 0 picks a free port. */
+export function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const { app } = createApp({ ...opts, webRoot: opts.webRoot ?? defaultWebRoot() });
+  const host = opts.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, (info: AddressInfo) => {
+      const shown = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shown}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            // Open event streams would keep the server up forever.
+            if ('closeAllConnections' in server) server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}
