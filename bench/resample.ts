@@ -6,7 +6,7 @@
  * sizes and shapes, and copies from different eras no longer look like the same text.
  */
 import { createHash } from 'node:crypto';
-import type { AnnotatedArticle, Span } from '../src/model.js';
+import type { AnnotatedArticle, Article, Span } from '../src/model.js';
 
 const DAY = 86_400_000;
 
@@ -99,6 +99,25 @@ export function* resampledStream(base: AnnotatedArticle[], n: number, opts: { er
       const day = Math.floor((i / ordered.length) * eraDays);
       const published = new Date(start + (k * eraDays + day) * DAY).toISOString().slice(0, 10);
       yield variant(ordered[i], e, published);
+      produced++;
+    }
+  }
+}
+
+/** Raw articles (text and date only) of the same stream, for benchmarks that analyse them again. */
+export function* resampledArticles(base: Article[], n: number, opts: { eraDays?: number; start?: string } = {}): Generator<Article> {
+  const eraDays = opts.eraDays ?? 60;
+  const start = Date.parse(opts.start ?? '2001-01-01');
+  const ordered = [...base].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'));
+  let produced = 0;
+  for (let k = 0; produced < n; k++) {
+    const e = era(k);
+    for (let i = 0; i < ordered.length && produced < n; i++) {
+      const day = Math.floor((i / ordered.length) * eraDays);
+      const published = new Date(start + (k * eraDays + day) * DAY).toISOString().slice(0, 10);
+      const text = e.transform(ordered[i].text);
+      const id = createHash('sha256').update(`${k}\u0000${text}`).digest('hex').slice(0, 16);
+      yield { ...ordered[i], id, text, published, publishedInferred: false, title: ordered[i].title ? e.transform(ordered[i].title ?? '') : undefined };
       produced++;
     }
   }

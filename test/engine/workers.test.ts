@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { pgCtl, type PgControl } from '../../scripts/pg-cluster.js';
 import pg from 'pg';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { JobQueue } from '../../src/store/queue.js';
@@ -139,7 +140,7 @@ describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
   }, 200_000);
 
   it.skipIf(!control)('survives a database restart mid-ingest', async () => {
-    const ctl = JSON.parse(control) as { bin: string; data: string; opts: string; log: string; asRoot: boolean };
+    const ctl = JSON.parse(control) as PgControl;
     const schemaUrl = await freshSchema();
     const store = await open(schemaUrl);
     const articles = syntheticArticles(syntheticEvents(10), 10, 5);
@@ -147,10 +148,7 @@ describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
     const worker = await open(schemaUrl);
     const running = runWorker(worker, { name: 'restart', exitWhenIdle: true, pollMs: 50, leaseMs: 3000 });
     await new Promise((r) => setTimeout(r, 1500));
-    const args = ['-D', ctl.data, '-o', ctl.opts, '-l', ctl.log, '-w', '-m', 'fast', 'restart'];
-    const cmd = ctl.asRoot ? ['runuser', ['-u', 'postgres', '--', `${ctl.bin}/pg_ctl`, ...args]] : [`${ctl.bin}/pg_ctl`, args];
-    const r = spawnSync(cmd[0] as string, cmd[1] as string[], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
+    pgCtl(ctl, 'restart');
     const report = await running;
     expect(report.stored).toBe(articles.length);
     await expectExactlyOnce(store, articles.map((x) => x.id));

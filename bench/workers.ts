@@ -1,0 +1,158 @@
+/**
+ * Scale-out on PostgreSQL: the same resampled stream ingested by one worker and by N workers on this
+ * machine, each run in a database of its own, plus a kill test. Prints throughput, the ratio to the ideal
+ * (one worker's throughput times the number of cores), exactly-once checks and the agreement of story
+ * assignments between the runs (B-cubed).
+ *
+ *   npm run bench:workers [-- --articles 100000] [--workers 4] [--kills 20 --kill-articles 20000] [--data DIR]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { PostgresStore } from '../src/store/postgres.js';
+import { JobQueue } from '../src/store/queue.js';
+import { bcubed } from '../src/stories/index.js';
+import type { Article } from '../src/model.js';
+import { startPgCluster } from '../scripts/pg-cluster.js';
+import { loadCorpus } from './corpus.js';
+import { resampledArticles } from './resample.js';
+
+interface Args {
+  data: string;
+  articles: number;
+  workers: number;
+  kills: number;
+  killArticles: number;
+  perJob: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { data: process.env.STORYLINE_DATA ?? resolve('../shared/data'), articles: 100_000, workers: 4, kills: 0, killArticles: 20_000, perJob: 25 };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = (): number => Number(argv[++i]);
+    if (k === '--data') a.data = argv[++i];
+    else if (k === '--articles') a.articles = v();
+    else if (k === '--workers') a.workers = v();
+    else if (k === '--kills') a.kills = v();
+    else if (k === '--kill-articles') a.killArticles = v();
+    else if (k === '--per-job') a.perJob = v();
+    else throw new Error(`unknown argument ${k}`);
+  }
+  return a;
+}
+
+/** The worker command: the compiled CLI when built, else the TypeScript sources through tsx. */
+function workerCommand(url: string): [string, string[]] {
+  const args = ['worker', '--db', url, '--exit-when-idle', '--quiet', '--poll', '200', '--lease', '30'];
+  return existsSync('dist/src/cli/bin.js') ? [process.execPath, ['dist/src/cli/bin.js', ...args]] : [process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args]];
+}
+
+async function schemaUrl(base: string, schema: string): Promise<string> {
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  await c.query(`CREATE SCHEMA ${schema}`);
+  await c.end();
+  return `${base}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}
+
+interface RunResult {
+  workers: number;
+  seconds: number;
+  articlesPerSecond: number;
+  stored: number;
+  distinct: number;
+  storyArticles: number;
+  jobsLeft: number;
+  kills: number;
+  assignment: Map<string, string>;
+}
+
+async function run(base: string, schema: string, articles: Article[], workers: number, perJob: number, kills = 0): Promise<RunResult> {
+  const url = await schemaUrl(base, schema);
+  const store = await PostgresStore.open(url);
+  const queue = new JobQueue(store);
+  for (let i = 0; i < articles.length; i += 5000) await queue.enqueue(articles.slice(i, i + 5000), perJob);
+  const children = new Set<ChildProcess>();
+  const start = (): void => {
+    const [cmd, args] = workerCommand(url);
+    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    children.add(child);
+    child.on('exit', () => children.delete(child));
+  };
+  const t0 = performance.now();
+  for (let i = 0; i < workers; i++) start();
+  let killed = 0;
+  // Spread the kills over the expected run time, checking the queue as we go.
+  while (children.size > 0) {
+    await new Promise((r) => setTimeout(r, 1000));
+    if (killed < kills) {
+      const c = await queue.counts();
+      const progress = c.done / Math.max(1, c.done + c.queued + c.running);
+      if (progress >= (killed + 1) / (kills + 1)) {
+        const list = [...children];
+        const victim = list[Math.floor(Math.random() * list.length)];
+        victim?.kill('SIGKILL');
+        killed++;
+        start();
+      }
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const q = async (sql: string): Promise<number> => Number((await store.query<{ n: string }>(sql)).rows[0].n);
+  const { rows } = await store.query<{ article_id: string; story_id: string }>('SELECT article_id, story_id FROM story_articles');
+  const result: RunResult = {
+    workers,
+    seconds,
+    articlesPerSecond: articles.length / seconds,
+    stored: await q('SELECT COUNT(*) AS n FROM articles'),
+    distinct: await q('SELECT COUNT(DISTINCT id) AS n FROM articles'),
+    storyArticles: await q('SELECT COUNT(*) AS n FROM story_articles'),
+    jobsLeft: await q(`SELECT COUNT(*) AS n FROM jobs WHERE status <> 'done'`),
+    kills: killed,
+    assignment: new Map(rows.map((r) => [r.article_id, r.story_id])),
+  };
+  await store.close();
+  return result;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const corpus = (await loadCorpus(args.data)).map((x) => x.article);
+  const articles = [...resampledArticles(corpus, args.articles)];
+  const unique = new Set(articles.map((a) => a.id)).size;
+  const cluster = await startPgCluster({ maxConnections: 300 });
+  try {
+    const single = await run(cluster.url, 'one', articles, 1, args.perJob);
+    const many = await run(cluster.url, 'many', articles, args.workers, args.perJob);
+    const cores = Math.min(availableParallelism(), args.workers);
+    const ideal = single.articlesPerSecond * cores;
+    const lines = [
+      `articles: ${articles.length} (${unique} distinct), resampled from ${corpus.length} corpus articles; ${args.perJob} per job`,
+      `1 worker:  ${single.seconds.toFixed(1)} s, ${single.articlesPerSecond.toFixed(1)} articles/s`,
+      `${args.workers} workers: ${many.seconds.toFixed(1)} s, ${many.articlesPerSecond.toFixed(1)} articles/s`,
+      `ideal (${cores} cores × 1 worker): ${ideal.toFixed(1)} articles/s; achieved ${((many.articlesPerSecond / ideal) * 100).toFixed(1)} % of ideal`,
+      `exactly once (1 worker): stored ${single.stored}, distinct ${single.distinct}, in stories ${single.storyArticles}, jobs left ${single.jobsLeft}`,
+      `exactly once (${args.workers} workers): stored ${many.stored}, distinct ${many.distinct}, in stories ${many.storyArticles}, jobs left ${many.jobsLeft}`,
+      `story assignment agreement, ${args.workers} workers vs 1 (B-cubed F1): ${bcubed(many.assignment, single.assignment).f1.toFixed(4)}`,
+    ];
+    if (args.kills > 0) {
+      const subset = articles.slice(0, args.killArticles);
+      const k = await run(cluster.url, 'killed', subset, args.workers, args.perJob, args.kills);
+      const distinct = new Set(subset.map((a) => a.id)).size;
+      lines.push(
+        `kill test: ${k.kills} SIGKILLs during ${subset.length} articles (${distinct} distinct): stored ${k.stored}, distinct ${k.distinct}, in stories ${k.storyArticles}, jobs left ${k.jobsLeft} → ${k.stored === distinct && k.distinct === distinct && k.storyArticles === distinct && k.jobsLeft === 0 ? 'every article stored exactly once' : 'MISMATCH'}`,
+      );
+    }
+    console.log(lines.join('\n'));
+  } finally {
+    cluster.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench:workers: ${(err as Error).message}`);
+  process.exitCode = 1;
+});
