@@ -127,8 +127,30 @@ const OFFICE_WORDS = new Set([
 /** Lowercase words that keep a title going ("former Gov.", "then-President"). */
 const TITLE_MODIFIERS = new Set(['former', 'acting', 'interim', 'late', 'then', 'outgoing', 'incoming', 'disgraced']);
 
+/** The tagger's titles plus ones it has no feature for (changing its list would change the model). */
+const ROLE_TITLES: ReadonlySet<string> = new Set([
+  ...TITLES,
+  'del',
+  'delegate',
+  'assemblyman',
+  'assemblywoman',
+  'councilman',
+  'councilwoman',
+  'alderman',
+  'comptroller',
+  'treasurer',
+  'rabbi',
+  'imam',
+  'bishop',
+  'archbishop',
+  'cardinal',
+  'superintendent',
+  'chancellor',
+  'provost',
+]);
+
 /** Honorifics that are not roles: they are dropped from the name but not recorded. */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'messrs']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'messrs', 'dear']);
 
 /** Common nouns that name a role when written right before or in apposition to a person. */
 const ROLE_NOUNS = new Set([
@@ -345,6 +367,8 @@ export const dropNonNames: Refiner = (drafts, ctx) => {
     if (urls.some(([a, b]) => s < b && e > a)) return false;
     const text = ctx.text.slice(s, e);
     if (!/\p{L}/u.test(text)) return false;
+    // "I'm", "We've": a pronoun and a verb, never a name.
+    if (/^(i|you|we|they|he|she|it)['\u2019](m|re|ve|ll|d|s)$/i.test(text)) return false;
     for (let i = d.start; i < d.end; i++) {
       const w = ctx.tokens[i].text;
       // Handles, hashtags, paths and run-on junk (no real name word is 40 characters long).
@@ -397,7 +421,7 @@ export const apostropheNames: Refiner = (drafts, ctx) => {
   const out = drafts.slice();
   const t = ctx.tokens;
   for (let i = 0; i + 2 < t.length; i++) {
-    if (!isCap(t[i].text) || !isPossessive(t[i + 1].text) || !isCap(t[i + 2].text)) continue;
+    if (!isCap(t[i].text) || !/^'s$/i.test(normalizeWord(t[i + 1].text)) || !isCap(t[i + 2].text)) continue;
     if (!sameSentence(ctx, i, i + 2) || t[i + 1].start !== t[i].end) continue;
     if (!APOSTROPHE_NAME_TAILS.has(word(ctx, i + 2).toLowerCase())) continue;
     // Reaches back over a capitalised run so "Time's Up" and "Children's Day Out" both work.
@@ -447,19 +471,21 @@ export const organisationSuffixes: Refiner = (drafts, ctx) => {
   return out;
 };
 
-/** "(D-N.Y.)" after a name: a party and state attribute of that person, not a place. */
+/** "(D-N.Y.)" or "(Vt.)" after a name: a party and state attribute of that person, not a place. */
 export const partyAffiliations: Refiner = (drafts, ctx) => {
   let out = drafts;
-  for (const m of ctx.text.matchAll(
-    /\(\s*([RDIL]|Rep|Dem|Ind)\s?[-\u2013]\s?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\s*\)/g,
-  )) {
+  const re =
+    /\(\s*(?:(?:[RDIL]|Rep|Dem|Ind)\s?[-\u2013]\s?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)|([A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)?))\s*\)/g;
+  for (const m of ctx.text.matchAll(re)) {
     const s = m.index;
     const e = s + m[0].length;
-    out = out.filter((d) => !(ctx.tokens[d.start].start >= s && ctx.tokens[d.end - 1].end <= e));
     const before = out.filter(
       (d) => ctx.tokens[d.end - 1].end <= s && /^\s*$/.test(ctx.text.slice(ctx.tokens[d.end - 1].end, s)),
     );
     const person = before.find((d) => d.type === 'person');
+    // A bare state abbreviation is an attribute only right after a person's name.
+    if (m[2] !== undefined && !person) continue;
+    out = out.filter((d) => !(ctx.tokens[d.start].start >= s && ctx.tokens[d.end - 1].end <= e));
     if (person) person.roles.push(m[0].slice(1, -1).trim());
   }
   return out;
@@ -476,7 +502,7 @@ export const titlesAndRoles: Refiner = (drafts, ctx) => {
   const isTitleWord = (i: number): boolean => {
     const l = lowerNoDot(word(ctx, i));
     return (
-      (isCap(t[i].text) && (TITLES.has(l) || OFFICE_WORDS.has(l))) ||
+      (isCap(t[i].text) && (ROLE_TITLES.has(l) || OFFICE_WORDS.has(l))) ||
       TITLE_MODIFIERS.has(l) ||
       /^(former|then)-/i.test(t[i].text)
     );
@@ -502,7 +528,7 @@ export const titlesAndRoles: Refiner = (drafts, ctx) => {
     let titleEnd = -1;
     for (let i = d.start; i < d.end - 1; i++) {
       const l = lowerNoDot(word(ctx, i));
-      if (HONORIFICS.has(l) || TITLES.has(l)) titleEnd = i + 1;
+      if (HONORIFICS.has(l) || ROLE_TITLES.has(l)) titleEnd = i + 1;
       else if (!OFFICE_WORDS.has(l)) break;
     }
     if (titleEnd > 0) s = titleEnd;
@@ -512,7 +538,7 @@ export const titlesAndRoles: Refiner = (drafts, ctx) => {
     let roleStart = Math.min(r, s);
     const roleEnd = s;
     const hasTitle = (a: number, b: number): boolean => {
-      for (let i = a; i < b; i++) if (TITLES.has(lowerNoDot(word(ctx, i)))) return true;
+      for (let i = a; i < b; i++) if (ROLE_TITLES.has(lowerNoDot(word(ctx, i)))) return true;
       return false;
     };
     if (roleStart < roleEnd && hasTitle(roleStart, roleEnd)) {
@@ -550,7 +576,16 @@ export const titlesAndRoles: Refiner = (drafts, ctx) => {
         d.roles.unshift(word(ctx, p));
     }
   }
-  return out.filter((d) => d.end > d.start);
+  // "Senior Fellow": a person made only of title words is not a name.
+  return out.filter((d) => {
+    if (d.end <= d.start) return false;
+    if (d.type !== 'person') return true;
+    for (let i = d.start; i < d.end; i++) {
+      const l = lowerNoDot(word(ctx, i));
+      if (!ROLE_TITLES.has(l) && !OFFICE_WORDS.has(l) && !ROLE_NOUNS.has(l) && l !== 'fellow') return true;
+    }
+    return false;
+  });
 };
 
 /** "Danny Frost, a spokesman for …" → role "spokesman" for the person. */

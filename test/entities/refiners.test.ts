@@ -130,4 +130,24 @@ describe('refiners', () => {
     expect(names).toContain('Commission on Presidential Debates');
     expect(names).not.toContain('Presidential Debates');
   });
+
+  it('keeps a bare state abbreviation after a name as an attribute', () => {
+    const doc = entitiesOf('Voters did not turn out the way they did for Sen. Bernie Sanders (Vt.) in the primary.');
+    expect(entityNamed(doc, 'Bernie Sanders')?.roles).toEqual(expect.arrayContaining(['Sen.', 'Vt.']));
+    expect(doc.mentions.some((m) => m.text.startsWith('Vt'))).toBe(false);
+  });
+
+  it('drops persons made only of title words and pronoun contractions', () => {
+    const doc = entitiesOf(
+      'Joseph R. Biden, Jr., is Senior Fellow at the Center for Transatlantic Relations. \u201cI\u2019m sure,\u201d he said.',
+    );
+    const names = doc.entities.map((e) => e.name);
+    expect(names).not.toContain('Senior Fellow');
+    expect(names).not.toContain('I\u2019m');
+  });
+
+  it('does not read a closing quote as an apostrophe name', () => {
+    const doc = entitiesOf('Christie Calls Clinton \u2018Disgrace\u2019 Over Remarks on Police.');
+    expect(doc.mentions.some((m) => m.text.includes('\u2019 Over'))).toBe(false);
+  });
 });
