@@ -366,8 +366,21 @@ export class StoryClusterer {
 
   // ---- weights -------------------------------------------------------------------------------------------
 
+  /** IDF values for the current article count; cleared whenever the counts change. */
+  private idfCache = new Map<string, number>();
+  private idfCacheN = -1;
+
   private idf(key: string): number {
-    return Math.log((this.n + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
+    if (this.idfCacheN !== this.n) {
+      this.idfCache.clear();
+      this.idfCacheN = this.n;
+    }
+    let v = this.idfCache.get(key);
+    if (v === undefined) {
+      v = Math.log((this.n + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
+      this.idfCache.set(key, v);
+    }
+    return v;
   }
 
   private norm(v: SparseVector): number {
