@@ -177,7 +177,12 @@ export function inferPublicationDates(docs: AnnotatedArticle[]): AnnotatedArticl
           const d = parseIsoDate(DAY_VALUE.exec(a.value)![1]);
           if (d && toDays(d) > candDay) cost += 3;
         }
-        if (!best || cost < best.cost || (cost === best.cost && dateStr > best.date && k === 0 && best.offset > 0)) {
+        // Ties: the sibling's own date over a later day, then the most recent sibling.
+        const better =
+          !best ||
+          cost < best.cost ||
+          (cost === best.cost && (k < best.offset || (k === best.offset && dateStr > best.date)));
+        if (better) {
           best = { date: dateStr, cost, sibling: sib.article.id, siblingDate: fmtDay(sd), offset: k, support };
         }
       }
