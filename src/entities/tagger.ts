@@ -21,7 +21,7 @@ export interface Casing {
 }
 
 export interface TagOptions {
-  /** Restore likely casing in sentences written entirely in capitals before tagging. */
+  /** Restore likely casing in sentences written entirely in capitals (or documents without any) before tagging. */
   truecaseAllCaps?: boolean;
 }
 
@@ -166,8 +166,11 @@ export class NerModel {
 
   /** Tags a document given as sentences of raw token strings; returns one BIOES tag per token. */
   tagDocument(sentences: readonly (readonly string[])[], opts: TagOptions = {}): string[][] {
+    // A document with no capital letter at all (chat-style text) gets the same restoration as all-caps text.
+    const noCaps = opts.truecaseAllCaps === true && sentences.every((s) => s.every((w) => w.toLowerCase() === w));
     const norm = sentences.map((s) => {
       const words = s.map(normalizeWord);
+      if (noCaps) return this.truecase(words.map((w) => w.toUpperCase()));
       return opts.truecaseAllCaps && isAllCaps(words) ? this.truecase(words) : words;
     });
     const ctx = docContext(norm);

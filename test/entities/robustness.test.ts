@@ -21,6 +21,14 @@ describe('bad input', () => {
     expect(doc.entities.find((e) => e.name === 'BERLIN')?.type).toBe('place');
   });
 
+  it('restores casing in text written without any capital letter', () => {
+    const doc = entitiesOf('gov andrew cuomo said on monday that harvey weinstein must face a review in new york.');
+    checkInvariants(doc);
+    const persons = doc.entities.filter((e) => e.type === 'person').map((e) => e.name);
+    expect(persons).toEqual(['andrew cuomo', 'harvey weinstein']);
+    expect(doc.mentions.some((m) => m.text === 'monday')).toBe(false);
+  });
+
   it('handles text without punctuation or sentence breaks', () => {
     const doc = entitiesOf(
       'Andrew Cuomo said Harvey Weinstein would face a review and then Cuomo left for Albany without comment',
