@@ -774,10 +774,18 @@ export class AttributionFinder {
       if (content) this.push('indirect', content, c, source);
       return;
     }
-    if (toks[c.first - 1]?.text === ',') {
-      const content = this.clause(s0, c.first - 2);
-      if (content && !this.overlapsDirect(content)) this.push('indirect', content, c, source);
+    const before = toks[c.first - 1]?.text === ',' ? c.first - 2 : c.first - 1;
+    if (before - s0 < 1) return;
+    const content = this.clause(s0, before);
+    if (!content || this.overlapsDirect(content)) return;
+    const after = np[1] + 1;
+    if (toks[after]?.text === ',' && after + 2 <= s1 && toks[after].sentence === toks[s0].sentence) {
+      // "X, according to Y, is Z": the statement surrounds the attribution.
+      // Shown whole: a sentence with the attribution inside reads better than its first words.
+      this.push('indirect', this.clause(s0, s1) ?? content, c, source);
+      return;
     }
+    if (before === c.first - 2 || after > s1 || /^[.!?]$/.test(toks[after]?.text ?? '')) this.push('indirect', content, c, source);
   }
 
   private push(kind: QuoteKind, content: Range, c: Cue, source: Range | undefined, extent?: Range): void {
