@@ -69,7 +69,41 @@ describe('direct quotes', () => {
   });
 });
 
+describe('quote-mark styles', () => {
+  it('reads doubled apostrophes as quote marks', () => {
+    const q = find(quotes("''We will not back down,'' Mr. Sanders said."), 'back down');
+    expect(q.kind).toBe('direct');
+    expect(q.text).toBe('We will not back down');
+    expect(q.speaker?.name).toBe('Sanders');
+  });
+  it('closes a curly quote with a straight mark', () => {
+    const q = find(quotes('“I was pretty clear about it," Ryan continued.'), 'pretty clear');
+    expect(q.kind).toBe('direct');
+    expect(q.cue?.text).toBe('continued');
+    expect(q.speaker?.name).toBe('Ryan');
+  });
+  it('attributes a quote whose closing mark touches the name', () => {
+    const q = find(quotes('“That is fine,”Clinton said.'), 'fine');
+    expect(q.speaker?.name).toBe('Clinton');
+  });
+});
+
 describe('partial and indirect speech', () => {
+  it('keeps a parenthetical attribution with its statement', () => {
+    const q = find(quotes('Survival, Mr. VandeHei says, depends on giving readers what they want.'), 'depends');
+    expect(q.kind).toBe('indirect');
+    expect(q.speaker?.name).toBe('VandeHei');
+  });
+  it('reports an unattributed question', () => {
+    const q = find(quotes('Asked whether he would run again, the senator smiled.'), 'run again');
+    expect(q.cue?.text).toBe('Asked');
+    expect(q.speaker).toBeNull();
+  });
+  it('finds according to X inside a sentence', () => {
+    const q = find(quotes('The deal, according to two officials, is worth $5 billion.'), 'worth');
+    expect(q.cue?.text).toBe('according to');
+    expect(q.speaker?.span?.text).toBe('two officials');
+  });
   it('marks quoted words inside reported speech as partial', () => {
     const qs = quotes('The senator called the move "particularly disturbing" in a speech.');
     const q = find(qs, 'particularly disturbing');
