@@ -140,11 +140,19 @@ export function parseDucDocument(sgml: string, fallbackId: string): Article {
     ? [...body.matchAll(/<P>([\s\S]*?)<\/P>/gi)].map((m) => m[1])
     : body.split(/\n\s*\n/);
   const text = paras
-    .map((p) => unescapeXml(p.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim())
+    .map((p) =>
+      unescapeXml(p.replace(/<[^>]+>/g, ' '))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((p) => p.length > 0)
     .join('\n\n');
   const headline = tag(sgml, 'HEADLINE');
-  const title = headline ? unescapeXml(headline.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim() : undefined;
+  const title = headline
+    ? unescapeXml(headline.replace(/<[^>]+>/g, ' '))
+        .replace(/\s+/g, ' ')
+        .trim()
+    : undefined;
   const published = ducDate(tag(sgml, 'DATE_TIME'), docno);
   const prefix = /^[A-Z]+/.exec(docno)?.[0] ?? '';
   return {
@@ -225,7 +233,10 @@ export async function loadTextArticles(dir: string): Promise<Article[]> {
 }
 
 /** Annotates and clusters a folder of plain-text articles; story id → article ids. */
-export async function clusterTextFolder(dir: string, options: Partial<StoryClustererOptions> = {}): Promise<Map<string, string[]>> {
+export async function clusterTextFolder(
+  dir: string,
+  options: Partial<StoryClustererOptions> = {},
+): Promise<Map<string, string[]>> {
   const docs = (await loadTextArticles(dir)).map((a) => annotateArticle(a));
   return clusterArticles(docs, options);
 }
@@ -266,7 +277,10 @@ export interface StoriesEvalResult {
   candidatesPerArticle: number;
 }
 
-export async function loadStoriesSet(dir: string, format?: StoriesFormat): Promise<{ format: StoriesFormat; items: GoldArticle[] }> {
+export async function loadStoriesSet(
+  dir: string,
+  format?: StoriesFormat,
+): Promise<{ format: StoriesFormat; items: GoldArticle[] }> {
   const fmt = format ?? (await detectStoriesFormat(dir));
   let root = dir;
   if (fmt === 'duc' && !(await readdir(dir)).some((e) => /^D\d+[A-Z]?$/.test(e))) root = path.join(dir, 'docs');
@@ -343,8 +357,12 @@ export function formatStoriesEval(r: StoriesEvalResult): string {
   const lines: string[] = [];
   lines.push(`Story clustering — ${r.format === 'ecbplus' ? 'ECB+' : 'DUC 2006'} (${r.articles} articles)`);
   lines.push('');
-  lines.push('level  | B3 P  | B3 R  | B3 F1 | pair P | pair R | pair F1 | predicted | gold | largest pred | largest gold');
-  lines.push('-------|-------|-------|-------|--------|--------|---------|-----------|------|--------------|-------------');
+  lines.push(
+    'level  | B3 P  | B3 R  | B3 F1 | pair P | pair R | pair F1 | predicted | gold | largest pred | largest gold',
+  );
+  lines.push(
+    '-------|-------|-------|-------|--------|--------|---------|-----------|------|--------------|-------------',
+  );
   for (const l of r.levels) {
     lines.push(
       [

@@ -89,7 +89,8 @@ export class NearDuplicateIndex {
     if (!Number.isInteger(numHashes) || !Number.isInteger(bands) || bands < 1 || numHashes % bands !== 0) {
       throw new DedupError(`numHashes (${numHashes}) must be a positive multiple of bands (${bands})`);
     }
-    if (!Number.isInteger(shingle) || shingle < 1) throw new DedupError(`shingle must be a positive integer, got ${shingle}`);
+    if (!Number.isInteger(shingle) || shingle < 1)
+      throw new DedupError(`shingle must be a positive integer, got ${shingle}`);
     this.rows = numHashes / bands;
     this.seeds = seeds(numHashes);
   }
@@ -189,7 +190,10 @@ export class NearDuplicateIndex {
   }
 
   snapshot(): DedupSnapshot {
-    return { options: { ...this.options }, signatures: [...this.signatures.entries()].map(([k, s]) => [k, { hashes: [...s.hashes], size: s.size }]) };
+    return {
+      options: { ...this.options },
+      signatures: [...this.signatures.entries()].map(([k, s]) => [k, { hashes: [...s.hashes], size: s.size }]),
+    };
   }
 
   static restore(snap: DedupSnapshot): NearDuplicateIndex {

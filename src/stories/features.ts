@@ -30,7 +30,17 @@ export const ENTITY_TYPE_WEIGHT: Record<EntityType, number> = {
 };
 
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
   'december',
 ];
 const MONTH_ABBR: Record<string, number> = {};
@@ -44,8 +54,34 @@ MONTH_ABBR.sept = 9;
 const NON_NAMES = new Set([
   ...MONTHS,
   ...MONTHS.map((m) => m.slice(0, 3)),
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mr', 'mrs', 'ms', 'dr', 'sen',
-  'gov', 'rep', 'pres', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'the', 'a', 'an', 'http', 'www', 'com',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sen',
+  'gov',
+  'rep',
+  'pres',
+  'st',
+  'jr',
+  'sr',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'the',
+  'a',
+  'an',
+  'http',
+  'www',
+  'com',
 ]);
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ']);

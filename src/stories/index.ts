@@ -1,9 +1,21 @@
 import type { AnnotatedArticle } from '../model.js';
 import { NearDuplicateIndex, type DedupOptions, type DedupSnapshot } from './dedup.js';
-import { articleFeatures, FEATURE_GROUPS, type ArticleFeatures, type FeatureGroup, type SparseVector } from './features.js';
+import {
+  articleFeatures,
+  FEATURE_GROUPS,
+  type ArticleFeatures,
+  type FeatureGroup,
+  type SparseVector,
+} from './features.js';
 
 export { articleFeatures, explicitDates, FEATURE_GROUPS, type ArticleFeatures, type FeatureGroup } from './features.js';
-export { NearDuplicateIndex, DEFAULT_DEDUP_OPTIONS, type DedupOptions, type DuplicateMatch, type Signature } from './dedup.js';
+export {
+  NearDuplicateIndex,
+  DEFAULT_DEDUP_OPTIONS,
+  type DedupOptions,
+  type DuplicateMatch,
+  type Signature,
+} from './dedup.js';
 export { bcubed, pairwise, type PRF } from './metrics.js';
 
 /** Tunable settings. Defaults were tuned on ECB+ (topics 1–35) and DUC 2006; see docs/evaluation/stories.md. */
@@ -145,9 +157,7 @@ export interface ClustererStats {
 }
 
 /** A manual decision that `recheck()` must respect. */
-export type StoryConstraint =
-  | { kind: 'together'; articleIds: string[] }
-  | { kind: 'apart'; a: string[]; b: string[] };
+export type StoryConstraint = { kind: 'together'; articleIds: string[] } | { kind: 'apart'; a: string[]; b: string[] };
 
 export class StoryClustererError extends Error {
   constructor(message: string) {
@@ -312,7 +322,8 @@ function mergeOptions(base: StoryClustererOptions, o: Partial<StoryClustererOpti
     storyFeatures: { ...base.storyFeatures, ...(o.storyFeatures ?? {}) },
   };
   const finite = (name: string, x: number): void => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new StoryClustererError(`option ${name} must be a finite number, got ${String(x)}`);
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      throw new StoryClustererError(`option ${name} must be a finite number, got ${String(x)}`);
   };
   finite('threshold', out.threshold);
   finite('mergeThreshold', out.mergeThreshold);
@@ -328,7 +339,8 @@ function mergeOptions(base: StoryClustererOptions, o: Partial<StoryClustererOpti
     ['maxPostings', out.maxPostings],
     ['queryTerms', out.queryTerms],
   ] as const) {
-    if (typeof x !== 'number' || !(x > 0)) throw new StoryClustererError(`option ${name} must be a positive number, got ${String(x)}`);
+    if (typeof x !== 'number' || !(x > 0))
+      throw new StoryClustererError(`option ${name} must be a positive number, got ${String(x)}`);
   }
   return out;
 }
@@ -411,7 +423,11 @@ export class StoryClusterer {
     return d === 0 ? 0 : dot / d;
   }
 
-  private timeFactor(day: number | undefined, first: number | undefined, last: number | undefined): { factor: number; gap?: number } {
+  private timeFactor(
+    day: number | undefined,
+    first: number | undefined,
+    last: number | undefined,
+  ): { factor: number; gap?: number } {
     if (day === undefined || first === undefined || last === undefined) return { factor: 1 };
     return this.decay(day > last ? day - last : day < first ? first - day : 0);
   }
@@ -543,7 +559,8 @@ export class StoryClusterer {
   }
 
   private pruneCentroid(s: StoryState): void {
-    for (const [g, dropped] of this.pruneVectors(s.centroid, 1)) if (RETRIEVAL_GROUPS.includes(g)) this.unindex(s.id, dropped);
+    for (const [g, dropped] of this.pruneVectors(s.centroid, 1))
+      if (RETRIEVAL_GROUPS.includes(g)) this.unindex(s.id, dropped);
   }
 
   private attach(s: StoryState, rec: ArticleRecord): void {
@@ -558,7 +575,8 @@ export class StoryClusterer {
     }
     if (rec.vec) {
       s.size++;
-      for (const g of FEATURE_GROUPS) for (const [k, w] of rec.vec[g]) s.centroid[g].set(k, (s.centroid[g].get(k) ?? 0) + w);
+      for (const g of FEATURE_GROUPS)
+        for (const [k, w] of rec.vec[g]) s.centroid[g].set(k, (s.centroid[g].get(k) ?? 0) + w);
       this.pruneCentroid(s);
       const keys: string[] = [];
       for (const g of RETRIEVAL_GROUPS) for (const k of rec.vec[g].keys()) if (s.centroid[g].has(k)) keys.push(k);
@@ -611,7 +629,8 @@ export class StoryClusterer {
     this.topicParent.set(tb, ta);
     this.topicMap.delete(tb);
     A.size += B.size;
-    for (const g of FEATURE_GROUPS) for (const [k, w] of B.centroid[g]) A.centroid[g].set(k, (A.centroid[g].get(k) ?? 0) + w);
+    for (const g of FEATURE_GROUPS)
+      for (const [k, w] of B.centroid[g]) A.centroid[g].set(k, (A.centroid[g].get(k) ?? 0) + w);
     if (B.firstDay !== undefined) A.firstDay = A.firstDay === undefined ? B.firstDay : Math.min(A.firstDay, B.firstDay);
     if (B.lastDay !== undefined) A.lastDay = A.lastDay === undefined ? B.lastDay : Math.max(A.lastDay, B.lastDay);
     this.pruneVectors(A.centroid, 2);
@@ -687,7 +706,13 @@ export class StoryClusterer {
 
   /** Assigns one article to an existing story or a new one. */
   add(doc: AnnotatedArticle): Assignment {
-    if (!doc || typeof doc !== 'object' || !doc.article || typeof doc.article.id !== 'string' || doc.article.id === '') {
+    if (
+      !doc ||
+      typeof doc !== 'object' ||
+      !doc.article ||
+      typeof doc.article.id !== 'string' ||
+      doc.article.id === ''
+    ) {
       throw new StoryClustererError('add() needs an AnnotatedArticle whose article has a non-empty string id');
     }
     const safe: AnnotatedArticle = {
@@ -708,8 +733,16 @@ export class StoryClusterer {
         isNew: false,
         score: 1,
         explanation: {
-          decision: 'repeat', score: 1, threshold: this.options.threshold, similarities: sims, sharedEntities: [],
-          sharedTerms: [], sharedDates: [], sharedNumbers: [], sharedQuoteShingles: 0, candidates: 0,
+          decision: 'repeat',
+          score: 1,
+          threshold: this.options.threshold,
+          similarities: sims,
+          sharedEntities: [],
+          sharedTerms: [],
+          sharedDates: [],
+          sharedNumbers: [],
+          sharedQuoteShingles: 0,
+          candidates: 0,
           summary: `Article ${id} was already added to ${existing}.`,
         },
       };
@@ -723,8 +756,8 @@ export class StoryClusterer {
     }
 
     // Copies of an indexed original go to the original's story and add nothing to its profile.
-    const text = `${safe.article.text}`;
-    const sig = this.dedupIndex?.signature(text);
+    // The body only: syndicated copies often carry a new headline.
+    const sig = this.dedupIndex?.signature(safe.article.text);
     if (sig && this.dedupIndex) {
       const match = this.dedupIndex.query(sig);
       const storyId = match ? this.articleStory.get(match.id) : undefined;
@@ -740,9 +773,17 @@ export class StoryClusterer {
           score: match.jaccard,
           duplicateOf: match.id,
           explanation: {
-            decision: 'duplicate', score: match.jaccard, threshold: this.options.threshold, similarities: sims,
-            sharedEntities: [], sharedTerms: [], sharedDates: [], sharedNumbers: [], sharedQuoteShingles: 0,
-            candidates: 0, duplicate: { articleId: match.id, ...match },
+            decision: 'duplicate',
+            score: match.jaccard,
+            threshold: this.options.threshold,
+            similarities: sims,
+            sharedEntities: [],
+            sharedTerms: [],
+            sharedDates: [],
+            sharedNumbers: [],
+            sharedQuoteShingles: 0,
+            candidates: 0,
+            duplicate: { articleId: match.id, ...match },
             summary:
               `Copy of ${match.id} (estimated Jaccard ${match.jaccard.toFixed(2)}, ` +
               `containment ${match.containment.toFixed(2)}), so it joins that article's story ${story.id}.`,
@@ -752,7 +793,8 @@ export class StoryClusterer {
     }
 
     this.n++;
-    for (const g of FEATURE_GROUPS) for (const k of features.groups[g].keys()) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    for (const g of FEATURE_GROUPS)
+      for (const k of features.groups[g].keys()) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     const vec = StoryClusterer.unitVectors(features);
 
     const cands = this.candidates(vec, day);
@@ -780,7 +822,9 @@ export class StoryClusterer {
       topicScores.set(t, this.compare(vec, ts.centroid, time, undefined, this.options.topicWeights, false).score);
     }
     let bestTopic: string | undefined;
-    for (const [t, sc] of topicScores) if (sc >= this.options.topicThreshold && (bestTopic === undefined || sc > (topicScores.get(bestTopic) as number))) bestTopic = t;
+    for (const [t, sc] of topicScores)
+      if (sc >= this.options.topicThreshold && (bestTopic === undefined || sc > (topicScores.get(bestTopic) as number)))
+        bestTopic = t;
     const story = joins && best ? best.s : this.createStory(id, bestTopic);
     if (this.dedupIndex && sig) this.dedupIndex.add(id, sig);
     this.attach(story, { id, source: features.source, day, vec });
@@ -802,9 +846,18 @@ export class StoryClusterer {
     const threshold = this.options.threshold;
     if (!story) {
       return {
-        decision: 'new', score: 0, threshold, similarities: sims, sharedEntities: [], sharedTerms: [], sharedDates: [],
-        sharedNumbers: [], sharedQuoteShingles: 0, candidates,
-        summary: 'No active story shares a salient name, term or quotation with this article, so it starts a new story.',
+        decision: 'new',
+        score: 0,
+        threshold,
+        similarities: sims,
+        sharedEntities: [],
+        sharedTerms: [],
+        sharedDates: [],
+        sharedNumbers: [],
+        sharedQuoteShingles: 0,
+        candidates,
+        summary:
+          'No active story shares a salient name, term or quotation with this article, so it starts a new story.',
       };
     }
     const detail = new Map<FeatureGroup, Array<[string, number]>>();
@@ -821,8 +874,20 @@ export class StoryClusterer {
     const sharedNumbers = top('number', 6).map((x) => x.name);
     const sharedQuoteShingles = detail.get('quote')?.length ?? 0;
     const parts: string[] = [];
-    if (sharedEntities.length) parts.push(`names ${sharedEntities.slice(0, 4).map((e) => e.name).join(', ')}`);
-    if (sharedTerms.length) parts.push(`terms ${sharedTerms.slice(0, 4).map((e) => e.name).join(', ')}`);
+    if (sharedEntities.length)
+      parts.push(
+        `names ${sharedEntities
+          .slice(0, 4)
+          .map((e) => e.name)
+          .join(', ')}`,
+      );
+    if (sharedTerms.length)
+      parts.push(
+        `terms ${sharedTerms
+          .slice(0, 4)
+          .map((e) => e.name)
+          .join(', ')}`,
+      );
     if (sharedDates.length) parts.push(`dates ${sharedDates.slice(0, 3).join(', ')}`);
     if (sharedNumbers.length) parts.push(`numbers ${sharedNumbers.slice(0, 3).join(', ')}`);
     if (sharedQuoteShingles) parts.push(`${sharedQuoteShingles} quoted word sequences`);
@@ -843,7 +908,12 @@ export class StoryClusterer {
       sharedQuoteShingles,
       daysApart: time.gap,
       candidates,
-      runnerUp: other && other.s !== story ? { storyId: other.s.id, score: other.score } : joins ? undefined : { storyId: story.id, score },
+      runnerUp:
+        other && other.s !== story
+          ? { storyId: other.s.id, score: other.score }
+          : joins
+            ? undefined
+            : { storyId: story.id, score },
       summary,
     };
   }
@@ -920,7 +990,9 @@ export class StoryClusterer {
 
   /** Manual constraints recorded by `merge` and `split`. */
   getConstraints(): StoryConstraint[] {
-    return this.constraints.map((c) => (c.kind === 'together' ? { ...c, articleIds: [...c.articleIds] } : { kind: 'apart', a: [...c.a], b: [...c.b] }));
+    return this.constraints.map((c) =>
+      c.kind === 'together' ? { ...c, articleIds: [...c.articleIds] } : { kind: 'apart', a: [...c.a], b: [...c.b] },
+    );
   }
 
   // ---- maintenance ---------------------------------------------------------------------------------------
@@ -945,7 +1017,8 @@ export class StoryClusterer {
     return this.constraints.some(
       (c) =>
         c.kind === 'apart' &&
-        ((c.a.some((x) => inA.has(x)) && c.b.some((x) => inB.has(x))) || (c.a.some((x) => inB.has(x)) && c.b.some((x) => inA.has(x)))),
+        ((c.a.some((x) => inA.has(x)) && c.b.some((x) => inB.has(x))) ||
+          (c.a.some((x) => inB.has(x)) && c.b.some((x) => inA.has(x)))),
     );
   }
 
@@ -958,7 +1031,12 @@ export class StoryClusterer {
     const idb = new Set(sb.articles.map((x) => x.id));
     // The latest manual decision wins over an earlier split between the same articles.
     this.constraints = this.constraints.filter(
-      (c) => !(c.kind === 'apart' && ((c.a.some((x) => ida.has(x)) && c.b.some((x) => idb.has(x))) || (c.a.some((x) => idb.has(x)) && c.b.some((x) => ida.has(x))))),
+      (c) =>
+        !(
+          c.kind === 'apart' &&
+          ((c.a.some((x) => ida.has(x)) && c.b.some((x) => idb.has(x))) ||
+            (c.a.some((x) => idb.has(x)) && c.b.some((x) => ida.has(x))))
+        ),
     );
     this.constraints.push({ kind: 'together', articleIds: [...ida, ...idb] });
     this.absorb(sa, sb);
@@ -971,9 +1049,11 @@ export class StoryClusterer {
     const move = new Set(articleIds);
     if (move.size === 0) throw new StoryClustererError('split() needs at least one article id');
     for (const id of move) {
-      if (this.articleStory.get(id) !== s.id) throw new StoryClustererError(`article "${id}" is not in story "${s.id}"`);
+      if (this.articleStory.get(id) !== s.id)
+        throw new StoryClustererError(`article "${id}" is not in story "${s.id}"`);
     }
-    if (move.size >= s.articles.length) throw new StoryClustererError(`split() must leave at least one article in "${s.id}"`);
+    if (move.size >= s.articles.length)
+      throw new StoryClustererError(`split() must leave at least one article in "${s.id}"`);
     const moving = s.articles.filter((a) => move.has(a.id));
     const staying = s.articles.filter((a) => !move.has(a.id));
     const movingIds = moving.map((a) => a.id);
@@ -1032,14 +1112,15 @@ export class StoryClusterer {
     const order = [...this.storyMap.values()].filter((x) => x.active).sort((a, b) => a.created - b.created);
     for (const s of order) {
       if (!this.storyMap.has(s.id)) continue;
-      for (let changed = true; changed; ) {
+      for (let changed = true; changed;) {
         changed = false;
         let best: { t: StoryState; score: number } | undefined;
         for (const t of this.candidates(s.centroid, undefined, s.id)) {
           if (t.created < s.created && this.storyMap.has(t.id)) continue;
           const time = this.rangeFactor(s, t);
           const { score } = this.compare(s.centroid, t.centroid, time);
-          if (score >= this.options.mergeThreshold && !this.apart(s, t) && (!best || score > best.score)) best = { t, score };
+          if (score >= this.options.mergeThreshold && !this.apart(s, t) && (!best || score > best.score))
+            best = { t, score };
         }
         if (best) {
           result.merged.push({ kept: s.id, removed: best.t.id, score: best.score });
@@ -1066,7 +1147,7 @@ export class StoryClusterer {
     for (const tid of order) {
       const root = this.rootTopic(tid);
       if (root !== tid) continue;
-      for (let changed = true; changed; ) {
+      for (let changed = true; changed;) {
         changed = false;
         const T = this.topicState(tid);
         const others = new Set<string>();
@@ -1099,12 +1180,14 @@ export class StoryClusterer {
     a: { firstDay?: number; lastDay?: number },
     b: { firstDay?: number; lastDay?: number },
   ): { factor: number } {
-    if (a.firstDay === undefined || a.lastDay === undefined || b.firstDay === undefined || b.lastDay === undefined) return { factor: 1 };
+    if (a.firstDay === undefined || a.lastDay === undefined || b.firstDay === undefined || b.lastDay === undefined)
+      return { factor: 1 };
     return this.decay(Math.max(0, b.firstDay - a.lastDay, a.firstDay - b.lastDay));
   }
 
   private rangeFactor(a: StoryState, b: StoryState): { factor: number } {
-    if (a.firstDay === undefined || a.lastDay === undefined || b.firstDay === undefined || b.lastDay === undefined) return { factor: 1 };
+    if (a.firstDay === undefined || a.lastDay === undefined || b.firstDay === undefined || b.lastDay === undefined)
+      return { factor: 1 };
     return this.decay(Math.max(0, b.firstDay - a.lastDay, a.firstDay - b.lastDay));
   }
 
@@ -1218,9 +1301,19 @@ export class StoryClusterer {
     c.aliases = new Map(snap.aliases);
     c.topicParent = new Map(snap.topicParents ?? []);
     for (const t of snap.topics ?? []) {
-      c.topicMap.set(t.id, { id: t.id, size: t.size, firstDay: t.firstDay ?? undefined, lastDay: t.lastDay ?? undefined, centroid: deserializeVectors(t.centroid) });
+      c.topicMap.set(t.id, {
+        id: t.id,
+        size: t.size,
+        firstDay: t.firstDay ?? undefined,
+        lastDay: t.lastDay ?? undefined,
+        centroid: deserializeVectors(t.centroid),
+      });
     }
-    c.constraints = snap.constraints.map((x) => (x.kind === 'together' ? { kind: 'together', articleIds: [...x.articleIds] } : { kind: 'apart', a: [...x.a], b: [...x.b] }));
+    c.constraints = snap.constraints.map((x) =>
+      x.kind === 'together'
+        ? { kind: 'together', articleIds: [...x.articleIds] }
+        : { kind: 'apart', a: [...x.a], b: [...x.b] },
+    );
     c.scoredTotal = snap.stats?.scored ?? 0;
     c.duplicates = snap.stats?.duplicates ?? 0;
     c.dedupIndex = snap.dedup ? NearDuplicateIndex.restore(snap.dedup) : null;
@@ -1257,7 +1350,10 @@ export class StoryClusterer {
 }
 
 /** Clusters a batch of articles, fed in publication order (undated last, ties by id). Story id → article ids. */
-export function clusterArticles(docs: AnnotatedArticle[], options: Partial<StoryClustererOptions> = {}): Map<string, string[]> {
+export function clusterArticles(
+  docs: AnnotatedArticle[],
+  options: Partial<StoryClustererOptions> = {},
+): Map<string, string[]> {
   const order = [...docs].sort((a, b) => {
     const pa = a.article.published;
     const pb = b.article.published;

@@ -39,12 +39,7 @@ describe('StoryClusterer: online assignment', () => {
   });
 
   it('separates the two earthquakes even without publication dates', () => {
-    const out = clusterArticles([
-      art('a1', QUAKE_A1),
-      art('b1', QUAKE_B1),
-      art('a2', QUAKE_A2),
-      art('b2', QUAKE_B2),
-    ]);
+    const out = clusterArticles([art('a1', QUAKE_A1), art('b1', QUAKE_B1), art('a2', QUAKE_A2), art('b2', QUAKE_B2)]);
     const groups = [...out.values()].map((g) => [...g].sort().join(','));
     expect(groups.sort()).toEqual(['a1,a2', 'b1,b2']);
   });
@@ -127,7 +122,12 @@ describe('StoryClusterer: maintenance', () => {
     const c = new StoryClusterer({ mergeThreshold: 0.05 });
     c.add(art('a1', QUAKE_A1));
     c.add(art('a2', QUAKE_A2));
-    c.add(art('a3', QUAKE_A1.replace('Wednesday', 'Wednesday evening').replace('Indonesian officials', 'officials in Jakarta')));
+    c.add(
+      art(
+        'a3',
+        QUAKE_A1.replace('Wednesday', 'Wednesday evening').replace('Indonesian officials', 'officials in Jakarta'),
+      ),
+    );
     const sid = c.storyOf('a1') as string;
     expect(c.articlesOf(sid)).toHaveLength(3);
     const moved = c.split(sid, ['a2']);
@@ -180,7 +180,13 @@ describe('StoryClusterer: maintenance', () => {
   it('splits a story that drifted', () => {
     // A join threshold below any score forces everything into one story.
     const c = new StoryClusterer({ threshold: -1, splitThreshold: 0.15 });
-    for (const [id, t] of [['a1', QUAKE_A1], ['a2', QUAKE_A2], ['b1', QUAKE_B1], ['b2', QUAKE_B2]] as const) c.add(art(id, t));
+    for (const [id, t] of [
+      ['a1', QUAKE_A1],
+      ['a2', QUAKE_A2],
+      ['b1', QUAKE_B1],
+      ['b2', QUAKE_B2],
+    ] as const)
+      c.add(art(id, t));
     expect(c.stories()).toHaveLength(1);
     const res = c.recheck();
     expect(res.split).toHaveLength(1);
@@ -241,7 +247,12 @@ describe('StoryClusterer: bad input', () => {
     expect(empty.isNew).toBe(true);
     const bare: AnnotatedArticle = {
       article: { id: 'bare', text: 'Earthquake near Padang', publishedInferred: false },
-      sentences: [], tokens: [], mentions: [], entities: [], quotes: [], timexes: [],
+      sentences: [],
+      tokens: [],
+      mentions: [],
+      entities: [],
+      quotes: [],
+      timexes: [],
     };
     expect(() => c.add(bare)).not.toThrow();
     expect(() => c.add({ article: { id: 'odd', text: 'x' } } as unknown as AnnotatedArticle)).not.toThrow();

@@ -3,8 +3,20 @@ import { bcubed, pairwise } from '../../src/stories/metrics.js';
 
 describe('clustering metrics', () => {
   // Gold: {a,b,c} {d,e}; predicted: {a,b} {c,d,e}.
-  const gold = new Map([['a', 'G1'], ['b', 'G1'], ['c', 'G1'], ['d', 'G2'], ['e', 'G2']]);
-  const pred = new Map([['a', 'P1'], ['b', 'P1'], ['c', 'P2'], ['d', 'P2'], ['e', 'P2']]);
+  const gold = new Map([
+    ['a', 'G1'],
+    ['b', 'G1'],
+    ['c', 'G1'],
+    ['d', 'G2'],
+    ['e', 'G2'],
+  ]);
+  const pred = new Map([
+    ['a', 'P1'],
+    ['b', 'P1'],
+    ['c', 'P2'],
+    ['d', 'P2'],
+    ['e', 'P2'],
+  ]);
 
   it('computes B-cubed by hand', () => {
     // Precision per item: a 2/2, b 2/2, c 1/3, d 2/3, e 2/3 → (1+1+1/3+2/3+2/3)/5 = 11/15.
