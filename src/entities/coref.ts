@@ -2,6 +2,20 @@ import type { ArticleEntity, EntityMention, EntityType } from '../model.js';
 import { acronymMatch, nameKey, nameWords, orgKindMatch, personNamesCompatible, wordKey } from './names.js';
 import type { Draft, RefineContext } from './refiners.js';
 
+/**
+ * "DA" in an article that names the "Manhattan DA", "Police Department" after "Tulsa Police Department": an
+ * organisation named by the end of a longer name. Single words must be acronyms ("House" is not the
+ * "White House").
+ */
+function endsWithName(names: readonly string[], words: readonly string[]): boolean {
+  if (words.length === 1 && !/^\p{Lu}{2,}$/u.test(words[0].replace(/\./g, ''))) return false;
+  const key = words.map(wordKey).join(' ');
+  return names.some((n) => {
+    const w = nameWords(n).map(wordKey);
+    return w.length > words.length && w.slice(w.length - words.length).join(' ') === key;
+  });
+}
+
 interface Cluster {
   type: EntityType;
   members: number[];
@@ -108,7 +122,10 @@ export function buildEntities(
         others.find((c) => c.names.some((n) => nameKey(n) === key)) ??
         others.find(
           (c) => c.type === s.type && c.names.some((n) => acronymMatch(n, s.text) || orgKindMatch(n, s.text)),
-        );
+        ) ??
+        (s.type === 'organization'
+          ? others.find((c) => c.type === 'organization' && endsWithName(c.names, s.words))
+          : undefined);
     }
     if (target) {
       target.members.push(i);

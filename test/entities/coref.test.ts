@@ -74,4 +74,15 @@ describe('within-article coreference', () => {
     expect(entityNamed(doc, 'Bill de Blasio')?.aliases).toEqual(['De Blasio']);
     expect(entityNamed(doc, 'Hofstra University')?.aliases).toEqual(['Hofstra']);
   });
+
+  it('links an organisation named by the end of a longer name, but not a plain word', () => {
+    const doc = entitiesOf(
+      'A spokesman for the Manhattan DA said the DA had acted properly. The White House and the House disagreed.',
+    );
+    const da = doc.entities.filter((e) => /DA$/.test(e.name));
+    expect(da).toHaveLength(1);
+    expect(da[0].mentions.length).toBe(2);
+    const house = doc.entities.filter((e) => /House$/.test(e.name));
+    expect(house.length).toBe(2);
+  });
 });
