@@ -153,7 +153,10 @@ export class Engine {
     const stories: Story[] = [];
     for (const storyId of affected) {
       const ids = clusterer.articlesOf(storyId);
-      const stored = await tx.getArticles(ids.filter((id) => !freshById.has(id)));
+      const stored = await tx.getArticles(
+        ids.filter((id) => !freshById.has(id)),
+        { tokens: false },
+      );
       const previous = stored.length > 0 ? await tx.getStory(storyId) : undefined;
       let members = [...ids.map((id) => freshById.get(id)).filter((d): d is AnnotatedArticle => !!d), ...stored];
       const before = new Map(members.map((d) => [d.article.id, d.article.published]));

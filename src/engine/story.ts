@@ -9,6 +9,12 @@ export interface StoryParts {
   compare?: (docs: AnnotatedArticle[]) => Comparison;
 }
 
+/**
+ * The brief and the outlet comparison of a large story read its first article and its most recent ones:
+ * their cost grows faster than the story, and a reader wants what is new.
+ */
+export const MAX_BRIEF_ARTICLES = 40;
+
 export interface AssembleOptions {
   summaryWords?: number;
   /** Distinct outlets once wire copies are collapsed, when the clusterer knows it. */
@@ -30,6 +36,7 @@ export function assembleStory(id: string, input: AnnotatedArticle[], parts: Stor
   const docs = [...input].sort(byPublication);
   const entities = resolveEntities(docs);
   const quotes = storyQuotes(docs, entities);
+  const recent = docs.length > MAX_BRIEF_ARTICLES ? [docs[0], ...docs.slice(-(MAX_BRIEF_ARTICLES - 1))] : docs;
   const story: Story = {
     id,
     title: storyTitle(docs),
@@ -38,11 +45,11 @@ export function assembleStory(id: string, input: AnnotatedArticle[], parts: Stor
     entities,
     quotes,
     timeline: parts.timeline(docs),
-    summary: parts.summary(docs, opts.summaryWords ?? 100),
+    summary: parts.summary(recent, opts.summaryWords ?? 100),
   };
   // Comparing outlets needs at least two of them.
-  if (parts.compare && new Set(docs.map((d) => d.article.source ?? d.article.id)).size > 1) {
-    const c = parts.compare(docs);
+  if (parts.compare && new Set(recent.map((d) => d.article.source ?? d.article.id)).size > 1) {
+    const c = parts.compare(recent);
     story.claims = c.claims;
     story.coverage = { ...c.coverage, byOutlet: c.byOutlet };
   }

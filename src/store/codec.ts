@@ -10,10 +10,10 @@ export function encodeAnnotations(doc: AnnotatedArticle): string {
   return JSON.stringify({ sentences, mentions, entities, quotes, timexes });
 }
 
-export function decodeAnnotations(article: Article, json: string): AnnotatedArticle {
+export function decodeAnnotations(article: Article, json: string, withTokens = true): AnnotatedArticle {
   const parsed = JSON.parse(json) as Partial<Omit<AnnotatedArticle, 'article' | 'tokens'>>;
   const sentences = parsed.sentences ?? [];
-  const tokens = assignSentences(tokenize(article.text), sentences);
+  const tokens = withTokens ? assignSentences(tokenize(article.text), sentences) : [];
   return {
     article,
     sentences,

@@ -6,6 +6,7 @@ import {
   type Batch,
   type BatchResult,
   type LoggedEntry,
+  type ReadOptions,
   type SearchHit,
   type Store,
   StoreError,
@@ -255,7 +256,7 @@ abstract class PgAccess implements Store {
     return (await this.getArticles([id]))[0];
   }
 
-  async getArticles(ids: string[]): Promise<AnnotatedArticle[]> {
+  async getArticles(ids: string[], opts: ReadOptions = {}): Promise<AnnotatedArticle[]> {
     if (ids.length === 0) return [];
     const { rows } = await this.run<PgArticleRow>(
       `SELECT id, path, title, source, source_inferred, url, published, published_inferred, published_reason, text, annotations::text AS annotations
@@ -263,7 +264,11 @@ abstract class PgAccess implements Store {
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is PgArticleRow => !!r).map(rowToDoc);
+    const withTokens = opts.tokens ?? true;
+    return ids
+      .map((id) => byId.get(id))
+      .filter((r): r is PgArticleRow => !!r)
+      .map((r) => rowToDoc(r, withTokens));
   }
 
   async countArticles(): Promise<number> {
@@ -485,7 +490,7 @@ interface PgArticleRow {
   annotations: string;
 }
 
-function rowToDoc(row: PgArticleRow): AnnotatedArticle {
+function rowToDoc(row: PgArticleRow, withTokens: boolean): AnnotatedArticle {
   const article: Article = { id: row.id, text: row.text, publishedInferred: row.published_inferred };
   if (row.path) article.path = row.path;
   if (row.title) article.title = row.title;
@@ -494,7 +499,7 @@ function rowToDoc(row: PgArticleRow): AnnotatedArticle {
   if (row.url) article.url = row.url;
   if (row.published) article.published = row.published;
   if (row.published_reason) article.publishedReason = row.published_reason;
-  return decodeAnnotations(article, row.annotations);
+  return decodeAnnotations(article, row.annotations, withTokens);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type Batch,
   type BatchResult,
   type LoggedEntry,
+  type ReadOptions,
   type SearchHit,
   type Store,
   StoreError,
@@ -218,12 +219,12 @@ export class SqliteStore implements Store {
     return row ? rowToDoc(row) : undefined;
   }
 
-  async getArticles(ids: string[]): Promise<AnnotatedArticle[]> {
+  async getArticles(ids: string[], opts: ReadOptions = {}): Promise<AnnotatedArticle[]> {
     const stmt = this.db.prepare('SELECT * FROM articles WHERE id = ?');
     const out: AnnotatedArticle[] = [];
     for (const id of ids) {
       const row = stmt.get(id) as ArticleRow | undefined;
-      if (row) out.push(rowToDoc(row));
+      if (row) out.push(rowToDoc(row, opts.tokens ?? true));
     }
     return out;
   }
@@ -374,7 +375,7 @@ function articleRow(doc: AnnotatedArticle, now: string): Record<string, string |
   };
 }
 
-function rowToDoc(row: ArticleRow): AnnotatedArticle {
+function rowToDoc(row: ArticleRow, withTokens = true): AnnotatedArticle {
   const article: Article = { id: row.id, text: row.text, publishedInferred: row.published_inferred === 1 };
   if (row.path) article.path = row.path;
   if (row.title) article.title = row.title;
@@ -383,5 +384,5 @@ function rowToDoc(row: ArticleRow): AnnotatedArticle {
   if (row.url) article.url = row.url;
   if (row.published) article.published = row.published;
   if (row.published_reason) article.publishedReason = row.published_reason;
-  return decodeAnnotations(article, row.annotations);
+  return decodeAnnotations(article, row.annotations, withTokens);
 }

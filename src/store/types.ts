@@ -37,6 +37,10 @@ export interface LoggedEntry {
   entry: AssignmentEntry;
 }
 
+export interface ReadOptions {
+  tokens?: boolean;
+}
+
 /** Everything one ingest batch changes, written atomically. */
 export interface Batch {
   articles: AnnotatedArticle[];
@@ -68,7 +72,11 @@ export interface Store {
   /** Writes a batch in one transaction: all of it or none of it. */
   commit(batch: Batch): Promise<BatchResult>;
   getArticle(id: string): Promise<AnnotatedArticle | undefined>;
-  getArticles(ids: string[]): Promise<AnnotatedArticle[]>;
+  /**
+   * Articles in the order asked (missing ids are left out). Tokens are rebuilt from the text unless
+   * `tokens: false` says the caller does not need them (story assembly does not).
+   */
+  getArticles(ids: string[], opts?: ReadOptions): Promise<AnnotatedArticle[]>;
   countArticles(): Promise<number>;
   getStory(id: string): Promise<Story | undefined>;
   /** The story an article belongs to. */

@@ -37,6 +37,9 @@ export function storeContract(label: string, open: () => Promise<Store>): void {
       expect(back?.quotes).toEqual(d.quotes);
       expect(back?.timexes).toEqual(d.timexes);
       expect(back?.tokens).toEqual(d.tokens);
+      const [light] = await store.getArticles([d.article.id], { tokens: false });
+      expect(light.tokens).toEqual([]);
+      expect(light.mentions).toEqual(d.mentions);
       expect(await store.storyOf(d.article.id)).toBe('s1');
       expect(await store.getStory('s1')).toEqual(story('s1', [d.article.id]));
       expect(await store.getArticle('nope')).toBeUndefined();
