@@ -160,6 +160,12 @@ describe('speakers', () => {
     expect(q.cue?.text).toBe('read');
     expect(q.speaker?.name).toBe('Danny Frost');
   });
+  it('resolves a role to the person it described', () => {
+    const text = 'Danny Frost, a spokesman for the office, spoke on Monday.\n\n"We are reviewing the file," the spokesman said.';
+    const q = find(quotes(text), 'reviewing');
+    expect(q.speaker?.span?.text).toBe('the spokesman');
+    expect(q.speaker?.name).toBe('Danny Frost');
+  });
   it('uses the speaker of the previous sentence for a bare quote paragraph', () => {
     const qs = quotes('"We will win," Maria Gomez said.\n\n"And we will win big."');
     expect(find(qs, 'win big').speaker?.name).toBe('Maria Gomez');
