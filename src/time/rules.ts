@@ -357,6 +357,18 @@ const RULE_LIST: Rule[] = [
       const mon = g.mon!;
       const monStart = m.index + m[0].length - mon.length;
       if (!monthOk(mon, text, monStart, monStart + mon.length, !g.rel && !g.mod)) return null;
+      // "April Ryan", "June Carter": a month that is also a first name, followed by a surname.
+      if (
+        !g.rel &&
+        !g.mod &&
+        /^(april|may|june|august)$/i.test(mon) &&
+        /^\s+\p{Lu}\p{Ll}/u.test(text.slice(monStart + mon.length, monStart + mon.length + 3)) &&
+        !/\b(?:in|since|until|till|by|last|next|this|early|late|mid|during|before|after|through)\s+$/i.test(
+          text.slice(Math.max(0, monStart - 12), monStart),
+        )
+      ) {
+        return null;
+      }
       // "February 30": a day number the calendar rejects makes the whole phrase suspect.
       if (/^\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)/.test(text.slice(monStart + mon.length, monStart + mon.length + 6)))
         return null;
@@ -580,6 +592,8 @@ const RULE_LIST: Rule[] = [
           // Bare "summer" is usually a date, but not in compounds like "summer camp" — accept it.
         }
       }
+      // "Summer Smith" is a name.
+      if (!g.y && !rel && !g.mod && cap(g.s) && /^\s+\p{Lu}/u.test(after)) return null;
       const code = SEASONS[s];
       const order = ['WI', 'SP', 'SU', 'FA'];
       return {

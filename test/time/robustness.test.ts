@@ -49,6 +49,13 @@ describe('bad input does not invent dates', () => {
     expect(datesIn('A plan for the year 2500 and 9999 more.', DCT)).toEqual([]);
   });
 
+  it('does not read modal verbs, names or verbs as months and seasons', () => {
+    expect(
+      findTimexes('The company may sell its unit. Protesters march on city hall. Jan Smith said prices fall.', DCT),
+    ).toEqual([]);
+    expect(findTimexes('Summer Smith spoke to April Ryan.', DCT)).toEqual([]);
+  });
+
   it('does not read ages as durations', () => {
     expect(findTimexes('The 6-year-old boy and his 52-year-old father, aged 52 years old.', DCT)).toEqual([]);
   });
