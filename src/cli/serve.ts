@@ -9,7 +9,8 @@ interface Io {
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port must be a whole number from 0 to 65535, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`--port must be a whole number from 0 to 65535, got "${value}"`);
   return n;
 }
 
@@ -17,7 +18,9 @@ function port(value: string): number {
 export function registerServe(program: Command, io: Io): void {
   program
     .command('serve')
-    .description('serve the HTTP API and the web app (POST /api/articles needs a bearer token when STORYLINE_TOKEN is set)')
+    .description(
+      'serve the HTTP API and the web app (POST /api/articles needs a bearer token when STORYLINE_TOKEN is set)',
+    )
     .addOption(new Option('--db <file>', 'database file or postgres:// URL (env STORYLINE_DB; default ./storyline.db)'))
     .option('--port <n>', 'port to listen on', port, 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
@@ -28,10 +31,17 @@ export function registerServe(program: Command, io: Io): void {
       const webRoot = defaultWebRoot();
       let server;
       try {
-        server = await startServer({ store, port: opts.port, host: opts.host, token, maxBodyBytes: opts.maxBody, webRoot });
+        server = await startServer({
+          store,
+          port: opts.port,
+          host: opts.host,
+          token,
+          maxBodyBytes: opts.maxBody,
+          webRoot,
+        });
       } catch (err) {
         await store.close();
-        throw new Error(`cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}`);
+        throw new Error(`cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}`, { cause: err });
       }
       io.out(`storyline serving ${server.url}  (API: ${server.url}/api/openapi.json)`);
       if (!webRoot) io.err('the web app is not built (run: npm run build:web); serving the API only');

@@ -68,7 +68,12 @@ function sameToken(given: string, expected: string): boolean {
 function toArticle(input: ArticleInput, index: number): Article {
   try {
     const published = input.published ? parseHeaderDate(input.published) : undefined;
-    return makeArticle(input.text.replace(/\r\n?/g, '\n').trim(), { title: input.title, source: input.source, url: input.url, published });
+    return makeArticle(input.text.replace(/\r\n?/g, '\n').trim(), {
+      title: input.title,
+      source: input.source,
+      url: input.url,
+      published,
+    });
   } catch (err) {
     if (err instanceof IngestError) throw new ApiError(400, 'invalid_body', `article ${index}: ${err.message}`);
     throw err;
@@ -158,12 +163,20 @@ export function createApp(opts: AppOptions): StorylineApp {
       const m = /^Bearer\s+(.+)$/i.exec(auth);
       if (!m || !sameToken(m[1].trim(), opts.token)) {
         c.header('WWW-Authenticate', 'Bearer realm="storyline"');
-        throw new ApiError(401, 'unauthorized', 'a valid "Authorization: Bearer <token>" header is required (the server was started with STORYLINE_TOKEN)');
+        throw new ApiError(
+          401,
+          'unauthorized',
+          'a valid "Authorization: Bearer <token>" header is required (the server was started with STORYLINE_TOKEN)',
+        );
       }
     }
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/json' && type !== 'text/plain') {
-      throw new ApiError(415, 'unsupported_media_type', 'send articles as text/plain (optional header block) or application/json');
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        'send articles as text/plain (optional header block) or application/json',
+      );
     }
     const raw = await readBodyLimited(c.req.raw, maxBody);
     let articles: Article[];
@@ -194,13 +207,25 @@ export function createApp(opts: AppOptions): StorylineApp {
     const stories: StoryUpdate[] = [];
     for (const sid of report.stories) {
       const s: Story | undefined = await store.getStory(sid);
-      if (s) stories.push({ storyId: s.id, title: s.title, articleCount: s.articleIds.length, independentSources: s.independentSources });
+      if (s)
+        stories.push({
+          storyId: s.id,
+          title: s.title,
+          articleCount: s.articleIds.length,
+          independentSources: s.independentSources,
+        });
     }
     for (const u of stories) events.publish(u);
     const body: IngestResponse = {
       stored: report.stored,
       duplicates: report.duplicates,
-      failures: report.failures.map((f) => ({ index: Math.max(0, articles.findIndex((a) => a.id === f.path)), reason: f.reason })),
+      failures: report.failures.map((f) => ({
+        index: Math.max(
+          0,
+          articles.findIndex((a) => a.id === f.path),
+        ),
+        reason: f.reason,
+      })),
       stories,
     };
     if (report.stored.length === 0 && report.failures.length > 0) {
@@ -255,7 +280,11 @@ export function createApp(opts: AppOptions): StorylineApp {
     if (c.req.header('if-none-match') === file.etag) {
       return c.body(null, 304, { ETag: file.etag, 'Cache-Control': file.cacheControl });
     }
-    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.type, 'Cache-Control': file.cacheControl, ETag: file.etag });
+    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': file.type,
+      'Cache-Control': file.cacheControl,
+      ETag: file.etag,
+    });
   });
 
   return { app, events };

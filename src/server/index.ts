@@ -23,7 +23,8 @@ export interface RunningServer {
 
 /** Starts the HTTP server; resolves once it is listening. Port 0 picks a free port. */
 export function startServer(opts: ServeOptions): Promise<RunningServer> {
-  const { app } = createApp({ ...opts, webRoot: opts.webRoot ?? defaultWebRoot() });
+  // An explicit `webRoot: undefined` means API only.
+  const { app } = createApp({ ...opts, webRoot: 'webRoot' in opts ? opts.webRoot : defaultWebRoot() });
   const host = opts.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, (info: AddressInfo) => {

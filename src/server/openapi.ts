@@ -3,10 +3,25 @@
 type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Schema, description: string): Schema => ({ description, content: { 'application/json': { schema } } });
+const json = (schema: Schema, description: string): Schema => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const error = (description: string): Schema => json(ref('Error'), description);
-const query = (name: string, description: string, schema: Schema = { type: 'string' }): Schema => ({ name, in: 'query', required: false, description, schema });
-const pathId = (description: string): Schema => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string', pattern: '^[A-Za-z0-9:_-]{1,100}$' } });
+const query = (name: string, description: string, schema: Schema = { type: 'string' }): Schema => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+const pathId = (description: string): Schema => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string', pattern: '^[A-Za-z0-9:_-]{1,100}$' },
+});
 
 const articleInput: Schema = {
   type: 'object',
@@ -49,14 +64,22 @@ export function openApiDocument(): Schema {
         get: {
           summary: 'One story as a storyline/1 document with its articles',
           parameters: [pathId('Story id')],
-          responses: { '200': json(ref('StoryDocument'), 'The story'), '400': error('Invalid id'), '404': error('No such story') },
+          responses: {
+            '200': json(ref('StoryDocument'), 'The story'),
+            '400': error('Invalid id'),
+            '404': error('No such story'),
+          },
         },
       },
       '/api/articles/{id}': {
         get: {
           summary: 'One article with its sentences, entity mentions, quotes and time expressions',
           parameters: [pathId('Article id')],
-          responses: { '200': json({ type: 'object' }, 'The annotated article'), '400': error('Invalid id'), '404': error('No such article') },
+          responses: {
+            '200': json({ type: 'object' }, 'The annotated article'),
+            '400': error('Invalid id'),
+            '404': error('No such article'),
+          },
         },
       },
       '/api/articles': {
@@ -70,7 +93,9 @@ export function openApiDocument(): Schema {
             required: true,
             content: {
               'text/plain': { schema: { type: 'string' } },
-              'application/json': { schema: { oneOf: [articleInput, { type: 'array', items: articleInput, minItems: 1, maxItems: 1000 }] } },
+              'application/json': {
+                schema: { oneOf: [articleInput, { type: 'array', items: articleInput, minItems: 1, maxItems: 1000 }] },
+              },
             },
           },
           responses: {
@@ -86,18 +111,37 @@ export function openApiDocument(): Schema {
       '/api/entities': {
         get: {
           summary: 'People, organisations and places with the stories they appear in',
-          parameters: [query('q', 'Name or alias to look for'), query('limit', 'At most this many (1–500, default 50)', { type: 'integer', minimum: 1, maximum: 500 })],
-          responses: { '200': json({ type: 'object', properties: { entities: { type: 'array', items: ref('EntityRow') } } }, 'Entities'), '400': error('Invalid parameter') },
+          parameters: [
+            query('q', 'Name or alias to look for'),
+            query('limit', 'At most this many (1–500, default 50)', { type: 'integer', minimum: 1, maximum: 500 }),
+          ],
+          responses: {
+            '200': json(
+              { type: 'object', properties: { entities: { type: 'array', items: ref('EntityRow') } } },
+              'Entities',
+            ),
+            '400': error('Invalid parameter'),
+          },
         },
       },
       '/api/events': {
         get: {
           summary: 'Server-Sent Events: a `story` event (StoryUpdate JSON) for every story changed by an ingest',
-          responses: { '200': { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+          responses: {
+            '200': { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+          },
         },
       },
       '/api/health': {
-        get: { summary: 'Liveness and article count', responses: { '200': json({ type: 'object', properties: { ok: { type: 'boolean' }, articles: { type: 'integer' } } }, 'Up') } },
+        get: {
+          summary: 'Liveness and article count',
+          responses: {
+            '200': json(
+              { type: 'object', properties: { ok: { type: 'boolean' }, articles: { type: 'integer' } } },
+              'Up',
+            ),
+          },
+        },
       },
       '/api/openapi.json': {
         get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI 3.1 document') } },
@@ -109,7 +153,13 @@ export function openApiDocument(): Schema {
         Error: {
           type: 'object',
           required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: { code: { type: 'string' }, message: { type: 'string' } },
+            },
+          },
         },
         StorySummary: {
           type: 'object',
@@ -128,7 +178,12 @@ export function openApiDocument(): Schema {
         StoryPage: {
           type: 'object',
           required: ['total', 'limit', 'offset', 'stories'],
-          properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, stories: { type: 'array', items: ref('StorySummary') } },
+          properties: {
+            total: { type: 'integer' },
+            limit: { type: 'integer' },
+            offset: { type: 'integer' },
+            stories: { type: 'array', items: ref('StorySummary') },
+          },
         },
         StoryDocument: {
           type: 'object',
@@ -137,20 +192,31 @@ export function openApiDocument(): Schema {
             format: { const: 'storyline/1' },
             articles: { type: 'array', items: { type: 'object' } },
             stories: { type: 'array', items: { type: 'object' } },
-            graph: { type: 'object', description: 'Entity co-occurrence: nodes and edges weighted by shared sentences and articles' },
+            graph: {
+              type: 'object',
+              description: 'Entity co-occurrence: nodes and edges weighted by shared sentences and articles',
+            },
           },
         },
         StoryUpdate: {
           type: 'object',
           required: ['storyId', 'title', 'articleCount', 'independentSources'],
-          properties: { storyId: { type: 'string' }, title: { type: 'string' }, articleCount: { type: 'integer' }, independentSources: { type: 'integer' } },
+          properties: {
+            storyId: { type: 'string' },
+            title: { type: 'string' },
+            articleCount: { type: 'integer' },
+            independentSources: { type: 'integer' },
+          },
         },
         IngestResult: {
           type: 'object',
           properties: {
             stored: { type: 'array', items: { type: 'string' } },
             duplicates: { type: 'array', items: { type: 'string' } },
-            failures: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, reason: { type: 'string' } } } },
+            failures: {
+              type: 'array',
+              items: { type: 'object', properties: { index: { type: 'integer' }, reason: { type: 'string' } } },
+            },
             stories: { type: 'array', items: ref('StoryUpdate') },
           },
         },
@@ -163,7 +229,10 @@ export function openApiDocument(): Schema {
             aliases: { type: 'array', items: { type: 'string' } },
             roles: { type: 'array', items: { type: 'string' } },
             mentions: { type: 'integer' },
-            stories: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } } },
+            stories: {
+              type: 'array',
+              items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } },
+            },
           },
         },
       },

@@ -47,7 +47,11 @@ export class SummaryIndex {
   }
 }
 
-const norm = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+const norm = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
 
 function inRange(s: StorySummary, from?: string, to?: string): boolean {
   if (!from && !to) return true;
@@ -73,7 +77,12 @@ async function storiesFromSearch(store: Store, query: string): Promise<string[]>
 }
 
 export async function findStories(store: Store, index: SummaryIndex, f: StoryFilter): Promise<StoryPage> {
-  const page = (list: StorySummary[]): StoryPage => ({ total: list.length, limit: f.limit, offset: f.offset, stories: list.slice(f.offset, f.offset + f.limit) });
+  const page = (list: StorySummary[]): StoryPage => ({
+    total: list.length,
+    limit: f.limit,
+    offset: f.offset,
+    stories: list.slice(f.offset, f.offset + f.limit),
+  });
   if (!f.q && !f.entity && !f.outlet && !f.from && !f.to) {
     // The common case reads one page straight from the store.
     const [stories, all] = await Promise.all([store.listStories({ limit: f.limit, offset: f.offset }), index.all()]);
@@ -81,7 +90,8 @@ export async function findStories(store: Store, index: SummaryIndex, f: StoryFil
   }
   const { list, byId } = await index.all();
   let candidates: StorySummary[];
-  if (f.q) candidates = (await storiesFromSearch(store, f.q)).map((id) => byId.get(id)).filter((s): s is StorySummary => !!s);
+  if (f.q)
+    candidates = (await storiesFromSearch(store, f.q)).map((id) => byId.get(id)).filter((s): s is StorySummary => !!s);
   else candidates = list;
   if (f.outlet) {
     const o = norm(f.outlet);
@@ -116,7 +126,12 @@ export interface EntityRow {
  * Entities with the stories they appear in, derived from the stories themselves: those found by a text
  * search for `q`, or the most recent ones when there is no query.
  */
-export async function findEntities(store: Store, q: string | undefined, limit: number, recent = 200): Promise<EntityRow[]> {
+export async function findEntities(
+  store: Store,
+  q: string | undefined,
+  limit: number,
+  recent = 200,
+): Promise<EntityRow[]> {
   const ids = q ? await storiesFromSearch(store, q) : (await store.listStories({ limit: recent })).map((s) => s.id);
   const rows = new Map<string, EntityRow>();
   for (const id of ids) {
@@ -135,7 +150,9 @@ export async function findEntities(store: Store, q: string | undefined, limit: n
       if (!row.stories.some((s) => s.id === story.id)) row.stories.push({ id: story.id, title: story.title });
     }
   }
-  return [...rows.values()].sort((a, b) => b.stories.length - a.stories.length || b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, limit);
+  return [...rows.values()]
+    .sort((a, b) => b.stories.length - a.stories.length || b.mentions - a.mentions || a.name.localeCompare(b.name))
+    .slice(0, limit);
 }
 
 export interface GraphNode {
@@ -155,7 +172,11 @@ export interface GraphEdge {
 }
 
 /** Which of a story's people, organisations and places are named together, by sentence and by article. */
-export function cooccurrence(story: Story, docs: AnnotatedArticle[], maxNodes = 12): { nodes: GraphNode[]; edges: GraphEdge[] } {
+export function cooccurrence(
+  story: Story,
+  docs: AnnotatedArticle[],
+  maxNodes = 12,
+): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const top = story.entities
     .filter((e) => e.type !== 'other')
     .sort((a, b) => b.mentions.length - a.mentions.length)

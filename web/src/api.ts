@@ -1,0 +1,108 @@
+import type { AnnotatedArticle, Story } from '../../src/model.js';
+import type { JsonArticle } from '../../src/format/json.js';
+import type { StorySummary } from '../../src/store/types.js';
+
+export type { AnnotatedArticle, Story, StorySummary, JsonArticle };
+
+export interface StoryPage {
+  total: number;
+  limit: number;
+  offset: number;
+  stories: StorySummary[];
+}
+
+export interface GraphNode {
+  id: string;
+  name: string;
+  type: string;
+  mentions: number;
+}
+
+export interface GraphEdge {
+  a: string;
+  b: string;
+  sentences: number;
+  articles: number;
+}
+
+export interface StoryDocument {
+  format: 'storyline/1';
+  articles: JsonArticle[];
+  stories: Story[];
+  graph: { nodes: GraphNode[]; edges: GraphEdge[] };
+}
+
+export type ArticleDocument = Omit<AnnotatedArticle, 'tokens'> & { storyId?: string };
+
+export interface StoryUpdate {
+  storyId: string;
+  title: string;
+  articleCount: number;
+  independentSources: number;
+}
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function get<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const body = (await res.json()) as { error?: { message?: string } };
+      if (body.error?.message) message = body.error.message;
+    } catch {
+      // Not JSON: keep the status line.
+    }
+    throw new ApiFailure(res.status, message);
+  }
+  return (await res.json()) as T;
+}
+
+export interface ListQuery {
+  q?: string;
+  outlet?: string;
+  from?: string;
+  to?: string;
+  entity?: string;
+  offset?: number;
+}
+
+export function listStories(query: ListQuery, signal?: AbortSignal): Promise<StoryPage> {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '' && v !== 0) p.set(k, String(v));
+  p.set('limit', '50');
+  return get<StoryPage>(`/api/stories?${p}`, signal);
+}
+
+export const getStory = (id: string, signal?: AbortSignal): Promise<StoryDocument> =>
+  get(`/api/stories/${encodeURIComponent(id)}`, signal);
+export const getArticle = (id: string, signal?: AbortSignal): Promise<ArticleDocument> =>
+  get(`/api/articles/${encodeURIComponent(id)}`, signal);
+
+/** One shared EventSource; each listener receives every story update. */
+const listeners = new Set<(u: StoryUpdate) => void>();
+let source: EventSource | undefined;
+
+export function onStoryUpdate(fn: (u: StoryUpdate) => void): () => void {
+  listeners.add(fn);
+  if (!source && typeof EventSource !== 'undefined') {
+    source = new EventSource('/api/events');
+    source.addEventListener('story', (e) => {
+      try {
+        const u = JSON.parse((e as MessageEvent<string>).data) as StoryUpdate;
+        for (const l of listeners) l(u);
+      } catch {
+        // A malformed event is ignored; the next one may be fine.
+      }
+    });
+    source.addEventListener('ready', () => document.documentElement.setAttribute('data-live', 'on'));
+  }
+  return () => listeners.delete(fn);
+}
