@@ -729,6 +729,11 @@ export class AttributionFinder {
           e = j - 2;
           break;
         }
+        // "… to take back his words and said he …": a second cue of the same subject ends the content.
+        if (this.low(j) === 'and' && (this.cueAtTok.has(j + 1) || this.cueAtTok.has(j + 2)) && this.regionAt[toks[j].start] < 0) {
+          e = toks[j - 1].text === ',' ? j - 2 : j - 1;
+          break;
+        }
       }
       const content = this.clause(k, e);
       if (!content || this.overlapsDirect(content)) continue;
