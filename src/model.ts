@@ -26,6 +26,8 @@ export interface Article {
   /** True when `source` was inferred from the text rather than given. */
   sourceInferred?: boolean;
   url?: string;
+  /** Who wrote it, as the page or feed credits them. */
+  byline?: string;
   /** Where the article was read from (file path or feed URL). */
   path?: string;
   /** Publication date as `YYYY-MM-DD`. */

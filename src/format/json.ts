@@ -10,6 +10,7 @@ export interface JsonArticle {
   source?: string;
   sourceInferred?: boolean;
   url?: string;
+  byline?: string;
   published?: string;
   publishedInferred: boolean;
   publishedReason?: string;
@@ -32,6 +33,7 @@ export function toJsonArticle(doc: AnnotatedArticle): JsonArticle {
   if (a.source !== undefined) out.source = a.source;
   if (a.sourceInferred) out.sourceInferred = true;
   if (a.url !== undefined) out.url = a.url;
+  if (a.byline !== undefined) out.byline = a.byline;
   if (a.published !== undefined) out.published = a.published;
   if (a.publishedReason !== undefined) out.publishedReason = a.publishedReason;
   out.timexes = doc.timexes.map((t) => ({ start: t.start, end: t.end, text: t.text, type: t.type, value: t.value }));

@@ -9,6 +9,7 @@ export interface ArticleMetadata {
   url?: string;
   published?: string;
   path?: string;
+  byline?: string;
 }
 
 const HEADER_LINE = /^(title|source|url|date|author|byline|outlet|published):[ \t]*(.*)$/i;
@@ -96,6 +97,7 @@ export function makeArticle(body: string, meta: ArticleMetadata): Article {
   const article: Article = { id: contentHash(body).slice(0, 16), text: body, publishedInferred: false };
   if (meta.title) article.title = meta.title;
   if (meta.url) article.url = meta.url;
+  if (meta.byline) article.byline = meta.byline;
   if (meta.path) article.path = meta.path;
   if (meta.published) article.published = meta.published;
   if (meta.source) {

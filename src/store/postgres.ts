@@ -72,6 +72,7 @@ const MIGRATIONS: readonly string[] = [
      seq BIGSERIAL PRIMARY KEY,
      entry JSONB NOT NULL
    );`,
+  `ALTER TABLE articles ADD COLUMN byline TEXT;`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
@@ -166,13 +167,13 @@ abstract class PgAccess implements Store {
       );
       const values = [
         a.id, month, a.path ?? null, a.title ?? null, a.source ?? null, a.sourceInferred === true, a.url ?? null,
-        a.published ?? null, a.publishedInferred, a.publishedReason ?? null, a.text, encodeAnnotations(doc),
+        a.published ?? null, a.publishedInferred, a.publishedReason ?? null, a.text, encodeAnnotations(doc), a.byline ?? null,
       ];
       if (key.rowCount === 1) {
         await this.ensurePartition(c, month);
         await c.query(
-          `INSERT INTO articles (id, month, path, title, source, source_inferred, url, published, published_inferred, published_reason, text, annotations)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+          `INSERT INTO articles (id, month, path, title, source, source_inferred, url, published, published_inferred, published_reason, text, annotations, byline)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
           values,
         );
         result.inserted.push(a.id);
@@ -259,7 +260,7 @@ abstract class PgAccess implements Store {
   async getArticles(ids: string[], opts: ReadOptions = {}): Promise<AnnotatedArticle[]> {
     if (ids.length === 0) return [];
     const { rows } = await this.run<PgArticleRow>(
-      `SELECT id, path, title, source, source_inferred, url, published, published_inferred, published_reason, text, annotations::text AS annotations
+      `SELECT id, path, title, source, source_inferred, url, byline, published, published_inferred, published_reason, text, annotations::text AS annotations
        FROM articles WHERE id = ANY($1)`,
       [ids],
     );
@@ -483,6 +484,7 @@ interface PgArticleRow {
   source: string | null;
   source_inferred: boolean;
   url: string | null;
+  byline: string | null;
   published: string | null;
   published_inferred: boolean;
   published_reason: string | null;
@@ -497,6 +499,7 @@ function rowToDoc(row: PgArticleRow, withTokens: boolean): AnnotatedArticle {
   if (row.source) article.source = row.source;
   if (row.source_inferred) article.sourceInferred = true;
   if (row.url) article.url = row.url;
+  if (row.byline) article.byline = row.byline;
   if (row.published) article.published = row.published;
   if (row.published_reason) article.publishedReason = row.published_reason;
   return decodeAnnotations(article, row.annotations, withTokens);

@@ -53,6 +53,7 @@ const MIGRATIONS: readonly string[] = [
      INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
    END;`,
   `CREATE TABLE assignment_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, entry TEXT NOT NULL);`,
+  `ALTER TABLE articles ADD COLUMN byline TEXT;`,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
@@ -64,6 +65,7 @@ interface ArticleRow {
   source: string | null;
   source_inferred: number;
   url: string | null;
+  byline: string | null;
   published: string | null;
   published_inferred: number;
   published_reason: string | null;
@@ -129,8 +131,8 @@ export class SqliteStore implements Store {
   async commit(batch: Batch): Promise<BatchResult> {
     const now = new Date().toISOString();
     const insertArticle = this.db.prepare(
-      `INSERT INTO articles (id, path, title, source, source_inferred, url, published, published_inferred, published_reason, text, annotations, ingested_at)
-       VALUES (@id, @path, @title, @source, @source_inferred, @url, @published, @published_inferred, @published_reason, @text, @annotations, @ingested_at)
+      `INSERT INTO articles (id, path, title, source, source_inferred, url, byline, published, published_inferred, published_reason, text, annotations, ingested_at)
+       VALUES (@id, @path, @title, @source, @source_inferred, @url, @byline, @published, @published_inferred, @published_reason, @text, @annotations, @ingested_at)
        ON CONFLICT(id) DO NOTHING`,
     );
     const updateArticle = this.db.prepare(
@@ -366,6 +368,7 @@ function articleRow(doc: AnnotatedArticle, now: string): Record<string, string |
     source: a.source ?? null,
     source_inferred: a.sourceInferred ? 1 : 0,
     url: a.url ?? null,
+    byline: a.byline ?? null,
     published: a.published ?? null,
     published_inferred: a.publishedInferred ? 1 : 0,
     published_reason: a.publishedReason ?? null,
@@ -382,6 +385,7 @@ function rowToDoc(row: ArticleRow, withTokens = true): AnnotatedArticle {
   if (row.source) article.source = row.source;
   if (row.source_inferred) article.sourceInferred = true;
   if (row.url) article.url = row.url;
+  if (row.byline) article.byline = row.byline;
   if (row.published) article.published = row.published;
   if (row.published_reason) article.publishedReason = row.published_reason;
   return decodeAnnotations(article, row.annotations, withTokens);

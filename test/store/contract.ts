@@ -26,6 +26,7 @@ export function storeContract(label: string, open: () => Promise<Store>): void {
         title: 'Fire',
         url: 'https://courier.example/fire',
         path: 'fire.txt',
+        byline: 'Jonas Pell',
       });
       const r = await store.commit({ articles: [d], stories: [story('s1', [d.article.id])] });
       expect(r.inserted).toEqual([d.article.id]);
