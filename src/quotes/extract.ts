@@ -703,7 +703,7 @@ export class AttributionFinder {
           break;
         }
         const p = toks[j].pos ?? '';
-        if (p === 'VERB' || p === 'AUX' || p === 'PUNCT' || p === 'SCONJ' || p === 'PRON' || this.regionAt[toks[j].start] >= 0) break;
+        if (p === 'VERB' || p === 'AUX' || (p === 'PUNCT' && toks[j].text !== ',') || p === 'SCONJ' || p === 'PRON' || this.regionAt[toks[j].start] >= 0) break;
       }
       if (thatAt >= 0) k = thatAt;
       else while (k <= s1 && TIME_WORDS.has(this.low(k)) && toks[k].pos !== 'PRON' && this.low(k) !== 'that' && k - c.last < 4 && !/^(a|an|the|this)$/.test(this.low(k))) k++;
