@@ -66,6 +66,9 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 function toArticle(input: ArticleInput, index: number): Article {
+  if (input.url !== undefined && !/^https?:\/\//i.test(input.url)) {
+    throw new ApiError(400, 'invalid_body', `article ${index}: url must start with http:// or https://`);
+  }
   try {
     const published = input.published ? parseHeaderDate(input.published) : undefined;
     return makeArticle(input.text.replace(/\r\n?/g, '\n').trim(), {

@@ -88,11 +88,17 @@ export async function findStories(store: Store, index: SummaryIndex, f: StoryFil
     const [stories, all] = await Promise.all([store.listStories({ limit: f.limit, offset: f.offset }), index.all()]);
     return { total: all.list.length, limit: f.limit, offset: f.offset, stories };
   }
-  const { list, byId } = await index.all();
+  let { list, byId } = await index.all();
   let candidates: StorySummary[];
-  if (f.q)
-    candidates = (await storiesFromSearch(store, f.q)).map((id) => byId.get(id)).filter((s): s is StorySummary => !!s);
-  else candidates = list;
+  if (f.q) {
+    const ids = await storiesFromSearch(store, f.q);
+    if (ids.some((id) => !byId.has(id))) {
+      // Another process added stories since the summaries were read.
+      index.invalidate();
+      ({ list, byId } = await index.all());
+    }
+    candidates = ids.map((id) => byId.get(id)).filter((s): s is StorySummary => !!s);
+  } else candidates = list;
   if (f.outlet) {
     const o = norm(f.outlet);
     candidates = candidates.filter((s) => s.outlets.some((x) => norm(x).includes(o)));

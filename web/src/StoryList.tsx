@@ -51,7 +51,8 @@ export function StoryList({ params }: { params: URLSearchParams }) {
   return (
     <>
       <h1 tabIndex={-1}>Stories</h1>
-      <form class="filters" role="search" onSubmit={submit}>
+      {/* Keyed by the query so the fields show the current filters after navigation. */}
+      <form key={key} class="filters" role="search" onSubmit={submit}>
         <label class="grow">
           <span>Search</span>
           <input type="search" name="q" defaultValue={query.q} placeholder="words, names, places" />

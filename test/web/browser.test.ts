@@ -1,0 +1,250 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { Engine } from '../../src/engine/engine.js';
+import { makeArticle } from '../../src/ingest/parse.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+import type { Store } from '../../src/store/index.js';
+import { exampleArticles, exampleStore } from '../server/fixture.js';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const WEB = path.resolve('web');
+const DIST = path.join(WEB, 'dist');
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const f of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, f.name);
+    t = Math.max(t, f.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds the web app when web/dist is missing or older than its sources. */
+async function ensureBuilt(): Promise<void> {
+  const index = path.join(DIST, 'index.html');
+  const sources = Math.max(newest(path.join(WEB, 'src')), statSync(path.join(WEB, 'index.html')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'error' });
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
+  let store: Store;
+  let server: RunningServer;
+  let browser: Browser;
+  let fireId: string;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    store = await exampleStore();
+    server = await startServer({ store, port: 0, webRoot: DIST });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    const list = await store.listStories({ limit: 10 });
+    fireId = (list.find((s) => /fire/i.test(s.title)) ?? list[0]).id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+  });
+
+  async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(server.url + url);
+    return { page, errors };
+  }
+
+  it('serves the app with caching and security headers', async () => {
+    const html = await fetch(`${server.url}/story/anything`);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('cache-control')).toBe('no-cache');
+    expect(html.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const body = await html.text();
+    expect(body).not.toMatch(/<script>(?!<)/);
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(body)?.[1];
+    expect(asset).toBeDefined();
+    const js = await fetch(server.url + asset);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(`${server.url}/assets/..%2f..%2fpackage.json`)).status).toBe(404);
+  });
+
+  it('opens the story and shows the exact cited passage, by mouse and by keyboard', async () => {
+    const { page, errors } = await open('/');
+    await page.getByRole('link', { name: /Fire at Larkhollow/ }).click();
+    await page.waitForSelector('.brief .cite');
+    const story = (await (await fetch(`${server.url}/api/stories/${fireId}`)).json()) as {
+      stories: Array<{ summary: Array<{ sources: Array<{ articleId: string; start: number; end: number }> }> }>;
+      articles: Array<{ id: string; text: string }>;
+    };
+    const src = story.stories[0].summary[1].sources[0];
+    const expected = story.articles.find((a) => a.id === src.articleId)!.text.slice(src.start, src.end);
+
+    const cites = page.locator('.brief .cite');
+    const firstOfSecond = story.stories[0].summary[0].sources.length;
+    await cites.nth(firstOfSecond).click();
+    const mark = page.locator('.panel mark.cited');
+    await expect.poll(() => mark.textContent()).toBe(expected);
+    expect(await mark.isVisible()).toBe(true);
+    expect(
+      await mark.evaluate(
+        (m) => m.getBoundingClientRect().top >= 0 && m.getBoundingClientRect().bottom <= window.innerHeight,
+      ),
+    ).toBe(true);
+
+    await page.getByRole('button', { name: 'Close the source passage' }).click();
+    await expect.poll(() => page.locator('.panel mark.cited').count()).toBe(0);
+    await cites.first().focus();
+    await page.keyboard.press('Enter');
+    const firstSrc = story.stories[0].summary[0].sources[0];
+    const firstText = story.articles.find((a) => a.id === firstSrc.articleId)!.text.slice(firstSrc.start, firstSrc.end);
+    await expect.poll(() => page.locator('.panel mark.cited').textContent()).toBe(firstText);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('cited'))).toBe(true);
+
+    // The article page highlights the same passage from the offsets in the link.
+    await page.locator('.panel a', { hasText: 'Read the whole article' }).click();
+    await page.waitForSelector('.article .text');
+    expect(
+      await page
+        .locator('.article mark.cited')
+        .allTextContents()
+        .then((t) => t.join('')),
+    ).toBe(firstText);
+    expect(await page.locator('.article .quote').count()).toBeGreaterThan(0);
+    await page.locator('.article .quote').first().focus();
+    expect(await page.locator('.article .quote:focus .tip').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('searches and filters the story list', async () => {
+    const { page, errors } = await open('/');
+    await page.waitForSelector('.stories li');
+    const all = await page.locator('.stories > li').count();
+    expect(all).toBeGreaterThanOrEqual(2);
+    await page.getByLabel('Search', { exact: true }).fill('council vote bus');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.locator('.stories > li').count()).toBe(1);
+    expect(await page.locator('.stories .title').textContent()).toMatch(/Port Emery/);
+    expect(page.url()).toContain('q=council');
+    await page.getByRole('link', { name: 'Clear' }).click();
+    await expect.poll(() => page.locator('.stories > li').count()).toBe(all);
+    await page.getByLabel('Outlet', { exact: true }).fill('Brackenford Gazette');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.locator('.stories > li').count()).toBe(1);
+    expect(await page.locator('.stories .title').textContent()).toMatch(/Larkhollow/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('updates an open story page when an article joins it', async () => {
+    const { page, errors } = await open(`/story/${fireId}`);
+    await page.waitForSelector('.brief .cite');
+    await page.waitForFunction(() => document.documentElement.dataset.live === 'on');
+    const before = (await store.getStory(fireId))!.articleIds.length;
+    const base = exampleArticles()[0];
+    const text = base.text
+      .replace('A fire tore through', 'A large fire tore through')
+      .replace('officials said', 'local officials said');
+    const res = await fetch(`${server.url}/api/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        text,
+        title: 'Plant fire forces evacuation',
+        source: 'Lakeside Wire',
+        published: '2026-10-06',
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { stories } = (await res.json()) as { stories: Array<{ storyId: string; articleCount: number }> };
+    expect(stories.map((s) => s.storyId)).toContain(fireId);
+    await expect
+      .poll(() => page.locator('.notice').textContent(), { timeout: 10_000 })
+      .toContain(`${before + 1} articles`);
+    await expect.poll(() => page.locator('.story > .meta').textContent()).toContain(`${before + 1} articles`);
+    expect(await page.locator('.outlets li', { hasText: 'Lakeside Wire' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders hostile article text as text: nothing executes', async () => {
+    const payload = [
+      'PORT EMERY — The harbour board said on Monday <script>window.__xss = 1; document.title = "pwned"</script> that ferries will run again.',
+      '<img src=x onerror="window.__xss = 2; document.title = \'pwned\'"> Board chair Lena Voss said: "We are <b onmouseover=window.__xss=3>ready</b>."',
+      'Read more at <a href="javascript:window.__xss=4">javascript:window.__xss=4</a> or <svg onload="window.__xss=5"></svg> <iframe src="javascript:parent.__xss=6"></iframe>.',
+    ].join('\n\n');
+    // Stored directly, as a file ingest would, so that the page's own defences are what is tested.
+    const article = makeArticle(payload, {
+      title: '<img src=x onerror="window.__xss=7;document.title=\'pwned\'">Ferries <script>window.__xss=8</script>',
+      source: '<script>window.__xss=9</script>Harbour Wire',
+      url: 'javascript:window.__xss=10',
+      published: '2026-11-02',
+    });
+    const report = await new Engine(store).ingest([article]);
+    expect(report.stored).toEqual([article.id]);
+    const storyId = await store.storyOf(article.id);
+
+    for (const url of [`/story/${storyId}`, `/article/${article.id}`, '/?q=ferries']) {
+      const { page, errors } = await open(url);
+      await page.waitForSelector('main h1');
+      await page.waitForLoadState('networkidle');
+      if (url.startsWith('/story')) {
+        await page.locator('.brief .cite').first().click();
+        await page.waitForSelector('.panel mark.cited');
+      }
+      if (url.startsWith('/article')) {
+        await page.locator('.article .text').hover();
+        for (const q of await page.locator('.article .quote').all()) await q.focus();
+      }
+      const state = await page.evaluate(() => ({
+        xss: (window as unknown as { __xss?: number }).__xss,
+        title: document.title,
+        scripts: document.querySelectorAll('script:not([src])').length,
+        injected: document.querySelectorAll(
+          'main img, main iframe, main b, main a[href^="javascript:"], main svg [onload]',
+        ).length,
+        text: document.querySelector('main')?.textContent ?? '',
+      }));
+      expect(state.xss, url).toBeUndefined();
+      // The payloads would set the title to exactly "pwned"; showing the article title as text is fine.
+      expect(state.title, url).not.toBe('pwned');
+      expect(state.scripts, url).toBe(0);
+      expect(state.injected, url).toBe(0);
+      expect(state.text, url).toMatch(/<script>|<img src=x/);
+      expect(errors, url).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('rejects an oversized upload before storing anything', async () => {
+    const count = await store.countArticles();
+    const res = await fetch(`${server.url}/api/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'z'.repeat(6 * 1024 * 1024),
+    });
+    expect(res.status).toBe(413);
+    expect(await store.countArticles()).toBe(count);
+  });
+});
