@@ -401,13 +401,15 @@ export class AttributionFinder {
   private attributionBefore(r: QuoteRegion, tight = false): { cue?: Cue; cueRange?: Range; source?: Range; extent?: Range } | null {
     const toks = this.tokens;
     let k = this.firstTokenAtOrAfter(r.open) - 1;
+    let paragraphColon = false;
     if (k < 0 || this.newlineBetween(toks[k].end, r.open)) {
       // A paragraph ending with "said:" introduces a quote paragraph.
       if (k >= 0 && toks[k].text === ':' && !this.text.slice(toks[k].end, r.open).includes('\n\n\n')) {
         k--;
+        paragraphColon = true;
       } else return null;
     }
-    let colon = false;
+    let colon = paragraphColon;
     // Inside a sentence only `said: "` or `said, "` introduces a full quote.
     if (tight && toks[k].text !== ',' && toks[k].text !== ':') return null;
     while (k >= 0 && (toks[k].text === ',' || toks[k].text === ':')) {
