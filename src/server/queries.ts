@@ -88,14 +88,15 @@ export async function findStories(store: Store, index: SummaryIndex, f: StoryFil
     const [stories, all] = await Promise.all([store.listStories({ limit: f.limit, offset: f.offset }), index.all()]);
     return { total: all.list.length, limit: f.limit, offset: f.offset, stories };
   }
-  let { list, byId } = await index.all();
+  const { list } = await index.all();
+  let { byId } = await index.all();
   let candidates: StorySummary[];
   if (f.q) {
     const ids = await storiesFromSearch(store, f.q);
     if (ids.some((id) => !byId.has(id))) {
       // Another process added stories since the summaries were read.
       index.invalidate();
-      ({ list, byId } = await index.all());
+      ({ byId } = await index.all());
     }
     candidates = ids.map((id) => byId.get(id)).filter((s): s is StorySummary => !!s);
   } else candidates = list;
