@@ -1,4 +1,5 @@
 import type { Claim, Coverage, OutletSummary } from './compare/index.js';
+import type { LinkedStatement } from './quotes/link.js';
 
 /**
  * The one document model every stage reads and writes.
@@ -182,6 +183,11 @@ export interface Story {
   quotes: StoryQuote[];
   timeline: TimelineEvent[];
   summary: SummarySentence[];
+  /**
+   * Statements quoted by more than one article, with each article's excerpt; `wordingDiffers` flags the
+   * same speaker quoted with different words.
+   */
+  statements?: LinkedStatement[];
   /** Statements aligned across outlets: shared, unique to one outlet, or in conflict. */
   claims?: Claim[];
   /** Outlets × claims, and what each outlet adds that no other has. */
@@ -189,3 +195,4 @@ export interface Story {
 }
 
 export type { Claim, ClaimConflict, ClaimSpan, Coverage, OutletSummary } from './compare/index.js';
+export type { LinkedStatement, LinkedExcerpt } from './quotes/link.js';

@@ -1,6 +1,7 @@
 import type { AnnotatedArticle, Story, StoryEntity, StoryQuote, SummarySentence, TimelineEvent } from '../model.js';
 import { resolveEntities } from '../entities/index.js';
 import type { Comparison } from '../compare/index.js';
+import { linkQuotes } from '../quotes/link.js';
 
 /** What assembling a story needs besides its articles. */
 export interface StoryParts {
@@ -47,6 +48,8 @@ export function assembleStory(id: string, input: AnnotatedArticle[], parts: Stor
     timeline: parts.timeline(docs),
     summary: parts.summary(recent, opts.summaryWords ?? 100),
   };
+  const statements = linkQuotes(docs).filter((s) => s.articles > 1);
+  if (statements.length > 0) story.statements = statements;
   // Comparing outlets needs at least two of them.
   if (parts.compare && new Set(recent.map((d) => d.article.source ?? d.article.id)).size > 1) {
     const c = parts.compare(recent);

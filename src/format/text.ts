@@ -104,6 +104,17 @@ export function renderStory(story: Story, docs: Map<string, AnnotatedArticle>, s
     lines.push('');
   }
 
+  const statements = story.statements ?? [];
+  if (statements.length > 0) {
+    h(2, 'Quoted by several articles');
+    for (const st of statements) {
+      const refs = [...new Set(st.excerpts.map((x) => cite(x.articleId)))].join('');
+      const flag = st.wordingDiffers ? ' — wording differs between articles' : '';
+      item(`${st.speaker ?? '(unattributed)'}: “${clip(st.text, 120)}” ${refs}${flag}`);
+    }
+    lines.push('');
+  }
+
   const claims = story.claims ?? [];
   const shared = claims.filter((c) => c.kind === 'shared');
   const conflicts = claims.filter((c) => c.kind === 'conflict');

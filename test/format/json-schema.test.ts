@@ -28,6 +28,7 @@ function checkDocument(doc: StorylineJson): void {
     for (const sum of s.summary) for (const src of sum.sources) expect(slice(src.articleId, src.start, src.end).length).toBeGreaterThan(0);
     for (const c of s.claims ?? []) for (const src of c.sources) expect(slice(src.articleId, src.start, src.end)).toBe(src.text);
     for (const m of s.membership ?? []) expect(s.articleIds).toContain(m.articleId);
+    for (const st of s.statements ?? []) for (const x of st.excerpts) expect(slice(x.articleId, x.start, x.end)).toBe(x.text);
   }
 }
 
