@@ -177,9 +177,10 @@ export function openApiDocument(): Schema {
         },
         StoryPage: {
           type: 'object',
-          required: ['total', 'limit', 'offset', 'stories'],
+          required: ['hasMore', 'limit', 'offset', 'stories'],
           properties: {
-            total: { type: 'integer' },
+            total: { type: 'integer', description: 'Matching stories (only when filtered)' },
+            hasMore: { type: 'boolean' },
             limit: { type: 'integer' },
             offset: { type: 'integer' },
             stories: { type: 'array', items: ref('StorySummary') },

@@ -13,7 +13,9 @@ export interface StoryFilter {
 }
 
 export interface StoryPage {
-  total: number;
+  /** Number of matching stories; left out for the unfiltered list, where counting would read every story. */
+  total?: number;
+  hasMore: boolean;
   limit: number;
   offset: number;
   stories: StorySummary[];
@@ -22,7 +24,7 @@ export interface StoryPage {
 /** How many search hits are read to find the stories matching a text query. */
 const SEARCH_DEPTH = 500;
 /** Story summaries are reread at most this often; other processes may ingest into the same store. */
-const SUMMARY_TTL_MS = 5000;
+const SUMMARY_TTL_MS = 30_000;
 
 /** All story summaries, read in pages and kept for a few seconds (dropped after every local ingest). */
 export class SummaryIndex {
@@ -79,16 +81,16 @@ async function storiesFromSearch(store: Store, query: string): Promise<string[]>
 export async function findStories(store: Store, index: SummaryIndex, f: StoryFilter): Promise<StoryPage> {
   const page = (list: StorySummary[]): StoryPage => ({
     total: list.length,
+    hasMore: f.offset + f.limit < list.length,
     limit: f.limit,
     offset: f.offset,
     stories: list.slice(f.offset, f.offset + f.limit),
   });
   if (!f.q && !f.entity && !f.outlet && !f.from && !f.to) {
-    // The common case reads one page straight from the store.
-    const [stories, all] = await Promise.all([store.listStories({ limit: f.limit, offset: f.offset }), index.all()]);
-    return { total: all.list.length, limit: f.limit, offset: f.offset, stories };
+    // The common case reads one page straight from the store, plus one row to know whether more follow.
+    const stories = await store.listStories({ limit: f.limit + 1, offset: f.offset });
+    return { hasMore: stories.length > f.limit, limit: f.limit, offset: f.offset, stories: stories.slice(0, f.limit) };
   }
-  const { list } = await index.all();
   let { byId } = await index.all();
   let candidates: StorySummary[];
   if (f.q) {
@@ -99,7 +101,7 @@ export async function findStories(store: Store, index: SummaryIndex, f: StoryFil
       ({ byId } = await index.all());
     }
     candidates = ids.map((id) => byId.get(id)).filter((s): s is StorySummary => !!s);
-  } else candidates = list;
+  } else candidates = (await index.all()).list;
   if (f.outlet) {
     const o = norm(f.outlet);
     candidates = candidates.filter((s) => s.outlets.some((x) => norm(x).includes(o)));

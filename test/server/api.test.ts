@@ -43,7 +43,8 @@ describe('GET /api/stories', () => {
   });
 
   it('pages with limit and offset', async () => {
-    const a = await json<{ stories: Array<{ id: string }> }>(await get('/api/stories?limit=1'));
+    const a = await json<{ hasMore: boolean; stories: Array<{ id: string }> }>(await get('/api/stories?limit=1'));
+    expect(a.hasMore).toBe(true);
     const b = await json<{ stories: Array<{ id: string }> }>(await get('/api/stories?limit=1&offset=1'));
     expect(a.stories).toHaveLength(1);
     expect(b.stories).toHaveLength(1);

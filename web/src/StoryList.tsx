@@ -87,8 +87,9 @@ export function StoryList({ params }: { params: URLSearchParams }) {
       {page && (
         <>
           <p class="count" aria-live="polite">
-            {plural(page.total, 'story', 'stories')}
-            {filtered ? ' match' : ''}
+            {page.total !== undefined
+              ? `${plural(page.total, 'story', 'stories')}${filtered ? ' match' : ''}`
+              : `Stories ${offset + 1}–${offset + page.stories.length}, most recent first`}
           </p>
           <ol class="stories">
             {page.stories.map((s) => (
@@ -119,7 +120,7 @@ export function StoryList({ params }: { params: URLSearchParams }) {
           )}
           <nav class="pager" aria-label="Pages">
             {offset > 0 && <a href={pageHref(Math.max(0, offset - page.limit))}>← Newer</a>}
-            {offset + page.limit < page.total && <a href={pageHref(offset + page.limit)}>Older →</a>}
+            {page.hasMore && <a href={pageHref(offset + page.limit)}>Older →</a>}
           </nav>
         </>
       )}

@@ -5,7 +5,8 @@ import type { StorySummary } from '../../src/store/types.js';
 export type { AnnotatedArticle, Story, StorySummary, JsonArticle };
 
 export interface StoryPage {
-  total: number;
+  total?: number;
+  hasMore: boolean;
   limit: number;
   offset: number;
   stories: StorySummary[];

@@ -1,0 +1,158 @@
+/**
+ * HTTP API latency with a large store: fills a SQLite file with copies of the example stories (real
+ * annotations, distinct ids and texts) written straight through `store.commit`, starts the server on
+ * loopback and times sequential requests.
+ *
+ *   npx tsx bench/api.ts [--articles 100000] [--requests 300] [--db FILE] [--keep]
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AnnotatedArticle, Story } from '../src/model.js';
+import { Engine } from '../src/engine/engine.js';
+import { makeArticle, parseTextFile } from '../src/ingest/parse.js';
+import { startServer } from '../src/server/index.js';
+import { openStore } from '../src/store/index.js';
+
+function arg(name: string, def: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : def;
+}
+
+const total = Number(arg('articles', '100000'));
+const requests = Number(arg('requests', '300'));
+const dir = mkdtempSync(path.join(tmpdir(), 'storyline-bench-api-'));
+const dbFile = arg('db', path.join(dir, 'api.db'));
+const examples = arg('examples', 'examples');
+
+async function templates(): Promise<{ stories: Story[]; docs: Map<string, AnnotatedArticle> }> {
+  const mem = await openStore(':memory:');
+  const articles = readdirSync(examples)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => {
+      const { body, meta } = parseTextFile(readFileSync(path.join(examples, f), 'utf8'), f);
+      return makeArticle(body, meta);
+    });
+  const report = await new Engine(mem).ingest(articles);
+  const stories = (await Promise.all(report.stories.map((id) => mem.getStory(id)))).filter((s): s is Story => !!s);
+  const docs = new Map((await mem.getArticles(articles.map((a) => a.id))).map((d) => [d.article.id, d]));
+  await mem.close();
+  return { stories, docs };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function timeRequests(base: string, paths: string[]): Promise<{ p50: number; p95: number; max: number }> {
+  const times: number[] = [];
+  for (const p of paths) {
+    const t0 = performance.now();
+    const res = await fetch(base + p);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${p}: HTTP ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
+}
+
+const { stories: tpl, docs } = await templates();
+const store = await openStore(dbFile);
+let written = await store.countArticles();
+const t0 = performance.now();
+const storyIds: string[] = [];
+const articleIds: string[] = [];
+let group = 0;
+while (written < total) {
+  const batchDocs: AnnotatedArticle[] = [];
+  const batchStories: Story[] = [];
+  while (batchDocs.length < 2000 && written + batchDocs.length < total) {
+    const t = tpl[group % tpl.length];
+    const map = new Map<string, string>();
+    t.articleIds.forEach((id, i) =>
+      map.set(id, `${group.toString(16).padStart(12, '0')}${i.toString(16).padStart(4, '0')}`),
+    );
+    for (const [oldId, newId] of map) {
+      const d = docs.get(oldId);
+      if (!d) continue;
+      // Appending keeps every span's offsets valid while making each text (and its search entry) distinct.
+      const copy: AnnotatedArticle = {
+        ...d,
+        article: { ...d.article, id: newId, text: `${d.article.text}\n\nRef ${group}-${newId}.` },
+      };
+      batchDocs.push(copy);
+      articleIds.push(newId);
+    }
+    let json = JSON.stringify(t);
+    for (const [oldId, newId] of map) json = json.split(oldId).join(newId);
+    const s = JSON.parse(json) as Story;
+    s.id = `story-${map.get(t.articleIds[0])}`;
+    s.title = `${t.title} (${group})`;
+    batchStories.push(s);
+    storyIds.push(s.id);
+    group++;
+  }
+  await store.commit({ articles: batchDocs, stories: batchStories });
+  written += batchDocs.length;
+  process.stderr.write(`\r${written} articles, ${storyIds.length} stories`);
+}
+process.stderr.write('\n');
+const fillSeconds = (performance.now() - t0) / 1000;
+const server = await startServer({ store, port: 0, webRoot: undefined });
+const pick = <T>(xs: T[], n: number): T[] => Array.from({ length: n }, (_, i) => xs[(i * 7919) % xs.length]);
+try {
+  await timeRequests(
+    server.url,
+    pick(storyIds, 20).map((id) => `/api/stories/${id}`),
+  ); // warm-up
+  const results: Record<string, { p50: number; p95: number; max: number }> = {
+    'GET /api/stories/:id': await timeRequests(
+      server.url,
+      pick(storyIds, requests).map((id) => `/api/stories/${id}`),
+    ),
+    'GET /api/stories?limit=50&offset=…': await timeRequests(
+      server.url,
+      pick(storyIds, requests).map(
+        (_, i) => `/api/stories?limit=50&offset=${(i * 37) % Math.max(1, storyIds.length - 50)}`,
+      ),
+    ),
+    'GET /api/stories?q=…': await timeRequests(
+      server.url,
+      pick(
+        ['evacuation', 'council vote', 'Corvane', 'bus operations', 'smoke inhalation'],
+        Math.min(requests, 100),
+      ).map((q) => `/api/stories?q=${encodeURIComponent(q)}&limit=20`),
+    ),
+    'GET /api/articles/:id': await timeRequests(
+      server.url,
+      pick(articleIds, requests).map((id) => `/api/articles/${id}`),
+    ),
+  };
+  // The same page read straight from the store, to separate the store's query from the HTTP layer.
+  const direct: number[] = [];
+  for (let i = 0; i < Math.min(requests, 100); i++) {
+    const t = performance.now();
+    await store.listStories({ limit: 51, offset: (i * 37) % Math.max(1, storyIds.length - 50) });
+    direct.push(performance.now() - t);
+  }
+  direct.sort((a, b) => a - b);
+  results['store.listStories (no HTTP)'] = {
+    p50: percentile(direct, 50),
+    p95: percentile(direct, 95),
+    max: direct[direct.length - 1],
+  };
+  const size = existsSync(dbFile) ? statSync(dbFile).size : 0;
+  console.log(
+    `store: ${await store.countArticles()} articles, ${storyIds.length} stories written this run, ${(size / 1e6).toFixed(0)} MB; filled in ${fillSeconds.toFixed(0)} s`,
+  );
+  console.log('endpoint                              p50 ms   p95 ms   max ms');
+  for (const [name, r] of Object.entries(results))
+    console.log(
+      `${name.padEnd(36)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}`,
+    );
+} finally {
+  await server.close();
+  await store.close();
+  if (!process.argv.includes('--keep') && !process.argv.includes('--db')) rmSync(dir, { recursive: true, force: true });
+}
