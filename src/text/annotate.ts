@@ -39,7 +39,41 @@ export function tokenize(text: string): Token[] {
     if (pos[i] === 'SPACE' || value.trim() === '') continue;
     tokens.push({ index: tokens.length, start, end, text: value, sentence: 0, pos: pos[i] });
   }
-  return tokens;
+  return joinHyphenated(tokens, text);
+}
+
+const WORDISH = /^[\p{L}\p{N}]/u;
+
+/**
+ * wink splits "Okonkwo-Reyes" and "well-known" at the hyphen; names and compounds are one word to a
+ * reader and to the entity tagger (trained on text that keeps them whole), so unspaced hyphen joins are
+ * merged back. The merged token takes the part of speech of its last part, or PROPN if any part is one.
+ */
+function joinHyphenated(tokens: Token[], text: string): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = out[out.length - 1];
+    const next = tokens[i + 1];
+    if (
+      t.text === '-' &&
+      prev &&
+      next &&
+      prev.end === t.start &&
+      next.start === t.end &&
+      WORDISH.test(prev.text[prev.text.length - 1] ?? '') &&
+      WORDISH.test(next.text)
+    ) {
+      prev.end = next.end;
+      prev.text = text.slice(prev.start, prev.end);
+      prev.pos = prev.pos === 'PROPN' || next.pos === 'PROPN' ? 'PROPN' : next.pos;
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
+  out.forEach((t, k) => (t.index = k));
+  return out;
 }
 
 /** Adds sentences and tokens. Pure: returns a new annotated article. */

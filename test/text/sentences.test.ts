@@ -70,3 +70,21 @@ describe('annotateText', () => {
     expect(doc.tokens.find((t) => t.text === 'Cuomo')?.pos).toBe('PROPN');
   });
 });
+
+describe('hyphenated words', () => {
+  it('keeps unspaced hyphen joins as one token, with exact offsets', () => {
+    const text = 'Chief Maria Okonkwo-Reyes saw a well-known 3-2 win - barely.';
+    const doc = annotateText({ id: 'h', text, publishedInferred: false });
+    const words = doc.tokens.map((t) => t.text);
+    expect(words).toContain('Okonkwo-Reyes');
+    expect(words).toContain('well-known');
+    expect(words).toContain('3-2');
+    // A spaced dash stays a token of its own.
+    expect(words).toContain('-');
+    expect(doc.tokens.find((t) => t.text === 'Okonkwo-Reyes')?.pos).toBe('PROPN');
+    doc.tokens.forEach((t, i) => {
+      expect(t.index).toBe(i);
+      expect(text.slice(t.start, t.end)).toBe(t.text);
+    });
+  });
+});
