@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnnotatedArticle, Article } from '../model.js';
+import { readArticleFile } from '../ingest/files.js';
 import { annotateArticle } from '../pipeline.js';
 import { StoryClusterer, clusterArticles, type StoryClustererOptions } from '../stories/index.js';
 import { bcubed, pairwise, type PRF } from '../stories/metrics.js';
@@ -214,18 +215,24 @@ export async function detectStoriesFormat(dir: string): Promise<StoriesFormat> {
   );
 }
 
-/** Reads plain-text articles of a folder (an optional leading ` date YYYY-MM-DD ` line gives the publication date). */
+/**
+ * Reads plain-text articles of a folder the way the engine does (`title:`/`source:`/`date:` header lines),
+ * plus an optional leading ` date YYYY-MM-DD ` line as the publication date. Ids are the file names.
+ */
 export async function loadTextArticles(dir: string): Promise<Article[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort(naturalCompare);
   const out: Article[] = [];
   for (const f of files) {
-    const raw = await readFile(path.join(dir, f), 'utf8');
-    const m = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+/.exec(raw);
+    const r = await readArticleFile(path.join(dir, f));
+    if (!r.ok) throw new StoriesEvalError(`cannot read ${f}: ${r.failure.reason}`);
+    const a = r.article;
+    const m = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+/.exec(a.text);
     out.push({
+      ...a,
       id: f.replace(/\.txt$/, ''),
-      text: m ? raw.slice(m[0].length) : raw,
-      published: m ? m[1] : undefined,
-      publishedInferred: false,
+      text: m ? a.text.slice(m[0].length) : a.text,
+      published: a.published ?? (m ? m[1] : undefined),
+      publishedInferred: m && !a.published ? false : a.publishedInferred,
       path: f,
     });
   }

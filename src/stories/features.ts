@@ -19,6 +19,18 @@ export interface ArticleFeatures {
   groups: Record<FeatureGroup, SparseVector>;
   /** Display names for entity keys, for explanations. */
   labels: Map<string, string>;
+  /** What the lead says about where and when the reported event happened. */
+  lead: LeadFeatures;
+}
+
+/**
+ * The event's setting as the lead states it: the dateline place and the places and organisations named in
+ * the first sentence (normalised names, the outlet left out), and the days that sentence resolves to. Places
+ * merely mentioned further down (background, earlier events) are not part of it.
+ */
+export interface LeadFeatures {
+  names: string[];
+  days: number[];
 }
 
 /** How much an entity of each type says about which event an article reports. */
@@ -236,6 +248,43 @@ function quoteFeatures(doc: AnnotatedArticle): SparseVector {
   return v;
 }
 
+const DATELINE_RE = /^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]{1,2}\s/u;
+const MAX_LEAD_NAMES = 8;
+
+function leadFeatures(doc: AnnotatedArticle): LeadFeatures {
+  const text = doc.article.text;
+  const first = doc.sentences[0];
+  const leadEnd = first ? first.end : Math.min(text.length, 300);
+  const source = normName(doc.article.source ?? '');
+  const sourceWords = new Set(source.split(' ').filter((w) => w.length >= 3));
+  // The outlet named in a dateline ("(Meridian Press)") is not where anything happened.
+  const isOutlet = (key: string): boolean => key === source || key.split(' ').every((w) => sourceWords.has(w));
+  const names: string[] = [];
+  const push = (raw: string): void => {
+    const key = normName(raw);
+    if (!key || key.length < 3 || NON_NAMES.has(key) || STOPWORDS.has(key) || isOutlet(key)) return;
+    if (!names.includes(key) && names.length < MAX_LEAD_NAMES) names.push(key);
+  };
+  const dl = DATELINE_RE.exec(text);
+  if (dl && dl[1].trim().length >= 3) push(dl[1].trim());
+  const inLead = (m: { start: number; type: EntityType }): boolean =>
+    m.start < leadEnd && (m.type === 'place' || m.type === 'organization');
+  if (doc.entities.length > 0) {
+    for (const e of doc.entities)
+      if (e.mentions.some((i) => doc.mentions[i] !== undefined && inLead(doc.mentions[i]))) push(e.name);
+  } else {
+    for (const m of doc.mentions) if (inLead(m)) push(text.slice(m.start, m.end));
+  }
+  const days: number[] = [];
+  for (const t of doc.timexes) {
+    if (t.start >= leadEnd || t.type !== 'date' && t.type !== 'time') continue;
+    const m = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
+    const d = m ? dayNumber(m[1]) : undefined;
+    if (d !== undefined && !days.includes(d) && days.length < 4) days.push(d);
+  }
+  return { names, days };
+}
+
 /** Extracts the comparison features of one article. Works on whatever annotations are present. */
 export function articleFeatures(doc: AnnotatedArticle): ArticleFeatures {
   const labels = new Map<string, string>();
@@ -254,5 +303,6 @@ export function articleFeatures(doc: AnnotatedArticle): ArticleFeatures {
     day: dayNumber(doc.article.published),
     groups,
     labels,
+    lead: leadFeatures(doc),
   };
 }

@@ -5,10 +5,18 @@ import {
   FEATURE_GROUPS,
   type ArticleFeatures,
   type FeatureGroup,
+  type LeadFeatures,
   type SparseVector,
 } from './features.js';
 
-export { articleFeatures, explicitDates, FEATURE_GROUPS, type ArticleFeatures, type FeatureGroup } from './features.js';
+export {
+  articleFeatures,
+  explicitDates,
+  FEATURE_GROUPS,
+  type ArticleFeatures,
+  type FeatureGroup,
+  type LeadFeatures,
+} from './features.js';
 export {
   NearDuplicateIndex,
   DEFAULT_DEDUP_OPTIONS,
@@ -35,6 +43,14 @@ export interface StoryClustererOptions {
   weights: Record<FeatureGroup, number>;
   /** Score added per group when both sides have features of the group but share none (negative: a conflict). */
   conflict: Record<FeatureGroup, number>;
+  /**
+   * Added when the article's lead (dateline and first sentence) names places or organisations and the
+   * story's leads name others, none of them shared: a similar event somewhere else.
+   */
+  leadPlaceConflict: number;
+  /** Added when the days the lead reports on are all more than `leadDayTolerance` days from the story's. */
+  leadDayConflict: number;
+  leadDayTolerance: number;
   /** A story whose latest article is this many days older than a new article is no longer a candidate. */
   windowDays: number;
   /** Days of inactivity after which a story's score is halved (the decay is smooth within the window). */
@@ -72,6 +88,9 @@ export const DEFAULT_STORY_OPTIONS: StoryClustererOptions = {
   topicWeights: { entity: 0.2, term: 0.8, number: 0, date: 0, quote: 0 },
   weights: { entity: 0.4, term: 0.45, number: 0.05, date: 0.1, quote: 0.15 },
   conflict: { entity: -0.05, term: 0, number: 0, date: -0.03, quote: 0 },
+  leadPlaceConflict: -0.12,
+  leadDayConflict: -0.1,
+  leadDayTolerance: 7,
   windowDays: 730,
   halfLifeDays: 180,
   decayFloor: 0.85,
@@ -175,6 +194,38 @@ interface ArticleRecord {
   duplicateOf?: string;
   /** Unit-normalised raw weights; absent for duplicates, which add nothing new. */
   vec?: Vectors;
+  lead?: LeadFeatures;
+}
+
+/** Lead names and days of a story's articles, with counts. */
+interface LeadProfile {
+  names: Map<string, number>;
+  days: Map<number, number>;
+}
+
+const MAX_STORY_LEAD = 60;
+
+function emptyLead(): LeadProfile {
+  return { names: new Map(), days: new Map() };
+}
+
+/** "Corvane" names the same thing as "Corvane Polymers"; "Port Emery" as "Port Emery Regional Transit". */
+function sameName(a: string, b: string): boolean {
+  return a === b || (a.length < b.length ? b.startsWith(`${a} `) : a.startsWith(`${b} `));
+}
+
+function addLead(p: LeadProfile, lead: LeadFeatures): void {
+  for (const n of lead.names) p.names.set(n, (p.names.get(n) ?? 0) + 1);
+  for (const d of lead.days) p.days.set(d, (p.days.get(d) ?? 0) + 1);
+  // Keeps the most frequent entries so a long-running story's profile stays bounded.
+  for (const m of [p.names, p.days] as Array<Map<string | number, number>>) {
+    if (m.size <= MAX_STORY_LEAD * 1.5) continue;
+    const kept = [...m.entries()]
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+      .slice(0, MAX_STORY_LEAD);
+    m.clear();
+    for (const [k, c] of kept) m.set(k, c);
+  }
 }
 
 interface StoryState {
@@ -185,6 +236,7 @@ interface StoryState {
   lastDay?: number;
   articles: ArticleRecord[];
   centroid: Vectors;
+  lead: LeadProfile;
   /** Non-duplicate articles in the centroid. */
   size: number;
   active: boolean;
@@ -214,6 +266,7 @@ interface SerializedArticle {
   day?: number;
   duplicateOf?: string;
   vec?: Record<FeatureGroup, Array<[string, number]>>;
+  lead?: LeadFeatures;
 }
 
 interface SerializedStory {
@@ -312,6 +365,15 @@ class DayHeap {
   }
 }
 
+/** Lead features from a snapshot; snapshots written before leads were kept have none. */
+function readLead(x: unknown): LeadFeatures | undefined {
+  if (!x || typeof x !== 'object') return undefined;
+  const l = x as { names?: unknown; days?: unknown };
+  const names = Array.isArray(l.names) ? l.names.filter((n): n is string => typeof n === 'string') : [];
+  const days = Array.isArray(l.days) ? l.days.filter((d): d is number => typeof d === 'number' && Number.isFinite(d)) : [];
+  return { names, days };
+}
+
 function mergeOptions(base: StoryClustererOptions, o: Partial<StoryClustererOptions>): StoryClustererOptions {
   const out: StoryClustererOptions = {
     ...base,
@@ -328,6 +390,9 @@ function mergeOptions(base: StoryClustererOptions, o: Partial<StoryClustererOpti
   finite('threshold', out.threshold);
   finite('mergeThreshold', out.mergeThreshold);
   finite('splitThreshold', out.splitThreshold);
+  finite('leadPlaceConflict', out.leadPlaceConflict);
+  finite('leadDayConflict', out.leadDayConflict);
+  finite('leadDayTolerance', out.leadDayTolerance);
   for (const g of FEATURE_GROUPS) {
     finite(`weights.${g}`, out.weights[g]);
     finite(`conflict.${g}`, out.conflict[g]);
@@ -436,6 +501,35 @@ export class StoryClusterer {
     const o = this.options;
     if (gap > o.windowDays) return { factor: 0, gap };
     return { factor: o.decayFloor + (1 - o.decayFloor) * Math.pow(0.5, gap / o.halfLifeDays), gap };
+  }
+
+  /** Conflict penalty when two leads report on different places or on days far apart; the reasons. */
+  private leadConflict(
+    names: Iterable<string>,
+    days: Iterable<number>,
+    other: LeadProfile,
+  ): { penalty: number; reasons: string[] } {
+    const o = this.options;
+    let penalty = 0;
+    const reasons: string[] = [];
+    const mine = [...names];
+    if (mine.length > 0 && other.names.size > 0) {
+      const theirs = [...other.names.keys()];
+      if (!mine.some((a) => theirs.some((b) => sameName(a, b)))) {
+        penalty += o.leadPlaceConflict;
+        reasons.push(`the lead names ${mine.slice(0, 3).join(', ')}, the story's leads ${theirs.slice(0, 3).join(', ')}`);
+      }
+    }
+    const myDays = [...days];
+    if (myDays.length > 0 && other.days.size > 0) {
+      let gap = Infinity;
+      for (const a of myDays) for (const b of other.days.keys()) gap = Math.min(gap, Math.abs(a - b));
+      if (gap > o.leadDayTolerance) {
+        penalty += o.leadDayConflict;
+        reasons.push(`the lead reports on a day ${gap} days from the story's`);
+      }
+    }
+    return { penalty, reasons };
   }
 
   /** Score of one side against another (article vs story, or story vs story) and its parts. */
@@ -575,6 +669,7 @@ export class StoryClusterer {
     }
     if (rec.vec) {
       s.size++;
+      if (rec.lead) addLead(s.lead, rec.lead);
       for (const g of FEATURE_GROUPS)
         for (const [k, w] of rec.vec[g]) s.centroid[g].set(k, (s.centroid[g].get(k) ?? 0) + w);
       this.pruneCentroid(s);
@@ -658,6 +753,7 @@ export class StoryClusterer {
       lastSeq: 0,
       articles: [],
       centroid: emptyVectors(),
+      lead: emptyLead(),
       size: 0,
       active: true,
     };
@@ -668,6 +764,7 @@ export class StoryClusterer {
   private rebuild(s: StoryState): void {
     this.unindex(s.id, this.storyKeys(s));
     s.centroid = emptyVectors();
+    s.lead = emptyLead();
     s.size = 0;
     s.firstDay = undefined;
     s.lastDay = undefined;
@@ -804,7 +901,8 @@ export class StoryClusterer {
     let second: { s: StoryState; score: number } | undefined;
     for (const s of cands) {
       const time = this.timeFactor(day, s.firstDay, s.lastDay);
-      const { score } = this.compare(vec, s.centroid, time);
+      const score =
+        this.compare(vec, s.centroid, time).score + this.leadConflict(features.lead.names, features.lead.days, s.lead).penalty;
       if (!best || score > best.score) {
         second = best;
         best = { s, score };
@@ -827,7 +925,7 @@ export class StoryClusterer {
         bestTopic = t;
     const story = joins && best ? best.s : this.createStory(id, bestTopic);
     if (this.dedupIndex && sig) this.dedupIndex.add(id, sig);
-    this.attach(story, { id, source: features.source, day, vec });
+    this.attach(story, { id, source: features.source, day, vec, lead: features.lead });
     this.addToTopic(story.topic, vec, day);
     // An article close to two topics shows they are one.
     for (const [t, sc] of topicScores) if (sc >= this.options.topicLinkThreshold) this.joinTopicIds(story.topic, t);
@@ -862,7 +960,10 @@ export class StoryClusterer {
     }
     const detail = new Map<FeatureGroup, Array<[string, number]>>();
     const time = this.timeFactor(f.day, story.firstDay, story.lastDay);
-    const { score, sims: s } = this.compare(vec, story.centroid, time, detail);
+    const cmp = this.compare(vec, story.centroid, time, detail);
+    const s = cmp.sims;
+    const conflict = this.leadConflict(f.lead.names, f.lead.days, story.lead);
+    const score = cmp.score + conflict.penalty;
     const top = (g: FeatureGroup, n: number): SharedFeature[] =>
       (detail.get(g) ?? [])
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -892,7 +993,9 @@ export class StoryClusterer {
     if (sharedNumbers.length) parts.push(`numbers ${sharedNumbers.slice(0, 3).join(', ')}`);
     if (sharedQuoteShingles) parts.push(`${sharedQuoteShingles} quoted word sequences`);
     const shared = parts.length ? `shares ${parts.join('; ')}` : 'shares little';
-    const when = time.gap !== undefined ? ` and is ${time.gap} days from it` : '';
+    const when =
+      (time.gap !== undefined ? ` and is ${time.gap} days from it` : '') +
+      (conflict.reasons.length ? `, but ${conflict.reasons.join(' and ')}` : '');
     const summary = joins
       ? `Joins ${story.id}: ${shared}${when} (score ${score.toFixed(3)} ≥ ${threshold}).`
       : `Starts a new story: the closest, ${story.id}, ${shared}${when} (score ${score.toFixed(3)} < ${threshold}).`;
@@ -1118,7 +1221,8 @@ export class StoryClusterer {
         for (const t of this.candidates(s.centroid, undefined, s.id)) {
           if (t.created < s.created && this.storyMap.has(t.id)) continue;
           const time = this.rangeFactor(s, t);
-          const { score } = this.compare(s.centroid, t.centroid, time);
+          const score =
+            this.compare(s.centroid, t.centroid, time).score + this.leadConflict(s.lead.names.keys(), s.lead.days.keys(), t.lead).penalty;
           if (score >= this.options.mergeThreshold && !this.apart(s, t) && (!best || score > best.score))
             best = { t, score };
         }
@@ -1270,6 +1374,7 @@ export class StoryClusterer {
           day: a.day,
           duplicateOf: a.duplicateOf,
           vec: a.vec ? serializeVectors(a.vec) : undefined,
+          lead: a.lead ? { names: [...a.lead.names], days: [...a.lead.days] } : undefined,
         })),
         centroid: serializeVectors(s.centroid),
       })),
@@ -1332,12 +1437,15 @@ export class StoryClusterer {
           day: a.day ?? undefined,
           duplicateOf: a.duplicateOf ?? undefined,
           vec: a.vec ? deserializeVectors(a.vec) : undefined,
+          lead: readLead(a.lead),
         })),
         centroid: deserializeVectors(ss.centroid),
+        lead: emptyLead(),
         size: ss.size,
         active: ss.active,
         topic: typeof ss.topic === 'string' ? ss.topic : `topic-${ss.id}`,
       };
+      for (const a of s.articles) if (a.vec && a.lead) addLead(s.lead, a.lead);
       c.storyMap.set(s.id, s);
       for (const a of s.articles) c.articleStory.set(a.id, s.id);
       if (s.active) {
