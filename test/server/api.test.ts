@@ -4,7 +4,7 @@ import type { StorylineApp } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
 import { openStore } from '../../src/store/index.js';
 import { openApiDocument } from '../../src/server/openapi.js';
-import { exampleStore } from './fixture.js';
+import { exampleArticles, exampleStore } from './fixture.js';
 
 interface ErrorBody {
   error: { code: string; message: string };
@@ -18,9 +18,9 @@ let articleId: string;
 beforeAll(async () => {
   store = await exampleStore();
   api = createApp({ store, maxBodyBytes: 64 * 1024 });
-  const list = await store.listStories({ limit: 10 });
-  const fire = list.find((s) => /fire/i.test(s.title)) ?? list[0];
-  storyId = fire.id;
+  // The story of the first Larkhollow fire report, whatever else the clustering puts with it.
+  const first = exampleArticles()[0];
+  storyId = (await store.storyOf(first.id))!;
   articleId = (await store.getStory(storyId))!.articleIds[0];
 });
 afterAll(async () => {
@@ -31,13 +31,17 @@ const get = (path: string, init?: RequestInit): Promise<Response> => Promise.res
 const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
 
 describe('GET /api/stories', () => {
-  it('lists stories with summaries and a total', async () => {
+  it('lists stories with summaries', async () => {
     const res = await get('/api/stories');
     expect(res.status).toBe(200);
-    const body = await json<{ total: number; stories: Array<{ id: string; articleCount: number; outlets: string[] }> }>(
-      res,
-    );
-    expect(body.total).toBeGreaterThanOrEqual(2);
+    const body = await json<{
+      hasMore: boolean;
+      total?: number;
+      stories: Array<{ id: string; articleCount: number; outlets: string[] }>;
+    }>(res);
+    expect(body.stories.length).toBeGreaterThanOrEqual(2);
+    expect(body.hasMore).toBe(false);
+    expect(body.total).toBeUndefined();
     expect(body.stories.map((s) => s.id)).toContain(storyId);
     expect(body.stories.every((s) => s.articleCount >= 1 && s.outlets.length >= 1)).toBe(true);
   });
@@ -63,7 +67,9 @@ describe('GET /api/stories', () => {
     expect(outlet.stories.length).toBeGreaterThan(0);
     expect(outlet.stories.every((s) => s.outlets.some((o) => /harbor ledger/i.test(o)))).toBe(true);
     const entity = await json<{ stories: Array<{ id: string }> }>(await get('/api/stories?entity=Corvane'));
-    expect(entity.stories.map((s) => s.id)).toEqual([storyId]);
+    expect(entity.stories.map((s) => s.id)).toContain(storyId);
+    const transit = await store.storyOf(exampleArticles().find((a) => a.path?.includes('transit-vote'))!.id);
+    expect(entity.stories.map((s) => s.id)).not.toContain(transit);
     const none = await json<{ total: number }>(await get('/api/stories?from=2030-01-01'));
     expect(none.total).toBe(0);
     const october = await json<{ total: number }>(await get('/api/stories?from=2026-10-01&to=2026-10-31'));
