@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { AnnotatedArticle, Story } from '../model.js';
 import { Engine } from '../engine/engine.js';
+import { StoryClustererError } from '../stories/index.js';
 import { toStorylineJson } from '../format/json.js';
 import { renderStory } from '../format/text.js';
 import { defaultDatabase, openStore, StoreError, type Store } from '../store/index.js';
@@ -181,6 +182,53 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
         else
           for (const h of hits)
             io.out(`${h.articleId}  story ${h.storyId ?? '-'}  ${h.source ?? ''} ${h.published ?? ''}  ${h.title ?? ''}\n    ${h.snippet.replace(/\s+/g, ' ')}`);
+      });
+    });
+
+  const maintenance = async (db: string | undefined, step: (engine: Engine) => Promise<string>): Promise<void> => {
+    await withStore(db ?? defaultDatabase(), async (store) => {
+      try {
+        io.out(await step(new Engine(store)));
+      } catch (err) {
+        if (!(err instanceof StoryClustererError)) throw err;
+        io.err(`storyline: ${err.message} (list stories with: storyline stories)`);
+        exitCode = EXIT.usage;
+      }
+    });
+  };
+
+  program
+    .command('merge')
+    .description('merge story <b> into story <a>; the decision sticks when more articles arrive')
+    .argument('<a>', 'story to keep')
+    .argument('<b>', 'story to fold into it')
+    .addOption(dbOption())
+    .action(async (a: string, b: string, opts: { db?: string }) => {
+      await maintenance(opts.db, async (engine) => `merged ${b} into ${await engine.merge(a, b)}`);
+    });
+
+  program
+    .command('split')
+    .description('move articles of a story into a new story of their own; they stay apart')
+    .argument('<story>', 'story id')
+    .argument('<articles...>', 'article ids to move')
+    .addOption(dbOption())
+    .action(async (storyId: string, articleIds: string[], opts: { db?: string }) => {
+      await maintenance(opts.db, async (engine) => `moved ${articleIds.length} article(s) to ${await engine.split(storyId, articleIds)}`);
+    });
+
+  program
+    .command('recheck')
+    .description('merge stories that turned out to be one and split stories that drifted (manual decisions stay)')
+    .addOption(dbOption())
+    .action(async (opts: { db?: string }) => {
+      await maintenance(opts.db, async (engine) => {
+        const r = await engine.recheck();
+        return [
+          `${r.merged.length} merge(s), ${r.split.length} split(s)`,
+          ...r.merged.map((m) => `  merged ${m.removed} into ${m.kept} (score ${m.score.toFixed(2)})`),
+          ...r.split.map((x) => `  split ${x.articleIds.length} article(s) from ${x.from} into ${x.to}`),
+        ].join('\n');
       });
     });
 

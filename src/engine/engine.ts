@@ -1,7 +1,7 @@
 import type { AnnotatedArticle, Article, Membership, Story } from '../model.js';
 import type { IngestFailure } from '../ingest/errors.js';
 import { annotateArticle, type PipelineContext } from '../pipeline.js';
-import type { StoryClusterer, StoryClustererOptions } from '../stories/index.js';
+import type { RecheckResult, StoryClusterer, StoryClustererOptions } from '../stories/index.js';
 import type { AssignmentEntry, Store } from '../store/types.js';
 import { membershipOf, SharedClusterer } from './assignment.js';
 import { assembleStory, byPublication, type StoryParts } from './story.js';
@@ -148,41 +148,111 @@ export class Engine {
     this.time('stories', t0);
 
     const t1 = performance.now();
-    const freshById = new Map(docs.map((d) => [d.article.id, d]));
+    const { stories, changed } = await this.assemble(tx, clusterer, affected, docs, why);
+    this.time('assemble', t1);
+
+    const t2 = performance.now();
+    const result = await tx.commit({ articles: changed, stories, log, completeJobs });
+    const checkpoint = this.shared.checkpointDue(result.lastSeq);
+    if (checkpoint) await tx.commit({ articles: [], stories: [], state: checkpoint });
+    this.time('store', t2);
+    return { stored: result.inserted, stories: [...affected], lastSeq: result.lastSeq };
+  }
+
+  /**
+   * Rebuilds stories from all their members: fresh articles from memory, the others from the store.
+   * Returns the stories and the articles whose stored form changed (new, or newly dated).
+   */
+  private async assemble(
+    tx: Store,
+    clusterer: StoryClusterer,
+    storyIds: Iterable<string>,
+    fresh: AnnotatedArticle[],
+    why: Map<string, Membership>,
+    formerStories: string[] = [],
+  ): Promise<{ stories: Story[]; changed: AnnotatedArticle[] }> {
+    const freshById = new Map(fresh.map((d) => [d.article.id, d]));
     const changed = new Map<string, AnnotatedArticle>(freshById);
+    const ids = [...new Set(storyIds)];
+    // Why each article was in its story, from the stored stories (including ones a merge or split ended).
+    const old = new Map<string, Membership>();
+    for (const id of [...formerStories, ...ids]) {
+      const previous = await tx.getStory(id);
+      for (const m of previous?.membership ?? []) if (!old.has(m.articleId)) old.set(m.articleId, m);
+    }
     const stories: Story[] = [];
-    for (const storyId of affected) {
-      const ids = clusterer.articlesOf(storyId);
+    for (const storyId of ids) {
+      const memberIds = clusterer.articlesOf(storyId);
+      if (memberIds.length === 0) continue;
       const stored = await tx.getArticles(
-        ids.filter((id) => !freshById.has(id)),
+        memberIds.filter((id) => !freshById.has(id)),
         { tokens: false },
       );
-      const previous = stored.length > 0 ? await tx.getStory(storyId) : undefined;
-      let members = [...ids.map((id) => freshById.get(id)).filter((d): d is AnnotatedArticle => !!d), ...stored];
+      let members = [...memberIds.map((id) => freshById.get(id)).filter((d): d is AnnotatedArticle => !!d), ...stored];
       const before = new Map(members.map((d) => [d.article.id, d.article.published]));
       members = refineDates(members);
       for (const d of members) {
-        if (before.get(d.article.id) !== d.article.published) changed.set(d.article.id, d);
-        else if (freshById.has(d.article.id)) changed.set(d.article.id, d);
+        if (before.get(d.article.id) !== d.article.published || freshById.has(d.article.id)) changed.set(d.article.id, d);
       }
       const story = assembleStory(storyId, members, this.parts, {
         summaryWords: this.opts.summaryWords,
         independentSources: clusterer.independentSources(storyId),
       });
-      const old = new Map((previous?.membership ?? []).map((m) => [m.articleId, m]));
       story.membership = story.articleIds.map(
         (id) => why.get(id) ?? old.get(id) ?? { articleId: id, decision: 'merged', score: 0, summary: 'Joined when stories were merged.' },
       );
       stories.push(story);
     }
-    this.time('assemble', t1);
+    return { stories, changed: [...changed.values()] };
+  }
 
-    const t2 = performance.now();
-    const result = await tx.commit({ articles: [...changed.values()], stories, log, completeJobs });
-    const checkpoint = this.shared.checkpointDue(result.lastSeq);
-    if (checkpoint) await tx.commit({ articles: [], stories: [], state: checkpoint });
-    this.time('store', t2);
-    return { stored: result.inserted, stories: [...affected], lastSeq: result.lastSeq };
+  /** Runs a manual or maintenance step on the clusterer, logs it, and rebuilds the stories it touched. */
+  private async maintain<T>(
+    step: (clusterer: StoryClusterer) => { result: T; entry: AssignmentEntry; touched: string[]; former: string[]; why?: Map<string, Membership> },
+  ): Promise<T> {
+    const out = await this.store.exclusive(async (tx) => {
+      const clusterer = await this.shared.sync(tx);
+      this.shared.begin();
+      const { result, entry, touched, former, why } = step(clusterer);
+      const { stories } = await this.assemble(tx, clusterer, touched, [], why ?? new Map(), former);
+      const written = await tx.commit({ articles: [], stories, log: [entry] });
+      return { result, lastSeq: written.lastSeq };
+    });
+    this.shared.committed(out.lastSeq);
+    return out.result;
+  }
+
+  /** Merges story `b` into story `a` (a's id stays). The decision sticks: maintenance never undoes it. */
+  async merge(a: string, b: string): Promise<string> {
+    return this.maintain((c) => {
+      const kept = c.merge(a, b);
+      const why = new Map<string, Membership>();
+      for (const id of c.articlesOf(kept)) {
+        if (c.storyOf(id) === kept) why.set(id, { articleId: id, decision: 'manual', score: 1, summary: `Stories ${a} and ${b} were merged by hand.` });
+      }
+      return { result: kept, entry: { op: 'merge', a, b }, touched: [kept], former: [a, b], why };
+    });
+  }
+
+  /** Moves `articleIds` of a story into a new story of their own; they stay apart from the rest. */
+  async split(storyId: string, articleIds: string[]): Promise<string> {
+    return this.maintain((c) => {
+      const created = c.split(storyId, articleIds);
+      const why = new Map<string, Membership>(
+        articleIds.map((id) => [id, { articleId: id, decision: 'manual', score: 1, summary: `Split from ${storyId} by hand.` }]),
+      );
+      return { result: created, entry: { op: 'split', storyId, articleIds }, touched: [storyId, created], former: [storyId], why };
+    });
+  }
+
+  /** Re-checks the stories: merges those that turned out to be one, splits those that drifted. */
+  async recheck(): Promise<RecheckResult> {
+    return this.maintain((c) => {
+      const r = c.recheck();
+      const touched = [...r.merged.map((m) => m.kept), ...r.split.flatMap((x) => [x.from, x.to])];
+      const former = r.merged.map((m) => m.removed);
+      return { result: r, entry: { op: 'recheck' }, touched, former };
+    });
   }
 
   private time(name: string, t0: number): void {
