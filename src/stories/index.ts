@@ -432,6 +432,8 @@ export class StoryClusterer {
   private constraints: StoryConstraint[] = [];
   private dedupIndex: NearDuplicateIndex | null;
   private heap = new DayHeap();
+  /** Publication days of the dated originals in the near-duplicate index, to drop them once out of the window. */
+  private dedupHeap = new DayHeap();
   private scoredTotal = 0;
   private lastScored = 0;
   private duplicates = 0;
@@ -640,6 +642,20 @@ export class StoryClusterer {
       s.active = false;
       this.unindex(s.id, this.storyKeys(s));
       if (this.dedupIndex) for (const a of s.articles) this.dedupIndex.remove(a.id);
+      // A retired story is never scored again: its profile would only hold memory.
+      s.centroid = emptyVectors();
+      s.lead = emptyLead();
+      for (const a of s.articles) {
+        a.vec = undefined;
+        a.lead = undefined;
+      }
+    }
+    // Copies match only originals inside the window, never an old article of another era.
+    if (this.dedupIndex) {
+      for (let top = this.dedupHeap.peek(); top && top[0] < limit; top = this.dedupHeap.peek()) {
+        this.dedupHeap.pop();
+        this.dedupIndex.remove(top[1]);
+      }
     }
   }
 
@@ -924,7 +940,10 @@ export class StoryClusterer {
       if (sc >= this.options.topicThreshold && (bestTopic === undefined || sc > (topicScores.get(bestTopic) as number)))
         bestTopic = t;
     const story = joins && best ? best.s : this.createStory(id, bestTopic);
-    if (this.dedupIndex && sig) this.dedupIndex.add(id, sig);
+    if (this.dedupIndex && sig) {
+      this.dedupIndex.add(id, sig);
+      if (day !== undefined) this.dedupHeap.push(day, id);
+    }
     this.attach(story, { id, source: features.source, day, vec, lead: features.lead });
     this.addToTopic(story.topic, vec, day);
     // An article close to two topics shows they are one.
@@ -1451,6 +1470,8 @@ export class StoryClusterer {
       if (s.active) {
         c.index(s, c.storyKeys(s));
         if (s.lastDay !== undefined) c.heap.push(s.lastDay, s.id);
+        if (c.dedupIndex)
+          for (const a of s.articles) if (a.day !== undefined && c.dedupIndex.has(a.id)) c.dedupHeap.push(a.day, a.id);
       }
     }
     return c;
