@@ -85,40 +85,39 @@ export function variant(doc: AnnotatedArticle, e: Era, published: string): Annot
 }
 
 /**
- * `n` articles in publication order: era after era over the corpus, each era `eraDays` long, the corpus's
- * articles spread over it in their own date order (undated ones placed by their position).
+ * The stream's schedule: era after era over the corpus, each era `eraDays` long, the corpus's articles
+ * spread over it in their own date order (undated ones last), until `n` items.
  */
-export function* resampledStream(base: AnnotatedArticle[], n: number, opts: { eraDays?: number; start?: string } = {}): Generator<AnnotatedArticle> {
+function* schedule<T>(
+  items: T[],
+  dateOf: (x: T) => string | undefined,
+  n: number,
+  opts: { eraDays?: number; start?: string },
+): Generator<{ item: T; era: Era; published: string }> {
   const eraDays = opts.eraDays ?? 60;
   const start = Date.parse(opts.start ?? '2001-01-01');
-  const ordered = [...base].sort((a, b) => (a.article.published ?? '9999').localeCompare(b.article.published ?? '9999'));
+  const ordered = [...items].sort((a, b) => (dateOf(a) ?? '9999').localeCompare(dateOf(b) ?? '9999'));
   let produced = 0;
-  for (let k = 0; produced < n; k++) {
+  for (let k = 0; produced < n && ordered.length > 0; k++) {
     const e = era(k);
     for (let i = 0; i < ordered.length && produced < n; i++) {
       const day = Math.floor((i / ordered.length) * eraDays);
-      const published = new Date(start + (k * eraDays + day) * DAY).toISOString().slice(0, 10);
-      yield variant(ordered[i], e, published);
+      yield { item: ordered[i], era: e, published: new Date(start + (k * eraDays + day) * DAY).toISOString().slice(0, 10) };
       produced++;
     }
   }
 }
 
+/** `n` annotated articles in publication order (see `schedule`), reusing the corpus's annotations. */
+export function* resampledStream(base: AnnotatedArticle[], n: number, opts: { eraDays?: number; start?: string } = {}): Generator<AnnotatedArticle> {
+  for (const { item, era: e, published } of schedule(base, (d) => d.article.published, n, opts)) yield variant(item, e, published);
+}
+
 /** Raw articles (text and date only) of the same stream, for benchmarks that analyse them again. */
 export function* resampledArticles(base: Article[], n: number, opts: { eraDays?: number; start?: string } = {}): Generator<Article> {
-  const eraDays = opts.eraDays ?? 60;
-  const start = Date.parse(opts.start ?? '2001-01-01');
-  const ordered = [...base].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'));
-  let produced = 0;
-  for (let k = 0; produced < n; k++) {
-    const e = era(k);
-    for (let i = 0; i < ordered.length && produced < n; i++) {
-      const day = Math.floor((i / ordered.length) * eraDays);
-      const published = new Date(start + (k * eraDays + day) * DAY).toISOString().slice(0, 10);
-      const text = e.transform(ordered[i].text);
-      const id = createHash('sha256').update(`${k}\u0000${text}`).digest('hex').slice(0, 16);
-      yield { ...ordered[i], id, text, published, publishedInferred: false, title: ordered[i].title ? e.transform(ordered[i].title ?? '') : undefined };
-      produced++;
-    }
+  for (const { item, era: e, published } of schedule(base, (a) => a.published, n, opts)) {
+    const text = e.transform(item.text);
+    const id = createHash('sha256').update(`${e.index}\u0000${text}`).digest('hex').slice(0, 16);
+    yield { ...item, id, text, published, publishedInferred: false, title: item.title ? e.transform(item.title) : undefined };
   }
 }
