@@ -46,14 +46,22 @@ try {
     paints.push(fp);
   }
   await page.screenshot({ path: path.join(out, 'story-list.png') });
-  await page.click('.stories .title');
+  await page.getByRole('link', { name: /Larkhollow/ }).first().click();
   await page.waitForSelector('.brief .cite');
-  await page.locator('.brief .cite').nth(3).click();
+  await page.locator('.brief .cite').nth(4).click();
   await page.waitForSelector('mark.cited');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(out, 'story-citation.png') });
-  await page.locator('#coverage-h').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(out, 'story-sections.png'), fullPage: true });
+  for (const [id, name] of [
+    ['#quotes-h', 'story-quotes'],
+    ['#coverage-h', 'story-coverage'],
+    ['#entities-h', 'story-entities'],
+    ['#graph-h', 'story-graph'],
+    ['#membership-h', 'story-membership'],
+  ]) {
+    await page.locator(id).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(out, `${name}.png`) });
+  }
   await page.locator('.panel a').click();
   await page.waitForSelector('.article .text');
   await page.locator('.quote').first().focus();

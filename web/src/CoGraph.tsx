@@ -4,11 +4,11 @@ import type { GraphEdge, GraphNode } from './api.js';
 export function CoGraph({ graph }: { graph: { nodes: GraphNode[]; edges: GraphEdge[] } }) {
   const { nodes, edges } = graph;
   if (nodes.length < 2 || edges.length === 0) return <p>Too few names appear together to draw.</p>;
-  const W = 640;
+  const W = 760;
   const H = 420;
   const cx = W / 2;
   const cy = H / 2;
-  const r = Math.min(W, H) / 2 - 60;
+  const r = Math.min(W, H) / 2 - 50;
   const pos = new Map(
     nodes.map((n, i) => [
       n.id,
@@ -51,7 +51,8 @@ export function CoGraph({ graph }: { graph: { nodes: GraphNode[]; edges: GraphEd
             <g key={n.id} class={`node ${n.type}`}>
               <circle cx={p.x} cy={p.y} r={5 + (7 * n.mentions) / maxM} />
               <text x={p.x + dx} y={p.y + dy} text-anchor={anchor}>
-                {n.name}
+                {n.name.length > 26 ? `${n.name.slice(0, 25)}…` : n.name}
+                <title>{n.name}</title>
               </text>
             </g>
           );

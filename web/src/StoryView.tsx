@@ -161,7 +161,8 @@ function SourceList({ story, articles, number }: { story: Story; articles: Artic
           const a = articles.get(id);
           return (
             <li key={id} value={number(id)}>
-              <a href={`/article/${encodeURIComponent(id)}`}>{a?.title ?? id}</a> — {outletName(a)}
+              <a href={`/article/${encodeURIComponent(id)}`}>{a?.title ?? `Untitled (${outletName(a)})`}</a> —{' '}
+              {outletName(a)}
               {a?.published ? `, ${a.published}` : ''}
             </li>
           );
@@ -215,7 +216,7 @@ function SourcePanel({
         </button>
       </div>
       <p class="meta">
-        {a.title ?? a.id}
+        {a.title ?? 'Untitled article'}
         {a.published ? ` · ${a.published}` : ''} · {passage.label}
       </p>
       <blockquote class="passage">
@@ -251,30 +252,43 @@ function Quotes({ story, articles, onOpen }: { story: Story; articles: Articles;
       <h2 id="quotes-h">What was said</h2>
       {sorted.length === 0 && <p>No attributed quotes.</p>}
       <div class="quote-groups">
-        {sorted.map(([who, qs]) => (
-          <div class="quote-group" key={who}>
-            <h3>{who}</h3>
-            <ul>
-              {qs.map((q, i) => {
-                const outlet = outletName(articles.get(q.articleId));
-                return (
+        {sorted.map(([who, qs]) => {
+          // The same words carried by several outlets are shown once, with every outlet that has them.
+          const excerpts = new Map<string, Story['quotes']>();
+          for (const q of qs) {
+            const key = q.text
+              .toLowerCase()
+              .replace(/[^a-z0-9]+/g, ' ')
+              .trim();
+            excerpts.set(key, [...(excerpts.get(key) ?? []), q]);
+          }
+          return (
+            <div class="quote-group" key={who}>
+              <h3>{who}</h3>
+              <ul>
+                {[...excerpts.values()].map((same, i) => (
                   <li key={i}>
-                    <q>{q.text}</q>{' '}
-                    <button
-                      type="button"
-                      class="link"
-                      onClick={() =>
-                        onOpen({ articleId: q.articleId, start: q.start, end: q.end, label: `Quote by ${who}` })
-                      }
-                    >
-                      {outlet}
-                    </button>
+                    <q>{same[0].text}</q>{' '}
+                    <span class="quote-outlets">
+                      {same.map((q, j) => (
+                        <button
+                          key={j}
+                          type="button"
+                          class="link"
+                          onClick={() =>
+                            onOpen({ articleId: q.articleId, start: q.start, end: q.end, label: `Quote by ${who}` })
+                          }
+                        >
+                          {outletName(articles.get(q.articleId))}
+                        </button>
+                      ))}
+                    </span>
                   </li>
-                );
-              })}
-            </ul>
-          </div>
-        ))}
+                ))}
+              </ul>
+            </div>
+          );
+        })}
       </div>
     </section>
   );
@@ -412,7 +426,7 @@ function Membership({ story, articles, number }: { story: Story; articles: Artic
           const a = articles.get(x.articleId);
           return (
             <li key={x.articleId} value={number(x.articleId)}>
-              <a href={`/article/${encodeURIComponent(x.articleId)}`}>{a?.title ?? x.articleId}</a>{' '}
+              <a href={`/article/${encodeURIComponent(x.articleId)}`}>{a?.title ?? `Untitled (${outletName(a)})`}</a>{' '}
               <span class="meta">— {outletName(a)}</span> <span class={`decision ${x.decision}`}>{x.decision}</span>
               {x.score > 0 && <span class="meta"> score {x.score.toFixed(2)}</span>}
               <p>{x.summary}</p>
