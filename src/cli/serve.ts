@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { startServer, defaultWebRoot } from '../server/index.js';
 import { defaultDatabase, openStore } from '../store/index.js';
 
@@ -10,7 +10,14 @@ interface Io {
 function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new Error(`--port must be a whole number from 0 to 65535, got "${value}"`);
+    throw new InvalidArgumentError(`expected a whole number from 0 to 65535, got "${value}"`);
+  return n;
+}
+
+function bytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`expected a positive number of bytes, got "${value}"`);
   return n;
 }
 
@@ -24,7 +31,7 @@ export function registerServe(program: Command, io: Io): void {
     .addOption(new Option('--db <file>', 'database file or postgres:// URL (env STORYLINE_DB; default ./storyline.db)'))
     .option('--port <n>', 'port to listen on', port, 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--max-body <bytes>', 'largest accepted request body', (v) => Number(v), 5 * 1024 * 1024)
+    .option('--max-body <bytes>', 'largest accepted request body', bytes, 5 * 1024 * 1024)
     .action(async (opts: { db?: string; port: number; host: string; maxBody: number }) => {
       const store = await openStore(opts.db ?? defaultDatabase());
       const token = process.env.STORYLINE_TOKEN?.trim() || undefined;

@@ -46,7 +46,10 @@ try {
     paints.push(fp);
   }
   await page.screenshot({ path: path.join(out, 'story-list.png') });
-  await page.getByRole('link', { name: /Larkhollow/ }).first().click();
+  await page
+    .getByRole('link', { name: /Larkhollow/ })
+    .first()
+    .click();
   await page.waitForSelector('.brief .cite');
   await page.locator('.brief .cite').nth(4).click();
   await page.waitForSelector('mark.cited');
