@@ -22,8 +22,20 @@ export function wordKey(w: string): string {
 
 const ORG_STOP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', '&', 'de', 'la', 'du', 'der']);
 
-/** Normalised key of a whole name: lowercase words without leading articles. */
+const nameKeyCache = new Map<string, string>();
+
+/** Normalised key of a whole name: lowercase words without leading articles (memoised: names repeat). */
 export function nameKey(name: string): string {
+  let k = nameKeyCache.get(name);
+  if (k === undefined) {
+    k = computeNameKey(name);
+    if (nameKeyCache.size > 50_000) nameKeyCache.clear();
+    nameKeyCache.set(name, k);
+  }
+  return k;
+}
+
+function computeNameKey(name: string): string {
   const words = nameWords(name).map(wordKey);
   while (words.length > 1 && (words[0] === 'the' || words[0] === 'a')) words.shift();
   return words.join(' ');
@@ -50,15 +62,32 @@ export function acronymKey(name: string): string {
   return out;
 }
 
+export interface AcronymInfo {
+  /** The name has an all-caps word of two letters or more. */
+  upper: boolean;
+  key: string;
+}
+
+const acronymCache = new Map<string, AcronymInfo>();
+
+/** What acronym matching needs of one name (memoised: names repeat). */
+export function acronymInfo(name: string): AcronymInfo {
+  let info = acronymCache.get(name);
+  if (info === undefined) {
+    const upper = nameWords(name).some((w) => isAllUpper(w.replace(/\./g, '')) && w.replace(/\./g, '').length > 1);
+    info = { upper, key: acronymKey(name) };
+    if (acronymCache.size > 50_000) acronymCache.clear();
+    acronymCache.set(name, info);
+  }
+  return info;
+}
+
 /** True when one name has an all-caps word standing for words written out in the other. */
 export function acronymMatch(a: string, b: string): boolean {
-  const wa = nameWords(a);
-  const wb = nameWords(b);
-  const upperA = wa.some((w) => isAllUpper(w.replace(/\./g, '')) && w.replace(/\./g, '').length > 1);
-  const upperB = wb.some((w) => isAllUpper(w.replace(/\./g, '')) && w.replace(/\./g, '').length > 1);
-  if (upperA === upperB) return false;
-  const ka = acronymKey(a);
-  return ka.length >= 2 && ka === acronymKey(b);
+  const ia = acronymInfo(a);
+  const ib = acronymInfo(b);
+  if (ia.upper === ib.upper) return false;
+  return ia.key.length >= 2 && ia.key === ib.key;
 }
 
 /** Surname particles: "de Blasio", "van Gogh", "bin Salman". */
@@ -128,6 +157,13 @@ const ORG_KIND = new Set([
   'group',
   'party',
 ]);
+
+/** The name key without its final organisation-kind word ("hofstra university" → "hofstra"), if it has one. */
+export function withoutOrgKind(key: string): string | undefined {
+  const words = key.split(' ');
+  if (words.length < 2 || !ORG_KIND.has(words[words.length - 1])) return undefined;
+  return words.slice(0, -1).join(' ');
+}
 
 /** "Hofstra" and "Hofstra University": the same organisation named with and without its kind. */
 export function orgKindMatch(a: string, b: string): boolean {

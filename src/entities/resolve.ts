@@ -1,5 +1,5 @@
 import type { AnnotatedArticle, ArticleEntity, EntityType, Span, StoryEntity } from '../model.js';
-import { acronymMatch, nameKey, nameWords, orgKindMatch, personNamesCompatible, wordKey } from './names.js';
+import { acronymInfo, nameKey, nameWords, personNamesCompatible, withoutOrgKind, wordKey } from './names.js';
 
 interface Item {
   articleId: string;
@@ -61,6 +61,7 @@ export function resolveEntities(docs: AnnotatedArticle[]): StoryEntity[] {
     }
   });
   const groups = new Groups(items.length);
+  const union = (i: number, j: number): void => groups.union(i, j);
 
   // People with full names: merge compatible pairs, but never two names with different first names.
   const persons = items.map((it, i) => [it, i] as const).filter(([it]) => it.entity.type === 'person');
@@ -69,44 +70,69 @@ export function resolveEntities(docs: AnnotatedArticle[]): StoryEntity[] {
     for (let b = a + 1; b < full.length; b++) {
       const [ia, i] = full[a];
       const [ib, j] = full[b];
-      if (ia.fullNames.some((x) => ib.fullNames.some((y) => personNamesCompatible(x, y)))) groups.union(i, j);
+      if (ia.fullNames.some((x) => ib.fullNames.some((y) => personNamesCompatible(x, y)))) union(i, j);
+    }
+  }
+  // Full-named people by surname key, so a surname-only mention looks up its candidates directly.
+  const bySurname = new Map<string, number[]>();
+  for (const [f, k] of full) {
+    const seen = new Set<string>();
+    for (const n of f.fullNames) {
+      const w = wordKey(n[n.length - 1]);
+      if (seen.has(w)) continue;
+      seen.add(w);
+      pushTo(bySurname, w, k);
     }
   }
   // Surname-only people: join the one full-named person with that surname, if exactly one.
   const surnameOnly = persons.filter(([it]) => it.fullNames.length === 0);
   for (const [it, i] of surnameOnly) {
     const w = wordKey(nameWords(it.entity.name).slice(-1)[0] ?? '');
-    const roots = new Set(
-      full.filter(([f]) => f.fullNames.some((n) => wordKey(n[n.length - 1]) === w)).map(([, k]) => groups.find(k)),
-    );
-    if (roots.size === 1) groups.union(i, [...roots][0]);
+    const roots = new Set((bySurname.get(w) ?? []).map((k) => groups.find(k)));
+    if (roots.size === 1) union(i, [...roots][0]);
   }
-  for (let a = 0; a < surnameOnly.length; a++)
-    for (let b = a + 1; b < surnameOnly.length; b++)
-      if (nameKey(surnameOnly[a][0].entity.name) === nameKey(surnameOnly[b][0].entity.name)) {
-        const ra = groups.find(surnameOnly[a][1]);
-        const rb = groups.find(surnameOnly[b][1]);
-        // Two surname-only mentions join only when they did not go to different full names.
-        const isFull = (r: number): boolean => full.some(([, k]) => groups.find(k) === r);
-        if (!(isFull(ra) && isFull(rb))) groups.union(surnameOnly[a][1], surnameOnly[b][1]);
+  // Pairs of surname-only mentions with the same key, in the same order as a full pairwise scan.
+  const fullRoots = new Set(full.map(([, k]) => groups.find(k)));
+  const surnameKeys = surnameOnly.map(([it]) => nameKey(it.entity.name));
+  const sameKey = new Map<string, number[]>();
+  surnameKeys.forEach((k, a) => pushTo(sameKey, k, a));
+  for (let a = 0; a < surnameOnly.length; a++) {
+    for (const b of sameKey.get(surnameKeys[a]) ?? []) {
+      if (b <= a) continue;
+      const ra = groups.find(surnameOnly[a][1]);
+      const rb = groups.find(surnameOnly[b][1]);
+      // Two surname-only mentions join only when they did not go to different full names.
+      if (!(fullRoots.has(ra) && fullRoots.has(rb))) {
+        groups.union(surnameOnly[a][1], surnameOnly[b][1]);
+        if (fullRoots.has(ra) || fullRoots.has(rb)) fullRoots.add(Math.min(ra, rb));
       }
-
-  // Everything else: same normalised name (any non-person type) or acronym (same type).
-  const others = items.map((it, i) => [it, i] as const).filter(([it]) => it.entity.type !== 'person');
-  for (let a = 0; a < others.length; a++) {
-    for (let b = a + 1; b < others.length; b++) {
-      const [ia, i] = others[a];
-      const [ib, j] = others[b];
-      const na = [ia.entity.name, ...ia.entity.aliases];
-      const nb = [ib.entity.name, ...ib.entity.aliases];
-      const keysB = new Set(nb.map(nameKey));
-      if (
-        na.some((n) => keysB.has(nameKey(n))) ||
-        (ia.entity.type === ib.entity.type && na.some((x) => nb.some((y) => acronymMatch(x, y) || orgKindMatch(x, y))))
-      )
-        groups.union(i, j);
     }
   }
+
+  // Everything else: same normalised name (any non-person type) or acronym (same type). Names are
+  // indexed by their keys, so only items that can match are compared.
+  const byKey = new Map<string, number[]>();
+  const byAcronym = new Map<string, { upper: number[]; lower: number[] }>();
+  const byBase = new Map<string, { named: number[]; withKind: number[] }>();
+  items.forEach((it, i) => {
+    if (it.entity.type === 'person') return;
+    const type = it.entity.type;
+    for (const n of [it.entity.name, ...it.entity.aliases]) {
+      const key = nameKey(n);
+      pushTo(byKey, key, i);
+      const acr = acronymInfo(n);
+      if (acr.key.length >= 2) {
+        const slot = getOr(byAcronym, `${type}\u0000${acr.key}`, () => ({ upper: [], lower: [] }));
+        (acr.upper ? slot.upper : slot.lower).push(i);
+      }
+      getOr(byBase, `${type}\u0000${key}`, () => ({ named: [], withKind: [] })).named.push(i);
+      const base = withoutOrgKind(key);
+      if (base !== undefined) getOr(byBase, `${type}\u0000${base}`, () => ({ named: [], withKind: [] })).withKind.push(i);
+    }
+  });
+  for (const list of byKey.values()) for (const j of list) if (j !== list[0]) union(list[0], j);
+  for (const { upper, lower } of byAcronym.values()) crossUnion(upper, lower, union);
+  for (const { named, withKind } of byBase.values()) crossUnion(named, withKind, union);
 
   const byRoot = new Map<number, Item[]>();
   items.forEach((it, i) => {
@@ -145,4 +171,22 @@ export function resolveEntities(docs: AnnotatedArticle[]): StoryEntity[] {
     out.push({ id, name, type, aliases, roles, mentions });
   }
   return out.sort((a, b) => b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1));
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+}
+
+/** Unions every item of `a` with every different item of `b`. */
+function crossUnion(a: number[], b: number[], union: (i: number, j: number) => void): void {
+  if (a.length === 0 || b.length === 0) return;
+  for (const i of new Set(a)) for (const j of new Set(b)) if (i !== j) union(i, j);
 }
