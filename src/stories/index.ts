@@ -915,10 +915,13 @@ export class StoryClusterer {
     this.scoredTotal += cands.length;
     let best: { s: StoryState; score: number } | undefined;
     let second: { s: StoryState; score: number } | undefined;
+    /** The closest story before lead conflicts: the same kind of event even when it happened elsewhere. */
+    let kin: { s: StoryState; score: number } | undefined;
     for (const s of cands) {
       const time = this.timeFactor(day, s.firstDay, s.lastDay);
-      const score =
-        this.compare(vec, s.centroid, time).score + this.leadConflict(features.lead.names, features.lead.days, s.lead).penalty;
+      const raw = this.compare(vec, s.centroid, time).score;
+      const score = raw + this.leadConflict(features.lead.names, features.lead.days, s.lead).penalty;
+      if (!kin || raw > kin.score) kin = { s, score: raw };
       if (!best || score > best.score) {
         second = best;
         best = { s, score };
@@ -939,6 +942,7 @@ export class StoryClusterer {
     for (const [t, sc] of topicScores)
       if (sc >= this.options.topicThreshold && (bestTopic === undefined || sc > (topicScores.get(bestTopic) as number)))
         bestTopic = t;
+    if (!joins && kin && kin.score >= this.options.threshold) bestTopic = this.topicOf(kin.s);
     const story = joins && best ? best.s : this.createStory(id, bestTopic);
     if (this.dedupIndex && sig) {
       this.dedupIndex.add(id, sig);
