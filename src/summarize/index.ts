@@ -87,6 +87,34 @@ function trimSpan(text: string, start: number, stop: number, compress: boolean):
   return { start: s, end };
 }
 
+/*
+ * Stories are re-summarised whenever an article joins them, so the same sentences are analysed again
+ * and again; their concepts and content bags depend on the text alone and are memoised (read-only).
+ */
+const MEMO_LIMIT = 100_000;
+const conceptMemo = new Map<string, string[]>();
+const bagMemo = new Map<string, Bag>();
+
+function conceptsOf(text: string): string[] {
+  let v = conceptMemo.get(text);
+  if (v === undefined) {
+    v = [...new Set(bigramConcepts(text))];
+    if (conceptMemo.size >= MEMO_LIMIT) conceptMemo.clear();
+    conceptMemo.set(text, v);
+  }
+  return v;
+}
+
+function contentBag(text: string): Bag {
+  let v = bagMemo.get(text);
+  if (v === undefined) {
+    v = bag(contentStems(text));
+    if (bagMemo.size >= MEMO_LIMIT) bagMemo.clear();
+    bagMemo.set(text, v);
+  }
+  return v;
+}
+
 function candidates(docs: readonly AnnotatedArticle[], compress: boolean): Candidate[] {
   const out: Candidate[] = [];
   docs.forEach((doc, d) => {
@@ -119,8 +147,8 @@ function candidates(docs: readonly AnnotatedArticle[], compress: boolean): Candi
         end: span.end,
         text: t,
         words: n,
-        concepts: [...new Set(bigramConcepts(t))],
-        content: bag(contentStems(t)),
+        concepts: conceptsOf(t),
+        content: contentBag(t),
       });
     }
   });
@@ -213,7 +241,7 @@ export function summarize(docs: readonly AnnotatedArticle[], opts: SummarizeOpti
   }
 
   chosen.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.doc - b.doc || a.start - b.start));
-  const sentenceStems = docs.map((d) => d.sentences.map((x) => bag(contentStems(x.text))));
+  const sentenceStems = docs.map((d) => d.sentences.map((x) => contentBag(x.text)));
   return chosen.map((c) => ({ text: c.text, sources: sourcesFor(c, docs, sentenceStems) }));
 }
 

@@ -19,9 +19,10 @@ export function tokenize(text: string): Token[] {
   const w = nlp();
   const its = w.its;
   const doc = w.readDoc(text);
-  const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
+  const all = doc.tokens();
+  const values = all.out(its.value) as string[];
+  const spaces = all.out(its.precedingSpaces) as string[];
+  const pos = all.out(its.pos) as string[];
   const tokens: Token[] = [];
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
