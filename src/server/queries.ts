@@ -91,16 +91,15 @@ export async function findStories(store: Store, index: SummaryIndex, f: StoryFil
     const stories = await store.listStories({ limit: f.limit + 1, offset: f.offset });
     return { hasMore: stories.length > f.limit, limit: f.limit, offset: f.offset, stories: stories.slice(0, f.limit) };
   }
-  let { byId } = await index.all();
   let candidates: StorySummary[];
-  if (f.q) {
-    const ids = await storiesFromSearch(store, f.q);
-    if (ids.some((id) => !byId.has(id))) {
-      // Another process added stories since the summaries were read.
-      index.invalidate();
-      ({ byId } = await index.all());
+  if (f.q || f.entity) {
+    // Text and entity filters start from the search index and read only the stories it names.
+    let ids = f.q ? await storiesFromSearch(store, f.q) : await storiesFromSearch(store, f.entity as string);
+    if (f.q && f.entity) {
+      const named = new Set(await storiesFromSearch(store, f.entity));
+      ids = ids.filter((id) => named.has(id));
     }
-    candidates = ids.map((id) => byId.get(id)).filter((s): s is StorySummary => !!s);
+    candidates = await store.getStorySummaries(ids);
   } else candidates = (await index.all()).list;
   if (f.outlet) {
     const o = norm(f.outlet);
@@ -109,10 +108,8 @@ export async function findStories(store: Store, index: SummaryIndex, f: StoryFil
   candidates = candidates.filter((s) => inRange(s, f.from, f.to));
   if (f.entity) {
     const entity = f.entity;
-    const named = new Set(await storiesFromSearch(store, entity));
     const kept: StorySummary[] = [];
     for (const s of candidates) {
-      if (!named.has(s.id)) continue;
       const story = await store.getStory(s.id);
       if (story?.entities.some((e) => entityMatches(e, entity))) kept.push(s);
     }

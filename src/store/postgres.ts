@@ -314,6 +314,41 @@ abstract class PgAccess implements Store {
     }));
   }
 
+  async getStorySummaries(ids: string[]): Promise<StorySummary[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.run<{
+      id: string;
+      title: string;
+      article_count: number;
+      independent_sources: number;
+      outlets: string[];
+      first_published: string | null;
+      last_published: string | null;
+      updated_at: Date;
+    }>(
+      `SELECT id, title, article_count, independent_sources, outlets, first_published, last_published, updated_at
+       FROM stories WHERE id = ANY($1::text[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      return [
+        {
+          id: r.id,
+          title: r.title,
+          articleCount: r.article_count,
+          independentSources: r.independent_sources,
+          outlets: r.outlets,
+          firstPublished: r.first_published ?? undefined,
+          lastPublished: r.last_published ?? undefined,
+          updatedAt: r.updated_at.toISOString(),
+        },
+      ];
+    });
+  }
+
   async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
     const tsquery = toTsQuery(query);
     if (!tsquery) return [];

@@ -263,6 +263,33 @@ export class SqliteStore implements Store {
     }));
   }
 
+  async getStorySummaries(ids: string[]): Promise<StorySummary[]> {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT id, title, article_count, independent_sources, outlets, first_published, last_published, updated_at
+         FROM stories WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as StoryRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      return [
+        {
+          id: r.id,
+          title: r.title,
+          articleCount: r.article_count,
+          independentSources: r.independent_sources,
+          outlets: JSON.parse(r.outlets) as string[],
+          firstPublished: r.first_published ?? undefined,
+          lastPublished: r.last_published ?? undefined,
+          updatedAt: r.updated_at,
+        },
+      ];
+    });
+  }
+
   async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
     const match = toFtsQuery(query);
     if (!match) return [];

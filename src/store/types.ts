@@ -82,6 +82,8 @@ export interface Store {
   /** The story an article belongs to. */
   storyOf(articleId: string): Promise<string | undefined>;
   listStories(opts?: { limit?: number; offset?: number }): Promise<StorySummary[]>;
+  /** Summaries of these stories, in the order given; unknown ids are left out. */
+  getStorySummaries(ids: string[]): Promise<StorySummary[]>;
   search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
   getState(key: string): Promise<string | undefined>;
   /** Log entries after `seq`, in order. */

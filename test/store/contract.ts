@@ -62,6 +62,23 @@ export function storeContract(label: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it('reads the summaries of chosen stories in the order asked', async () => {
+      const store = await open();
+      const a = doc('The council voted on the budget.', { source: 'Courier', published: '2024-01-02' });
+      const b = doc('The river flooded the lower town.', { source: 'Herald', published: '2024-02-03' });
+      await store.commit({ articles: [a, b], stories: [story('s1', [a.article.id]), story('s2', [b.article.id])] });
+      const got = await store.getStorySummaries(['s2', 'missing', 's1']);
+      expect(got.map((s) => s.id)).toEqual(['s2', 's1']);
+      expect(got[0]).toMatchObject({
+        title: 'Story s2',
+        articleCount: 1,
+        outlets: ['Herald'],
+        firstPublished: '2024-02-03',
+      });
+      expect(await store.getStorySummaries([])).toEqual([]);
+      await store.close();
+    });
+
     it('refreshes a stored article when its date is inferred later', async () => {
       const store = await open();
       const a = doc('An undated article about the vote.');
