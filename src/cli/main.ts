@@ -33,7 +33,7 @@ async function withStore<T>(location: string, fn: (store: Store) => Promise<T>):
 async function loadStory(store: Store, id: string): Promise<{ story: Story; docs: Map<string, AnnotatedArticle> } | undefined> {
   const story = await store.getStory(id);
   if (!story) return undefined;
-  const docs = new Map((await store.getArticles(story.articleIds)).map((d) => [d.article.id, d]));
+  const docs = new Map((await store.getArticles(story.articleIds, { tokens: false })).map((d) => [d.article.id, d]));
   return { story, docs };
 }
 

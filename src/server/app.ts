@@ -140,7 +140,7 @@ export function createApp(opts: AppOptions): StorylineApp {
     const id = idParam(c.req.param('id'), 'story id');
     const story = await store.getStory(id);
     if (!story) throw new ApiError(404, 'not_found', `no story "${id}"`);
-    const docs = await store.getArticles(story.articleIds);
+    const docs = await store.getArticles(story.articleIds, { tokens: false });
     const body: StoryResponse = { ...toStorylineJson(docs, [story]), graph: cooccurrence(story, docs) };
     return c.json(body);
   });

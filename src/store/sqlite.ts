@@ -54,6 +54,8 @@ const MIGRATIONS: readonly string[] = [
    END;`,
   `CREATE TABLE assignment_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, entry TEXT NOT NULL);`,
   `ALTER TABLE articles ADD COLUMN byline TEXT;`,
+  // Story lists page through this order; without the index every page sorted the whole table.
+  `CREATE INDEX stories_recent ON stories(last_published DESC, updated_at DESC, id);`,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
