@@ -140,7 +140,6 @@ export class SpeakerResolver {
       }
       const start = t.start;
       const end = toks[j].end;
-      const raw = this.text.slice(start, end);
       // Work on tokens rather than re-splitting the text: this runs for every name in every article.
       let lastTitle = -1;
       let gender: 'f' | 'm' | undefined;
@@ -217,7 +216,7 @@ export class SpeakerResolver {
         who = this.nameAtOrAfter(at + head.length + mm[0].length);
       } else if ((mm = /\b(?:released|issued|sent|published|wrote|posted|put out|signed|penned|tweeted)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}$/.exec(before))) {
         who = this.subjectBefore(at - before.length + mm.index);
-      } else if ((mm = /\b[Ii]n\s+(?:an?|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}$/.exec(before)) && (mm = /^\s*,\s*/.exec(after))) {
+      } else if (/\b[Ii]n\s+(?:an?|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}$/.test(before) && (mm = /^\s*,\s*/.exec(after))) {
         who = this.nameAtOrAfter(at + head.length + mm[0].length);
       } else if ((mm = /((?:\p{Lu}[\p{L}’'.-]*\s+){1,4})(?:[a-z-]+\s+)?$/u.exec(before))) {
         const cand = mm[1].trim();
