@@ -1,7 +1,7 @@
 /**
  * Builds an arbitrarily long, realistic article stream from a small annotated corpus. Each pass over the
  * corpus is an "era" of news: its articles get new dates inside the era, and a per-era transformation
- * rewrites every entity name and a share of the other words with a letter substitution of the same length.
+ * rewrites every word (names always; other words by default too) with a letter substitution of the same length.
  * Offsets therefore stay valid, annotations are reused without re-analysis, stories keep their real
  * sizes and shapes, and copies from different eras no longer look like the same text.
  */
@@ -32,8 +32,11 @@ export interface Era {
   transform: (text: string) => string;
 }
 
-/** The per-era rewriting: names always, other words when their hash says so (about `share` of them). */
-export function era(index: number, share = 0.4): Era {
+/**
+ * The per-era rewriting: names always, other words when their hash says so (about `share` of them; all by
+ * default, because shared everyday vocabulary across eras let stories of different eras grow together).
+ */
+export function era(index: number, share = 1): Era {
   const sub = alphabet(index);
   const cipher = (w: string): string =>
     w.replace(/[A-Za-z]/g, (c) => {
