@@ -7,7 +7,8 @@ import { makeArticle } from '../src/ingest/parse.js';
 
 export async function loadCorpus(data: string): Promise<Array<{ corpus: string; article: Article }>> {
   const out: Array<{ corpus: string; article: Article }> = [];
-  for (const g of await loadDuc(join(data, 'summaries/duc2006/docs'))) out.push({ corpus: 'DUC 2006', article: g.article });
+  for (const g of await loadDuc(join(data, 'summaries/duc2006/docs')))
+    out.push({ corpus: 'DUC 2006', article: g.article });
   for (const split of ['train', 'dev']) {
     for (const d of loadPolnear(join(data, 'quotes/polnear', split))) {
       out.push({ corpus: 'PolNeAR', article: makeArticle(d.text, { path: `polnear/${split}/${d.name}` }) });

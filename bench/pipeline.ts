@@ -21,7 +21,12 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { data: process.env.STORYLINE_DATA ?? resolve('../shared/data'), limit: Infinity, baseline: true, json: false };
+  const args: Args = {
+    data: process.env.STORYLINE_DATA ?? resolve('../shared/data'),
+    limit: Infinity,
+    baseline: true,
+    json: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--data') args.data = argv[++i];
@@ -94,7 +99,17 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   const rssFull = peakRssMb();
 
-  let baseline: { seconds: number; cpuSeconds: number; people: number; orgs: number; places: number; quotes: number; dates: number } | undefined;
+  let baseline:
+    | {
+        seconds: number;
+        cpuSeconds: number;
+        people: number;
+        orgs: number;
+        places: number;
+        quotes: number;
+        dates: number;
+      }
+    | undefined;
   if (args.baseline) {
     const b0 = performance.now();
     const bc0 = cpuMs();
@@ -131,7 +146,13 @@ async function main(): Promise<void> {
       articlesPerSecond: articles.length / baseline.seconds,
       cpuSeconds: baseline.cpuSeconds,
       articlesPerCpuSecond: articles.length / baseline.cpuSeconds,
-      found: { people: baseline.people, organizations: baseline.orgs, places: baseline.places, quotations: baseline.quotes, dates: baseline.dates },
+      found: {
+        people: baseline.people,
+        organizations: baseline.orgs,
+        places: baseline.places,
+        quotations: baseline.quotes,
+        dates: baseline.dates,
+      },
     },
     speedup: baseline ? baseline.seconds / fullSeconds : undefined,
     cpuSpeedup: baseline ? baseline.cpuSeconds / fullCpuSeconds : undefined,
@@ -162,7 +183,10 @@ async function main(): Promise<void> {
   if (result.baseline) {
     rows.push(['baseline (compromise + chrono): articles/s', result.baseline.articlesPerSecond.toFixed(1)]);
     rows.push(['baseline: articles per CPU-second', result.baseline.articlesPerCpuSecond.toFixed(1)]);
-    rows.push(['speed ratio full / baseline', `${result.speedup?.toFixed(1)}× (CPU time: ${result.cpuSpeedup?.toFixed(1)}×)`]);
+    rows.push([
+      'speed ratio full / baseline',
+      `${result.speedup?.toFixed(1)}× (CPU time: ${result.cpuSpeedup?.toFixed(1)}×)`,
+    ]);
   }
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log(rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n'));

@@ -71,17 +71,37 @@ function shiftDate(value: string, deltaDays: number): string {
 export function variant(doc: AnnotatedArticle, e: Era, published: string): AnnotatedArticle {
   const text = e.transform(doc.article.text);
   const id = createHash('sha256').update(`${e.index}\u0000${text}`).digest('hex').slice(0, 16);
-  const delta = doc.article.published ? Math.round((Date.parse(published) - Date.parse(doc.article.published)) / DAY) : 0;
+  const delta = doc.article.published
+    ? Math.round((Date.parse(published) - Date.parse(doc.article.published)) / DAY)
+    : 0;
   return {
-    article: { ...doc.article, id, text, published, publishedInferred: false, title: doc.article.title ? e.transform(doc.article.title) : undefined },
+    article: {
+      ...doc.article,
+      id,
+      text,
+      published,
+      publishedInferred: false,
+      title: doc.article.title ? e.transform(doc.article.title) : undefined,
+    },
     sentences: doc.sentences.map((s) => respan(s, text)),
     tokens: doc.tokens.map((t) => respan(t, text)),
     mentions: doc.mentions.map((m) => respan(m, text)),
-    entities: doc.entities.map((x) => ({ ...x, name: e.transform(x.name), aliases: x.aliases.map(e.transform), roles: x.roles.map(e.transform) })),
+    entities: doc.entities.map((x) => ({
+      ...x,
+      name: e.transform(x.name),
+      aliases: x.aliases.map(e.transform),
+      roles: x.roles.map(e.transform),
+    })),
     quotes: doc.quotes.map((q) => ({
       ...respan(q, text),
       cue: q.cue ? respan(q.cue, text) : undefined,
-      speaker: q.speaker ? { ...q.speaker, name: e.transform(q.speaker.name), span: q.speaker.span ? respan(q.speaker.span, text) : undefined } : null,
+      speaker: q.speaker
+        ? {
+            ...q.speaker,
+            name: e.transform(q.speaker.name),
+            span: q.speaker.span ? respan(q.speaker.span, text) : undefined,
+          }
+        : null,
     })),
     timexes: doc.timexes.map((t) => ({ ...respan(t, text), value: delta ? shiftDate(t.value, delta) : t.value })),
   };
@@ -105,22 +125,42 @@ function* schedule<T>(
     const e = era(k);
     for (let i = 0; i < ordered.length && produced < n; i++) {
       const day = Math.floor((i / ordered.length) * eraDays);
-      yield { item: ordered[i], era: e, published: new Date(start + (k * eraDays + day) * DAY).toISOString().slice(0, 10) };
+      yield {
+        item: ordered[i],
+        era: e,
+        published: new Date(start + (k * eraDays + day) * DAY).toISOString().slice(0, 10),
+      };
       produced++;
     }
   }
 }
 
 /** `n` annotated articles in publication order (see `schedule`), reusing the corpus's annotations. */
-export function* resampledStream(base: AnnotatedArticle[], n: number, opts: { eraDays?: number; start?: string } = {}): Generator<AnnotatedArticle> {
-  for (const { item, era: e, published } of schedule(base, (d) => d.article.published, n, opts)) yield variant(item, e, published);
+export function* resampledStream(
+  base: AnnotatedArticle[],
+  n: number,
+  opts: { eraDays?: number; start?: string } = {},
+): Generator<AnnotatedArticle> {
+  for (const { item, era: e, published } of schedule(base, (d) => d.article.published, n, opts))
+    yield variant(item, e, published);
 }
 
 /** Raw articles (text and date only) of the same stream, for benchmarks that analyse them again. */
-export function* resampledArticles(base: Article[], n: number, opts: { eraDays?: number; start?: string } = {}): Generator<Article> {
+export function* resampledArticles(
+  base: Article[],
+  n: number,
+  opts: { eraDays?: number; start?: string } = {},
+): Generator<Article> {
   for (const { item, era: e, published } of schedule(base, (a) => a.published, n, opts)) {
     const text = e.transform(item.text);
     const id = createHash('sha256').update(`${e.index}\u0000${text}`).digest('hex').slice(0, 16);
-    yield { ...item, id, text, published, publishedInferred: false, title: item.title ? e.transform(item.title) : undefined };
+    yield {
+      ...item,
+      id,
+      text,
+      published,
+      publishedInferred: false,
+      title: item.title ? e.transform(item.title) : undefined,
+    };
   }
 }

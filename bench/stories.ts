@@ -25,11 +25,21 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { data: process.env.STORYLINE_DATA ?? resolve('../shared/data'), sizes: [10_000, 100_000, 1_000_000], batch: 500, json: false, window: 5000 };
+  const a: Args = {
+    data: process.env.STORYLINE_DATA ?? resolve('../shared/data'),
+    sizes: [10_000, 100_000, 1_000_000],
+    batch: 500,
+    json: false,
+    window: 5000,
+  };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--data') a.data = argv[++i];
-    else if (k === '--sizes') a.sizes = argv[++i].split(',').map(Number).sort((x, y) => x - y);
+    else if (k === '--sizes')
+      a.sizes = argv[++i]
+        .split(',')
+        .map(Number)
+        .sort((x, y) => x - y);
     else if (k === '--batch') a.batch = Number(argv[++i]);
     else if (k === '--window') a.window = Number(argv[++i]);
     else if (k === '--json') a.json = true;
@@ -75,7 +85,9 @@ async function main(): Promise<void> {
   for (const doc of resampledStream(base, max)) {
     batch.push(doc);
     n++;
-    for (const size of args.sizes) if (n === Math.max(1, size - args.window)) windowStart.set(size, { t: performance.now(), timings: new Map(timings) });
+    for (const size of args.sizes)
+      if (n === Math.max(1, size - args.window))
+        windowStart.set(size, { t: performance.now(), timings: new Map(timings) });
     if (batch.length >= args.batch || args.sizes.includes(n)) await flush();
     if (args.sizes.includes(n)) {
       const w = windowStart.get(n);
@@ -98,7 +110,9 @@ async function main(): Promise<void> {
       });
       if (!args.json) {
         const c = checkpoints[checkpoints.length - 1];
-        console.error(`… ${c.articles} articles: ${c.msPerArticleWindow.toFixed(2)} ms/article (last ${windowCount}), ${c.stories} stories, RSS ${c.rssMb} MB`);
+        console.error(
+          `… ${c.articles} articles: ${c.msPerArticleWindow.toFixed(2)} ms/article (last ${windowCount}), ${c.stories} stories, RSS ${c.rssMb} MB`,
+        );
       }
     }
   }
@@ -106,26 +120,56 @@ async function main(): Promise<void> {
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 
-  const result = { baseArticles: base.length, annotateSeconds, batch: args.batch, checkpoints, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  const result = {
+    baseArticles: base.length,
+    annotateSeconds,
+    batch: args.batch,
+    checkpoints,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
   if (args.json) {
     console.log(JSON.stringify(result, null, 2));
     return;
   }
-  const head = ['articles', 'ms/article (window)', 'ms/article (overall)', 'stories', 'largest', 'RSS MB', 'heap MB', 'db MB'];
+  const head = [
+    'articles',
+    'ms/article (window)',
+    'ms/article (overall)',
+    'stories',
+    'largest',
+    'RSS MB',
+    'heap MB',
+    'db MB',
+  ];
   const rows = checkpoints.map((c) => [
-    String(c.articles), c.msPerArticleWindow.toFixed(2), c.msPerArticleOverall.toFixed(2), String(c.stories), String(c.largestStory),
-    String(c.rssMb), String(c.heapMb), String(c.dbMb),
+    String(c.articles),
+    c.msPerArticleWindow.toFixed(2),
+    c.msPerArticleOverall.toFixed(2),
+    String(c.stories),
+    String(c.largestStory),
+    String(c.rssMb),
+    String(c.heapMb),
+    String(c.dbMb),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]): string => r.map((x, i) => x.padStart(widths[i])).join('  ');
-  console.log(`base corpus: ${base.length} articles annotated in ${annotateSeconds.toFixed(1)} s; batches of ${args.batch}`);
+  console.log(
+    `base corpus: ${base.length} articles annotated in ${annotateSeconds.toFixed(1)} s; batches of ${args.batch}`,
+  );
   console.log(line(head));
   for (const r of rows) console.log(line(r));
   const first = checkpoints[0];
   const last = checkpoints[checkpoints.length - 1];
-  if (first && last && last !== first) console.log(`per-article time at ${last.articles} / at ${first.articles}: ${(last.msPerArticleWindow / first.msPerArticleWindow).toFixed(2)}×`);
+  if (first && last && last !== first)
+    console.log(
+      `per-article time at ${last.articles} / at ${first.articles}: ${(last.msPerArticleWindow / first.msPerArticleWindow).toFixed(2)}×`,
+    );
   for (const c of checkpoints) {
-    console.log(`stages at ${c.articles} (ms/article): ${Object.entries(c.stagesMsPerArticle).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+    console.log(
+      `stages at ${c.articles} (ms/article): ${Object.entries(c.stagesMsPerArticle)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(', ')}`,
+    );
   }
   console.log(`peak RSS ${result.peakRssMb} MB`);
 }
@@ -134,7 +178,10 @@ async function main(): Promise<void> {
 function storyCounts(file: string): { stories: number; largest: number } {
   const db = new Database(file, { readonly: true });
   try {
-    const r = db.prepare('SELECT COUNT(*) AS n, COALESCE(MAX(article_count), 0) AS m FROM stories').get() as { n: number; m: number };
+    const r = db.prepare('SELECT COUNT(*) AS n, COALESCE(MAX(article_count), 0) AS m FROM stories').get() as {
+      n: number;
+      m: number;
+    };
     return { stories: r.n, largest: r.m };
   } finally {
     db.close();

@@ -29,7 +29,14 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { data: process.env.STORYLINE_DATA ?? resolve('../shared/data'), articles: 100_000, workers: 4, kills: 0, killArticles: 20_000, perJob: 25 };
+  const a: Args = {
+    data: process.env.STORYLINE_DATA ?? resolve('../shared/data'),
+    articles: 100_000,
+    workers: 4,
+    kills: 0,
+    killArticles: 20_000,
+    perJob: 25,
+  };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = (): number => Number(argv[++i]);
@@ -47,7 +54,9 @@ function parseArgs(argv: string[]): Args {
 /** The worker command: the compiled CLI when built, else the TypeScript sources through tsx. */
 function workerCommand(url: string): [string, string[]] {
   const args = ['worker', '--db', url, '--exit-when-idle', '--quiet', '--poll', '200', '--lease', '30'];
-  return existsSync('dist/src/cli/bin.js') ? [process.execPath, ['dist/src/cli/bin.js', ...args]] : [process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args]];
+  return existsSync('dist/src/cli/bin.js')
+    ? [process.execPath, ['dist/src/cli/bin.js', ...args]]
+    : [process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args]];
 }
 
 async function schemaUrl(base: string, schema: string): Promise<string> {
@@ -70,7 +79,14 @@ interface RunResult {
   assignment: Map<string, string>;
 }
 
-async function run(base: string, schema: string, articles: Article[], workers: number, perJob: number, kills = 0): Promise<RunResult> {
+async function run(
+  base: string,
+  schema: string,
+  articles: Article[],
+  workers: number,
+  perJob: number,
+  kills = 0,
+): Promise<RunResult> {
   const url = await schemaUrl(base, schema);
   const store = await PostgresStore.open(url);
   const queue = new JobQueue(store);
@@ -102,7 +118,9 @@ async function run(base: string, schema: string, articles: Article[], workers: n
   }
   const seconds = (performance.now() - t0) / 1000;
   const q = async (sql: string): Promise<number> => Number((await store.query<{ n: string }>(sql)).rows[0].n);
-  const { rows } = await store.query<{ article_id: string; story_id: string }>('SELECT article_id, story_id FROM story_articles');
+  const { rows } = await store.query<{ article_id: string; story_id: string }>(
+    'SELECT article_id, story_id FROM story_articles',
+  );
   const result: RunResult = {
     workers,
     seconds,

@@ -68,7 +68,11 @@ export async function startPgCluster(opts: { maxConnections?: number } = {}): Pr
   const port = await freePort();
   ctl.opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=${opts.maxConnections ?? 200}`;
   pgCtl(ctl, 'start');
-  execFileSync(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE storyline'], { stdio: 'pipe' });
+  execFileSync(
+    join(bin, 'psql'),
+    ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE storyline'],
+    { stdio: 'pipe' },
+  );
   return {
     url: `postgres://postgres@127.0.0.1:${port}/storyline`,
     restart: () => pgCtl(ctl, 'restart'),

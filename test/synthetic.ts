@@ -5,9 +5,60 @@
 import type { Article } from '../src/model.js';
 import { makeArticle } from '../src/ingest/parse.js';
 
-const FIRST = ['Maria', 'Tomas', 'Aisha', 'Viktor', 'Lena', 'Obi', 'Priya', 'Jonas', 'Keiko', 'Rafael', 'Ines', 'Dmitri', 'Greta', 'Samuel', 'Noor', 'Hugo'];
-const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Castellanos', 'Nakamura', 'Brandt', 'Haddad', 'Kowalski', 'Ferreira', 'Abbott', 'Varga', 'Sato', 'Delacroix', 'Mbeki', 'Halvorsen', 'Quist'];
-const TOWN_A = ['Lark', 'Raven', 'Bracken', 'Cinder', 'Wex', 'Dun', 'Hallo', 'Toll', 'Mire', 'Ash', 'Thorn', 'Elm', 'Gull', 'Fen', 'Stone', 'Brook'];
+const FIRST = [
+  'Maria',
+  'Tomas',
+  'Aisha',
+  'Viktor',
+  'Lena',
+  'Obi',
+  'Priya',
+  'Jonas',
+  'Keiko',
+  'Rafael',
+  'Ines',
+  'Dmitri',
+  'Greta',
+  'Samuel',
+  'Noor',
+  'Hugo',
+];
+const LAST = [
+  'Okafor',
+  'Lindqvist',
+  'Moreau',
+  'Castellanos',
+  'Nakamura',
+  'Brandt',
+  'Haddad',
+  'Kowalski',
+  'Ferreira',
+  'Abbott',
+  'Varga',
+  'Sato',
+  'Delacroix',
+  'Mbeki',
+  'Halvorsen',
+  'Quist',
+];
+const TOWN_A = [
+  'Lark',
+  'Raven',
+  'Bracken',
+  'Cinder',
+  'Wex',
+  'Dun',
+  'Hallo',
+  'Toll',
+  'Mire',
+  'Ash',
+  'Thorn',
+  'Elm',
+  'Gull',
+  'Fen',
+  'Stone',
+  'Brook',
+];
 const TOWN_B = ['hollow', 'ford', 'moor', 'by', 'mere', 'gate', 'field', 'wick', 'haven', 'stead', 'cliff', 'water'];
 const SUBJECTS = [
   ['fire', 'chemical plant', 'firefighters', 'smoke', 'evacuated'],
@@ -78,9 +129,17 @@ export function syntheticArticles(events: SyntheticEvent[], perEvent: number, se
         `The ${what} was the worst in ${e.town} in years, according to ${e.company}.`,
       ];
       const chosen = sentences.filter((_, i) => i < 2 || r() < 0.7);
-      chosen.push(`"I have lived in ${e.town} for ${5 + k} years and never saw anything like this ${what}," said ${witness}, a resident.`);
+      chosen.push(
+        `"I have lived in ${e.town} for ${5 + k} years and never saw anything like this ${what}," said ${witness}, a resident.`,
+      );
       const published = new Date(Date.parse(e.date) + Math.floor(r() * 3) * 86_400_000).toISOString().slice(0, 10);
-      out.push(makeArticle(chosen.join('\n\n'), { source: `Outlet ${k % 6}`, published, title: `${e.town} ${what}: report ${k}` }));
+      out.push(
+        makeArticle(chosen.join('\n\n'), {
+          source: `Outlet ${k % 6}`,
+          published,
+          title: `${e.town} ${what}: report ${k}`,
+        }),
+      );
     }
   }
   // Interleave events the way a stream would deliver them.

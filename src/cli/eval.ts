@@ -83,7 +83,11 @@ const EVALS: EvalSpec[] = [
     ],
     run: async ([dir], opts) => {
       const m = await import('../eval/summaries.js');
-      const r = await m.runSummariesEval(dir, { words: num(opts.words), limit: num(opts.limit), useQuery: opts.query !== false });
+      const r = await m.runSummariesEval(dir, {
+        words: num(opts.words),
+        limit: num(opts.limit),
+        useQuery: opts.query !== false,
+      });
       return { table: m.formatSummariesEval(r), json: r };
     },
   },
@@ -105,7 +109,11 @@ export function registerEval(program: Command, io: Io): void {
     .command('eval')
     .description('measure quality on labelled data sets (data is read from the paths given, never bundled)');
   for (const spec of EVALS) {
-    const cmd = evalCmd.command(spec.name).description(spec.description).argument(spec.argument).option('--json', 'print JSON');
+    const cmd = evalCmd
+      .command(spec.name)
+      .description(spec.description)
+      .argument(spec.argument)
+      .option('--json', 'print JSON');
     for (const [flags, description] of spec.options ?? []) cmd.option(flags, description);
     cmd.action(async (arg: string | string[], opts: Record<string, unknown>) => {
       const paths = Array.isArray(arg) ? arg : [arg];

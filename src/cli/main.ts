@@ -30,7 +30,10 @@ async function withStore<T>(location: string, fn: (store: Store) => Promise<T>):
   }
 }
 
-async function loadStory(store: Store, id: string): Promise<{ story: Story; docs: Map<string, AnnotatedArticle> } | undefined> {
+async function loadStory(
+  store: Store,
+  id: string,
+): Promise<{ story: Story; docs: Map<string, AnnotatedArticle> } | undefined> {
   const story = await store.getStory(id);
   if (!story) return undefined;
   const docs = new Map((await store.getArticles(story.articleIds, { tokens: false })).map((d) => [d.article.id, d]));
@@ -39,7 +42,8 @@ async function loadStory(store: Store, id: string): Promise<{ story: Story; docs
 
 function parsePositiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(EXIT.usage, 'storyline.invalidNumber', `expected a positive whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new CommanderError(EXIT.usage, 'storyline.invalidNumber', `expected a positive whole number, got "${value}"`);
   return n;
 }
 
@@ -66,33 +70,52 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .option('--markdown', 'print Markdown')
     .option('--words <n>', 'words in each brief', parsePositiveInt, 100)
     .option('--max-bytes <n>', 'largest file to read, in bytes', parsePositiveInt)
-    .action(async (paths: string[], opts: { db?: string; json?: boolean; markdown?: boolean; words: number; maxBytes?: number }) => {
-      await withStore(opts.db ?? ':memory:', async (store) => {
-        const engine = new Engine(store, { summaryWords: opts.words });
-        const result = await ingestPaths(engine, paths, { maxBytes: opts.maxBytes, onFailure: (f) => io.err(`${f.path}: ${f.reason}`) });
-        if (result.failures.length > 0) exitCode = EXIT.partial;
-        const storyIds: string[] = [];
-        for (const id of result.articleIds) {
-          const s = await store.storyOf(id);
-          if (s && !storyIds.includes(s)) storyIds.push(s);
-        }
-        const loaded = [];
-        for (const id of storyIds) {
-          const l = await loadStory(store, id);
-          if (l) loaded.push(l);
-        }
-        if (opts.json) {
-          const docs = loaded.flatMap((l) => l.story.articleIds.map((id) => l.docs.get(id)).filter((d): d is AnnotatedArticle => !!d));
-          io.out(JSON.stringify(toStorylineJson(docs, loaded.map((l) => l.story)), null, 2));
-        } else {
-          io.out(loaded.map((l) => renderStory(l.story, l.docs, opts.markdown ? 'markdown' : 'text')).join('\n'));
-          io.err(
-            `${result.files} file(s), ${result.articleIds.length} article(s), ${loaded.length} story(ies)` +
-              (result.failures.length ? `, ${result.failures.length} failed` : ''),
-          );
-        }
-      });
-    });
+    .action(
+      async (
+        paths: string[],
+        opts: { db?: string; json?: boolean; markdown?: boolean; words: number; maxBytes?: number },
+      ) => {
+        await withStore(opts.db ?? ':memory:', async (store) => {
+          const engine = new Engine(store, { summaryWords: opts.words });
+          const result = await ingestPaths(engine, paths, {
+            maxBytes: opts.maxBytes,
+            onFailure: (f) => io.err(`${f.path}: ${f.reason}`),
+          });
+          if (result.failures.length > 0) exitCode = EXIT.partial;
+          const storyIds: string[] = [];
+          for (const id of result.articleIds) {
+            const s = await store.storyOf(id);
+            if (s && !storyIds.includes(s)) storyIds.push(s);
+          }
+          const loaded = [];
+          for (const id of storyIds) {
+            const l = await loadStory(store, id);
+            if (l) loaded.push(l);
+          }
+          if (opts.json) {
+            const docs = loaded.flatMap((l) =>
+              l.story.articleIds.map((id) => l.docs.get(id)).filter((d): d is AnnotatedArticle => !!d),
+            );
+            io.out(
+              JSON.stringify(
+                toStorylineJson(
+                  docs,
+                  loaded.map((l) => l.story),
+                ),
+                null,
+                2,
+              ),
+            );
+          } else {
+            io.out(loaded.map((l) => renderStory(l.story, l.docs, opts.markdown ? 'markdown' : 'text')).join('\n'));
+            io.err(
+              `${result.files} file(s), ${result.articleIds.length} article(s), ${loaded.length} story(ies)` +
+                (result.failures.length ? `, ${result.failures.length} failed` : ''),
+            );
+          }
+        });
+      },
+    );
 
   program
     .command('ingest')
@@ -105,9 +128,17 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .option('--enqueue', 'put the articles on the queue for `storyline worker` processes (PostgreSQL only)')
     .option('--per-job <n>', 'articles per queued job', parsePositiveInt, 25)
     .action(
-      async (paths: string[], opts: { db?: string; maxBytes?: number; batch: number; progress: boolean; enqueue?: boolean; perJob: number }) => {
+      async (
+        paths: string[],
+        opts: { db?: string; maxBytes?: number; batch: number; progress: boolean; enqueue?: boolean; perJob: number },
+      ) => {
         await withStore(opts.db ?? defaultDatabase(), async (store) => {
-          const read = { maxBytes: opts.maxBytes, batchSize: opts.batch, progress: opts.progress, onFailure: (f: IngestFailure) => io.err(`${f.path}: ${f.reason}`) };
+          const read = {
+            maxBytes: opts.maxBytes,
+            batchSize: opts.batch,
+            progress: opts.progress,
+            onFailure: (f: IngestFailure) => io.err(`${f.path}: ${f.reason}`),
+          };
           if (opts.enqueue) {
             requirePostgres(store);
             const sink = queueSink(new JobQueue(store), opts.perJob);
@@ -139,8 +170,12 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
         else if (list.length === 0) io.out('no stories yet (add articles with: storyline ingest <paths…>)');
         else
           for (const s of list) {
-            const dates = s.firstPublished ? ` ${s.firstPublished}${s.lastPublished !== s.firstPublished ? `…${s.lastPublished}` : ''}` : '';
-            io.out(`${s.id}  ${s.articleCount} art/${s.independentSources} src${dates}  ${s.title}  [${s.outlets.join(', ')}]`);
+            const dates = s.firstPublished
+              ? ` ${s.firstPublished}${s.lastPublished !== s.firstPublished ? `…${s.lastPublished}` : ''}`
+              : '';
+            io.out(
+              `${s.id}  ${s.articleCount} art/${s.independentSources} src${dates}  ${s.title}  [${s.outlets.join(', ')}]`,
+            );
           }
       });
     });
@@ -181,7 +216,9 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
         else if (hits.length === 0) io.out('no matches');
         else
           for (const h of hits)
-            io.out(`${h.articleId}  story ${h.storyId ?? '-'}  ${h.source ?? ''} ${h.published ?? ''}  ${h.title ?? ''}\n    ${h.snippet.replace(/\s+/g, ' ')}`);
+            io.out(
+              `${h.articleId}  story ${h.storyId ?? '-'}  ${h.source ?? ''} ${h.published ?? ''}  ${h.title ?? ''}\n    ${h.snippet.replace(/\s+/g, ' ')}`,
+            );
       });
     });
 
@@ -214,7 +251,10 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .argument('<articles...>', 'article ids to move')
     .addOption(dbOption())
     .action(async (storyId: string, articleIds: string[], opts: { db?: string }) => {
-      await maintenance(opts.db, async (engine) => `moved ${articleIds.length} article(s) to ${await engine.split(storyId, articleIds)}`);
+      await maintenance(
+        opts.db,
+        async (engine) => `moved ${articleIds.length} article(s) to ${await engine.split(storyId, articleIds)}`,
+      );
     });
 
   program
@@ -247,7 +287,9 @@ export async function run(argv: string[], io: Output = new Output()): Promise<nu
     return exitCode();
   } catch (err) {
     if (err instanceof CommanderError) {
-      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0
+        ? EXIT.ok
+        : EXIT.usage;
     }
     if (err instanceof StoreError) {
       io.err(`storyline: ${err.message}`);

@@ -36,30 +36,45 @@ export function registerWorker(program: Command, io: Io): void {
     .option('--poll <ms>', 'wait between polls of an empty queue', (v) => Number(v), 500)
     .option('--exit-when-idle', 'stop when nothing is queued or running')
     .option('--quiet', 'print nothing per job')
-    .action(async (opts: { db?: string; name?: string; lease: number; maxAttempts: number; poll: number; exitWhenIdle?: boolean; quiet?: boolean }) => {
-      const store = await openStore(opts.db ?? defaultDatabase());
-      const controller = new AbortController();
-      const stop = (): void => controller.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        requirePostgres(store);
-        const report = await runWorker(store, {
-          name: opts.name,
-          leaseMs: opts.lease * 1000,
-          maxAttempts: opts.maxAttempts,
-          pollMs: opts.poll,
-          exitWhenIdle: opts.exitWhenIdle,
-          signal: controller.signal,
-          onJob: opts.quiet
-            ? undefined
-            : (e) => (e.ok ? io.out(`job ${e.id}: ${e.articles} article(s), ${e.stored} stored`) : io.err(`job ${e.id} failed: ${e.error}`)),
-        });
-        io.out(`worker done: ${report.jobs} job(s), ${report.stored} article(s) stored, ${report.failedJobs} failed attempt(s)`);
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        await store.close();
-      }
-    });
+    .action(
+      async (opts: {
+        db?: string;
+        name?: string;
+        lease: number;
+        maxAttempts: number;
+        poll: number;
+        exitWhenIdle?: boolean;
+        quiet?: boolean;
+      }) => {
+        const store = await openStore(opts.db ?? defaultDatabase());
+        const controller = new AbortController();
+        const stop = (): void => controller.abort();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        try {
+          requirePostgres(store);
+          const report = await runWorker(store, {
+            name: opts.name,
+            leaseMs: opts.lease * 1000,
+            maxAttempts: opts.maxAttempts,
+            pollMs: opts.poll,
+            exitWhenIdle: opts.exitWhenIdle,
+            signal: controller.signal,
+            onJob: opts.quiet
+              ? undefined
+              : (e) =>
+                  e.ok
+                    ? io.out(`job ${e.id}: ${e.articles} article(s), ${e.stored} stored`)
+                    : io.err(`job ${e.id} failed: ${e.error}`),
+          });
+          io.out(
+            `worker done: ${report.jobs} job(s), ${report.stored} article(s) stored, ${report.failedJobs} failed attempt(s)`,
+          );
+        } finally {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          await store.close();
+        }
+      },
+    );
 }

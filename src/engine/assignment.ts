@@ -1,5 +1,10 @@
 import type { AnnotatedArticle, Membership } from '../model.js';
-import { StoryClusterer, type Assignment, type ClustererSnapshot, type StoryClustererOptions } from '../stories/index.js';
+import {
+  StoryClusterer,
+  type Assignment,
+  type ClustererSnapshot,
+  type StoryClustererOptions,
+} from '../stories/index.js';
 import type { AssignmentEntry, Store } from '../store/types.js';
 
 const CHECKPOINT_KEY = 'story-clusterer-checkpoint';
@@ -102,8 +107,16 @@ function replay(clusterer: StoryClusterer, entry: AssignmentEntry, docs: Map<str
 /** The clustering decision as stored with the story. */
 export function membershipOf(articleId: string, a: Assignment): Membership {
   const e = a.explanation;
-  const shared = [...e.sharedEntities.map((x) => x.name), ...e.sharedTerms.map((x) => x.name), ...e.sharedDates].slice(0, 12);
-  const m: Membership = { articleId, decision: e.decision, score: Math.round(a.score * 1000) / 1000, summary: e.summary };
+  const shared = [...e.sharedEntities.map((x) => x.name), ...e.sharedTerms.map((x) => x.name), ...e.sharedDates].slice(
+    0,
+    12,
+  );
+  const m: Membership = {
+    articleId,
+    decision: e.decision,
+    score: Math.round(a.score * 1000) / 1000,
+    summary: e.summary,
+  };
   if (a.duplicateOf) m.duplicateOf = a.duplicateOf;
   if (shared.length > 0) m.shared = shared;
   return m;

@@ -111,7 +111,10 @@ export class Engine {
     return report;
   }
 
-  private async write(fresh: AnnotatedArticle[], completeJobs: number[]): Promise<{ stored: string[]; stories: string[]; skipped: string[] }> {
+  private async write(
+    fresh: AnnotatedArticle[],
+    completeJobs: number[],
+  ): Promise<{ stored: string[]; stories: string[]; skipped: string[] }> {
     if (fresh.length === 0 && completeJobs.length === 0) return { stored: [], stories: [], skipped: [] };
     const result = await this.store.exclusive(async (tx) => {
       const t0 = performance.now();
@@ -126,7 +129,11 @@ export class Engine {
     });
     this.shared.committed(result.lastSeq);
     const stored = new Set(result.stored);
-    return { stored: result.stored, stories: result.stories, skipped: fresh.filter((d) => !stored.has(d.article.id)).map((d) => d.article.id) };
+    return {
+      stored: result.stored,
+      stories: result.stories,
+      skipped: fresh.filter((d) => !stored.has(d.article.id)).map((d) => d.article.id),
+    };
   }
 
   private async assignAndWrite(
@@ -192,14 +199,17 @@ export class Engine {
       const before = new Map(members.map((d) => [d.article.id, d.article.published]));
       members = refineDates(members);
       for (const d of members) {
-        if (before.get(d.article.id) !== d.article.published || freshById.has(d.article.id)) changed.set(d.article.id, d);
+        if (before.get(d.article.id) !== d.article.published || freshById.has(d.article.id))
+          changed.set(d.article.id, d);
       }
       const story = assembleStory(storyId, members, this.parts, {
         summaryWords: this.opts.summaryWords,
         independentSources: clusterer.independentSources(storyId),
       });
       story.membership = story.articleIds.map(
-        (id) => why.get(id) ?? old.get(id) ?? { articleId: id, decision: 'merged', score: 0, summary: 'Joined when stories were merged.' },
+        (id) =>
+          why.get(id) ??
+          old.get(id) ?? { articleId: id, decision: 'merged', score: 0, summary: 'Joined when stories were merged.' },
       );
       stories.push(story);
     }
@@ -208,7 +218,13 @@ export class Engine {
 
   /** Runs a manual or maintenance step on the clusterer, logs it, and rebuilds the stories it touched. */
   private async maintain<T>(
-    step: (clusterer: StoryClusterer) => { result: T; entry: AssignmentEntry; touched: string[]; former: string[]; why?: Map<string, Membership> },
+    step: (clusterer: StoryClusterer) => {
+      result: T;
+      entry: AssignmentEntry;
+      touched: string[];
+      former: string[];
+      why?: Map<string, Membership>;
+    },
   ): Promise<T> {
     const out = await this.store.exclusive(async (tx) => {
       const clusterer = await this.shared.sync(tx);
@@ -228,7 +244,13 @@ export class Engine {
       const kept = c.merge(a, b);
       const why = new Map<string, Membership>();
       for (const id of c.articlesOf(kept)) {
-        if (c.storyOf(id) === kept) why.set(id, { articleId: id, decision: 'manual', score: 1, summary: `Stories ${a} and ${b} were merged by hand.` });
+        if (c.storyOf(id) === kept)
+          why.set(id, {
+            articleId: id,
+            decision: 'manual',
+            score: 1,
+            summary: `Stories ${a} and ${b} were merged by hand.`,
+          });
       }
       return { result: kept, entry: { op: 'merge', a, b }, touched: [kept], former: [a, b], why };
     });
@@ -239,9 +261,18 @@ export class Engine {
     return this.maintain((c) => {
       const created = c.split(storyId, articleIds);
       const why = new Map<string, Membership>(
-        articleIds.map((id) => [id, { articleId: id, decision: 'manual', score: 1, summary: `Split from ${storyId} by hand.` }]),
+        articleIds.map((id) => [
+          id,
+          { articleId: id, decision: 'manual', score: 1, summary: `Split from ${storyId} by hand.` },
+        ]),
       );
-      return { result: created, entry: { op: 'split', storyId, articleIds }, touched: [storyId, created], former: [storyId], why };
+      return {
+        result: created,
+        entry: { op: 'split', storyId, articleIds },
+        touched: [storyId, created],
+        former: [storyId],
+        why,
+      };
     });
   }
 

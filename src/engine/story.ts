@@ -33,7 +33,12 @@ export function byPublication(a: AnnotatedArticle, b: AnnotatedArticle): number 
  * Builds the story view from its annotated articles: entities resolved across articles, quotes with
  * their speakers linked to those entities, the timeline and the cited brief.
  */
-export function assembleStory(id: string, input: AnnotatedArticle[], parts: StoryParts, opts: AssembleOptions = {}): Story {
+export function assembleStory(
+  id: string,
+  input: AnnotatedArticle[],
+  parts: StoryParts,
+  opts: AssembleOptions = {},
+): Story {
   const docs = [...input].sort(byPublication);
   const entities = resolveEntities(docs);
   const quotes = storyQuotes(docs, entities);
@@ -102,13 +107,21 @@ function storyQuotes(docs: AnnotatedArticle[], entities: StoryEntity[]): StoryQu
         if (q.speaker.entity !== undefined) {
           const local = d.entities[q.speaker.entity];
           const firstMention = local ? d.mentions[local.mentions[0]] : undefined;
-          if (firstMention) entity = mentions.find((m) => m.start === firstMention.start && m.end === firstMention.end)?.entity;
+          if (firstMention)
+            entity = mentions.find((m) => m.start === firstMention.start && m.end === firstMention.end)?.entity;
         }
         if (!entity && span) entity = mentions.find((m) => m.start < span.end && span.start < m.end)?.entity;
         entity ??= byName.get(q.speaker.name.toLowerCase());
         speaker = entity ? { name: entity.name, entityId: entity.id } : { name: q.speaker.name };
       }
-      const item: StoryQuote = { articleId: d.article.id, start: q.start, end: q.end, text: q.text, kind: q.kind, speaker };
+      const item: StoryQuote = {
+        articleId: d.article.id,
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        kind: q.kind,
+        speaker,
+      };
       if (q.cue) item.cue = q.cue.text;
       out.push(item);
     }

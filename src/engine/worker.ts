@@ -54,7 +54,10 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
       await sleep(opts.pollMs ?? 500, opts.signal);
       continue;
     }
-    const beat = setInterval(() => void queue.heartbeat([job.id], name).catch(() => undefined), Math.max(1000, leaseMs / 3));
+    const beat = setInterval(
+      () => void queue.heartbeat([job.id], name).catch(() => undefined),
+      Math.max(1000, leaseMs / 3),
+    );
     try {
       const r = await engine.ingest(job.articles, { completeJobs: [job.id] });
       report.jobs++;

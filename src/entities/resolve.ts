@@ -127,7 +127,8 @@ export function resolveEntities(docs: AnnotatedArticle[]): StoryEntity[] {
       }
       getOr(byBase, `${type}\u0000${key}`, () => ({ named: [], withKind: [] })).named.push(i);
       const base = withoutOrgKind(key);
-      if (base !== undefined) getOr(byBase, `${type}\u0000${base}`, () => ({ named: [], withKind: [] })).withKind.push(i);
+      if (base !== undefined)
+        getOr(byBase, `${type}\u0000${base}`, () => ({ named: [], withKind: [] })).withKind.push(i);
     }
   });
   for (const list of byKey.values()) for (const j of list) if (j !== list[0]) union(list[0], j);

@@ -75,7 +75,9 @@ export function loadPolnear(dir: string, limit = Infinity): PolnearDoc[] {
   if (!existsSync(textDir) || !existsSync(annDir)) {
     throw new PolnearFormatError(`${dir} is not a PolNeAR split: expected text/ and attributions/ folders inside it`);
   }
-  const anns = readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort();
+  const anns = readdirSync(annDir)
+    .filter((f) => f.endsWith('.ann'))
+    .sort();
   const byDoc = new Map<string, string>();
   for (const f of anns) {
     const m = /^(.*)_([^_]+)\.ann$/.exec(f);
@@ -182,7 +184,14 @@ function prf(tpP: number, tpR: number, predicted: number, gold: number): PRF {
   const precision = predicted ? tpP / predicted : 0;
   const recall = gold ? tpR / gold : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp: tpR, predicted, gold, precision: round(precision * 100), recall: round(recall * 100), f1: round(f1 * 100) };
+  return {
+    tp: tpR,
+    predicted,
+    gold,
+    precision: round(precision * 100),
+    recall: round(recall * 100),
+    f1: round(f1 * 100),
+  };
 }
 
 const round = (x: number): number => Math.round(x * 10) / 10;
@@ -192,10 +201,19 @@ export function isDirectContent(text: string, s: number, e: number): boolean {
   [s, e] = trimRange(text, s, e);
   const open = /["\u201c]/;
   const close = /["\u201d]/;
-  const startsQ = open.test(text[s] ?? '') || open.test(text[s - 1] ?? '') || text.startsWith("''", s) || text.startsWith("''", s - 2);
+  const startsQ =
+    open.test(text[s] ?? '') ||
+    open.test(text[s - 1] ?? '') ||
+    text.startsWith("''", s) ||
+    text.startsWith("''", s - 2);
   let k = e - 1;
   while (k > s && /[.,!?;:]/.test(text[k])) k--;
-  const endsQ = close.test(text[k] ?? '') || close.test(text[e] ?? '') || close.test(text[e + 1] ?? '') || text.startsWith("''", k - 1) || text.startsWith("''", e);
+  const endsQ =
+    close.test(text[k] ?? '') ||
+    close.test(text[e] ?? '') ||
+    close.test(text[e + 1] ?? '') ||
+    text.startsWith("''", k - 1) ||
+    text.startsWith("''", e);
   return startsQ && endsQ;
 }
 
@@ -239,13 +257,15 @@ export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions 
     const pick = (xs: typeof gold, role: (typeof roles)[number]): Array<[number, number]> =>
       xs.flatMap((g) => (g[role] ? [[g[role]!.start, g[role]!.end] as [number, number]] : []));
     const predOf = (kinds: Set<string>, role: (typeof roles)[number]): Array<[number, number]> =>
-      raw.filter((a) => kinds.has(a.kind)).flatMap((a) => {
-        const r = role === 'content' ? a.statement : role === 'cue' ? a.cue : (a.sourceExtent ?? a.source);
-        if (!r) return [];
-        // PolNeAR takes an attached colon into the cue ("said:"); the product shows the verb alone.
-        const end = role === 'cue' && text[r.end] === ':' ? r.end + 1 : r.end;
-        return [[r.start, end] as [number, number]];
-      });
+      raw
+        .filter((a) => kinds.has(a.kind))
+        .flatMap((a) => {
+          const r = role === 'content' ? a.statement : role === 'cue' ? a.cue : (a.sourceExtent ?? a.source);
+          if (!r) return [];
+          // PolNeAR takes an attached colon into the cue ("said:"); the product shows the verb alone.
+          const end = role === 'cue' && text[r.end] === ':' ? r.end + 1 : r.end;
+          return [[r.start, end] as [number, number]];
+        });
     const allKinds = new Set(['direct', 'indirect', 'partial']);
     const dKinds = new Set(['direct']);
     for (const role of roles) {
@@ -302,7 +322,9 @@ export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions 
 /** Plain-text tables of a quotes evaluation. */
 export function formatQuotesEval(r: QuotesEvalResult): string {
   const lines: string[] = [];
-  lines.push(`PolNeAR ${r.dataset}: ${r.articles} articles, ${r.goldAttributions} gold attributions (${r.goldDirect} direct quotes)`);
+  lines.push(
+    `PolNeAR ${r.dataset}: ${r.articles} articles, ${r.goldAttributions} gold attributions (${r.goldDirect} direct quotes)`,
+  );
   const table = (title: string, s: RoleScores): void => {
     lines.push('', title, 'role     | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1');
     lines.push('---------|---------|---------|----------|-----------|-----------|-----------');
@@ -310,12 +332,17 @@ export function formatQuotesEval(r: QuotesEvalResult): string {
       const e = s[role].exact;
       const o = s[role].overlap;
       const c = (x: number, w: number): string => x.toFixed(1).padStart(w);
-      lines.push(`${role.padEnd(8)} | ${c(e.precision, 7)} | ${c(e.recall, 7)} | ${c(e.f1, 8)} | ${c(o.precision, 9)} | ${c(o.recall, 9)} | ${c(o.f1, 10)}`);
+      lines.push(
+        `${role.padEnd(8)} | ${c(e.precision, 7)} | ${c(e.recall, 7)} | ${c(e.f1, 8)} | ${c(o.precision, 9)} | ${c(o.recall, 9)} | ${c(o.f1, 10)}`,
+      );
     }
   };
   table('All attributions', r.all);
   table('Direct quotes (gold content in quote marks; predicted kind direct)', r.direct);
-  lines.push('', `Speaker accuracy on gold direct quotes found: ${r.speaker.accuracy.toFixed(1)} % (${r.speaker.correct}/${r.speaker.found}; ${r.speaker.withoutSource} found quotes have no gold source)`);
+  lines.push(
+    '',
+    `Speaker accuracy on gold direct quotes found: ${r.speaker.accuracy.toFixed(1)} % (${r.speaker.correct}/${r.speaker.found}; ${r.speaker.withoutSource} found quotes have no gold source)`,
+  );
   lines.push(`Speed (quotes stage, CPU time): ${r.articlesPerSecond} articles/s`);
   return lines.join('\n');
 }

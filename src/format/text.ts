@@ -122,7 +122,8 @@ export function renderStory(story: Story, docs: Map<string, AnnotatedArticle>, s
     h(2, 'What the outlets report');
     if (shared.length > 0) {
       lines.push(md ? '**Reported by several outlets**' : '  Reported by several outlets:');
-      for (const c of shared.slice(0, 12)) item(`${md ? '' : '  '}${clip(c.text)} ${[...new Set(c.sources.map((x) => cite(x.articleId)))].join('')}`);
+      for (const c of shared.slice(0, 12))
+        item(`${md ? '' : '  '}${clip(c.text)} ${[...new Set(c.sources.map((x) => cite(x.articleId)))].join('')}`);
     }
     if (conflicts.length > 0) {
       lines.push(md ? '**Where they disagree**' : '  Where they disagree:');
@@ -141,7 +142,8 @@ export function renderStory(story: Story, docs: Map<string, AnnotatedArticle>, s
       lines.push(md ? `**Only in ${name}** (${o.adds.length})` : `  Only in ${name} (${o.adds.length}):`);
       for (const id of o.adds.slice(0, 5)) {
         const c = byId.get(id);
-        if (c) item(`${md ? '' : '  '}${clip(c.text)} ${[...new Set(c.sources.map((x) => cite(x.articleId)))].join('')}`);
+        if (c)
+          item(`${md ? '' : '  '}${clip(c.text)} ${[...new Set(c.sources.map((x) => cite(x.articleId)))].join('')}`);
       }
       if (o.adds.length > 5) item(`${md ? '' : '  '}… and ${o.adds.length - 5} more`);
     }

@@ -60,15 +60,18 @@ function checked(text: string, encoding: TextEncoding): DecodedText {
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
   }
   if (sample.length > 0 && control / sample.length > 0.05) {
-    throw new IngestError('binary', `looks like a binary file (${Math.round((100 * control) / sample.length)}% control characters), not text`);
+    throw new IngestError(
+      'binary',
+      `looks like a binary file (${Math.round((100 * control) / sample.length)}% control characters), not text`,
+    );
   }
   return { text, encoding };
 }
 
 /** Code points of bytes 0x80–0x9F in Windows-1252 (0 where the byte is undefined and kept as is). */
 const CP1252_HIGH = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0,
+  0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 ];
 
 /** Decoded by hand: Node's decoder treats this label as plain Latin-1 and loses curly quotes and dashes. */

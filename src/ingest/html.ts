@@ -569,7 +569,14 @@ export function extractHtmlBytes(bytes: Uint8Array, opts: HtmlOptions = {}): Htm
 
 /** An article from an extracted page; `path` is where it was read from (file or URL). */
 export function htmlArticle(x: HtmlExtraction, path?: string): Article {
-  return makeArticle(x.text, { title: x.title, source: x.outlet, url: x.url, published: x.published, byline: x.byline, path });
+  return makeArticle(x.text, {
+    title: x.title,
+    source: x.outlet,
+    url: x.url,
+    published: x.published,
+    byline: x.byline,
+    path,
+  });
 }
 
 /** Does this text look like an HTML document (rather than a feed or plain text)? */

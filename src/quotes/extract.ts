@@ -43,13 +43,28 @@ interface Cue {
 const NP_POS = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PART', 'PRON']);
 const DASHES = /^[\u2014\u2013]$|^--$/;
 const SUBJ_PRON = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'who', 'you', 'which']);
-const NON_NP_WORDS = new Set(['that', 'this', 'there', 'what', 'when', 'where', 'whether', 'if', 'as', 'than', 'so', 'not', 'because']);
+const NON_NP_WORDS = new Set([
+  'that',
+  'this',
+  'there',
+  'what',
+  'when',
+  'where',
+  'whether',
+  'if',
+  'as',
+  'than',
+  'so',
+  'not',
+  'because',
+]);
 const CAP_WORD = /^\p{Lu}/u;
 const PARTICIPLE_LINKS = new Set(['by', 'while', 'after', 'before', 'when', 'in', 'without']);
 const QUESTION_LINKS = new Set(['if', 'whether', 'about', 'what', 'who', 'why', 'how', 'when', 'which', 'where']);
 const CONTRAST = new Set(['but', 'while', 'however', 'although', 'though', 'whereas']);
 const NOT_NAME_POS = new Set(['CCONJ', 'SCONJ', 'ADP', 'VERB', 'AUX', 'ADV', 'PRON', 'PART', 'INTJ']);
-const TIME_HEADS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)$/i;
+const TIME_HEADS =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)$/i;
 
 export class AttributionFinder {
   readonly text: string;
@@ -130,7 +145,9 @@ export class AttributionFinder {
       if (info.lemma === 'go on' && this.low(i + 1) !== 'on') continue;
       const pos = toks[i].pos;
       // Forms tagged as nouns ("notes", "reads") are cues only right next to a quotation.
-      const weak = (pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ') && !['said', 'says', 'told', 'added', 'wrote', 'tweeted'].includes(w);
+      const weak =
+        (pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ') &&
+        !['said', 'says', 'told', 'added', 'wrote', 'tweeted'].includes(w);
       if (CAP_WORD.test(toks[i].text) && pos === 'PROPN') continue;
       if ((info.lemma === 'shoot' || info.lemma === 'fire') && this.low(i + 1) !== 'back') continue;
       let first = i;
@@ -139,7 +156,12 @@ export class AttributionFinder {
       let last = info.particle && info.particle.includes(this.low(i + 1)) ? i + 1 : i;
       if (info.needsParticle && last === i) continue;
       // "their say", "the final say": a noun.
-      if (info.lemma === 'say' && i > 0 && (toks[i - 1].pos === 'DET' || /^(his|her|their|its|our|my|your|final)$/.test(this.low(i - 1)))) continue;
+      if (
+        info.lemma === 'say' &&
+        i > 0 &&
+        (toks[i - 1].pos === 'DET' || /^(his|her|their|its|our|my|your|final)$/.test(this.low(i - 1)))
+      )
+        continue;
       // Annotated news usually takes "about"/"of"/"with" and "in a statement" into the cue.
       const nx = this.low(last + 1);
       if ((nx === 'about' || nx === 'of' || nx === 'with') && !this.inQuote(last + 1)) last++;
@@ -170,8 +192,10 @@ export class AttributionFinder {
     const prev = this.tokens[i - 1];
     if (prev && prev.text === '-' && prev.end === t.start && this.tokens[i - 2]?.end === prev.start) return true;
     // Capitalised function words start sentences ("But", "After"); inside a sentence they are names ("Time's Up").
-    const midSentence = i > 0 && this.tokens[i - 1].sentence === t.sentence && !/^[.!?"\u201c:]$/.test(this.tokens[i - 1].text);
-    if (CAP_WORD.test(t.text) && /^[\p{L}.\-’']+$/u.test(t.text) && (midSentence || !NOT_NAME_POS.has(t.pos ?? ''))) return true;
+    const midSentence =
+      i > 0 && this.tokens[i - 1].sentence === t.sentence && !/^[.!?"\u201c:]$/.test(this.tokens[i - 1].text);
+    if (CAP_WORD.test(t.text) && /^[\p{L}.\-’']+$/u.test(t.text) && (midSentence || !NOT_NAME_POS.has(t.pos ?? '')))
+      return true;
     return false;
   }
 
@@ -206,7 +230,13 @@ export class AttributionFinder {
         continue;
       }
       // "a spokesman for the office", "Vance and the DA's office"
-      if ((lw === 'for' || lw === 'of' || lw === 'and' || lw === '&' || lw === 'in' || lw === 'at' || lw === 'from') && i > limit && i < k && this.npToken(i - 1) && (lw !== 'in' && lw !== 'at' && lw !== 'from' || toks[i - 1].pos === 'NOUN')) {
+      if (
+        (lw === 'for' || lw === 'of' || lw === 'and' || lw === '&' || lw === 'in' || lw === 'at' || lw === 'from') &&
+        i > limit &&
+        i < k &&
+        this.npToken(i - 1) &&
+        ((lw !== 'in' && lw !== 'at' && lw !== 'from') || toks[i - 1].pos === 'NOUN')
+      ) {
         i--;
         n++;
         continue;
@@ -216,7 +246,9 @@ export class AttributionFinder {
     let s = i + 1;
     while (s <= k && ['for', 'of', 'and', '&', "'s", '’s', 'in', 'at', 'from'].includes(this.low(s))) s++;
     if (s > k) return null;
-    const hasHead = toks.slice(s, k + 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || CAP_WORD.test(t.text));
+    const hasHead = toks
+      .slice(s, k + 1)
+      .some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || CAP_WORD.test(t.text));
     return hasHead ? [s, k] : null;
   }
 
@@ -235,7 +267,12 @@ export class AttributionFinder {
         i++;
         continue;
       }
-      if ((lw === 'of' || lw === 'for' || lw === 'and') && i > k && this.npToken(i + 1) && toks[i + 1]?.pos !== 'PRON') {
+      if (
+        (lw === 'of' || lw === 'for' || lw === 'and') &&
+        i > k &&
+        this.npToken(i + 1) &&
+        toks[i + 1]?.pos !== 'PRON'
+      ) {
         i++;
         continue;
       }
@@ -262,7 +299,8 @@ export class AttributionFinder {
     const kt = this.tokens[k]?.text;
     const s0 = Math.max(this.sentenceBounds(this.tokens[c.tok].sentence)[0], limit);
     const lk = this.low(k);
-    const participle = /ing$/.test(this.low(c.tok)) && (kt === ',' || kt === '\u2014' || kt === '\u2013' || PARTICIPLE_LINKS.has(lk));
+    const participle =
+      /ing$/.test(this.low(c.tok)) && (kt === ',' || kt === '\u2014' || kt === '\u2013' || PARTICIPLE_LINKS.has(lk));
     if (participle) {
       // "…, Spicer said, adding, …": the participle shares the subject of the cue before it.
       for (let j = k - 1; j >= s0; j--) {
@@ -289,7 +327,12 @@ export class AttributionFinder {
         if (!head) continue;
         const before = this.tokens[head[0] - 1];
         // "As Andrew Tabler, an expert on Syria, noted": a subordinator may open the sentence.
-        if (head[0] !== s0 && before.text !== ',' && !(head[0] - 1 === s0 && (before.pos === 'SCONJ' || before.pos === 'ADP'))) continue;
+        if (
+          head[0] !== s0 &&
+          before.text !== ',' &&
+          !(head[0] - 1 === s0 && (before.pos === 'SCONJ' || before.pos === 'ADP'))
+        )
+          continue;
         if (!CAP_WORD.test(this.tokens[head[1]].text) && this.tokens[head[1]].pos !== 'NOUN') break;
         if (k - p > 25) break;
         this.lastExtent = this.span(head[0], k);
@@ -305,11 +348,16 @@ export class AttributionFinder {
     const comma = np[1] + 1;
     const next = toks[comma + 1];
     if (toks[comma]?.text !== ',' || !next || next.sentence !== toks[np[1]].sentence) return undefined;
-    if ((!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(next.pos ?? '') && next.text !== 'who') || this.regionAt[next.start] >= 0) return undefined;
+    if (
+      (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(next.pos ?? '') && next.text !== 'who') ||
+      this.regionAt[next.start] >= 0
+    )
+      return undefined;
     const [, s1] = this.sentenceBounds(next.sentence);
     let e = s1;
     while (e > comma && /^[.!?]$/.test(toks[e].text)) e--;
-    for (let j = comma + 1; j <= e; j++) if (this.regionAt[toks[j].start] >= 0 || toks[j].text === '\n') return undefined;
+    for (let j = comma + 1; j <= e; j++)
+      if (this.regionAt[toks[j].start] >= 0 || toks[j].text === '\n') return undefined;
     return e > comma ? { start: toks[np[0]].start, end: toks[e].end } : undefined;
   }
 
@@ -324,14 +372,25 @@ export class AttributionFinder {
     if (c.last > c.tok || /ing$/.test(w)) return true;
     if (TIME_WORDS.has(w) || TIME_HEADS.test(w) || t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'SCONJ') return true;
     // "said the day after", "said the next morning"
-    if (t.pos === 'DET' && (TIME_HEADS.test(this.low(c.last + 2)) || TIME_HEADS.test(this.low(c.last + 3)) || /^(day|time|same)$/.test(this.low(c.last + 2)))) return true;
+    if (
+      t.pos === 'DET' &&
+      (TIME_HEADS.test(this.low(c.last + 2)) ||
+        TIME_HEADS.test(this.low(c.last + 3)) ||
+        /^(day|time|same)$/.test(this.low(c.last + 2)))
+    )
+      return true;
     return !(t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM');
   }
 
   /** The subject of the main clause between tokens s0 and k: the first noun phrase followed by a verb. */
   private clauseSubject(s0: number, k: number): [number, number] | null {
     for (let p = s0; p < k; p++) {
-      if (p !== s0 && this.tokens[p - 1].text !== ',' && !(this.isMark(this.tokens[p - 1].text) && this.tokens[p - 2]?.text === ',')) continue;
+      if (
+        p !== s0 &&
+        this.tokens[p - 1].text !== ',' &&
+        !(this.isMark(this.tokens[p - 1].text) && this.tokens[p - 2]?.text === ',')
+      )
+        continue;
       if (this.inQuote(p)) continue;
       const head = this.npStartingAt(p);
       if (!head || head[1] >= k) continue;
@@ -357,8 +416,14 @@ export class AttributionFinder {
     let i = this.firstTokenAtOrAfter(r.close);
     const toks = this.tokens;
     if (i >= toks.length || this.newlineBetween(r.close, toks[i].start)) return null;
-    while (i < toks.length && (toks[i].text === ',' || this.isMark(toks[i].text)) && !this.newlineBetween(r.close, toks[i].start)) i++;
-    if (i >= toks.length || this.newlineBetween(r.close, toks[i].start) || this.regionAt[toks[i].start] >= 0) return null;
+    while (
+      i < toks.length &&
+      (toks[i].text === ',' || this.isMark(toks[i].text)) &&
+      !this.newlineBetween(r.close, toks[i].start)
+    )
+      i++;
+    if (i >= toks.length || this.newlineBetween(r.close, toks[i].start) || this.regionAt[toks[i].start] >= 0)
+      return null;
     if (DASHES.test(toks[i].text)) {
       const np = this.npStartingAt(i + 1);
       if (np && CAP_WORD.test(toks[np[0]].text)) return { cueRange: this.span(i, i), source: this.span(np[0], np[1]) };
@@ -391,14 +456,18 @@ export class AttributionFinder {
       if (np && np[0] === i) return { cue: c, source: this.span(np[0], np[1]) };
       // "… ," Frost, a spokesman, said
       const subj = this.subjectOf(c, i);
-      if (subj && subj.start === toks[i].start) return { cue: c, source: subj, ...(this.lastExtent ? { extent: this.lastExtent } : {}) };
+      if (subj && subj.start === toks[i].start)
+        return { cue: c, source: subj, ...(this.lastExtent ? { extent: this.lastExtent } : {}) };
       return null;
     }
     return null;
   }
 
   /** Attribution before an opening mark: `X said: "`, `X told reporters, "`, `according to X, "`. */
-  private attributionBefore(r: QuoteRegion, tight = false): { cue?: Cue; cueRange?: Range; source?: Range; extent?: Range } | null {
+  private attributionBefore(
+    r: QuoteRegion,
+    tight = false,
+  ): { cue?: Cue; cueRange?: Range; source?: Range; extent?: Range } | null {
     const toks = this.tokens;
     let k = this.firstTokenAtOrAfter(r.open) - 1;
     let paragraphColon = false;
@@ -432,7 +501,16 @@ export class AttributionFinder {
       }
       if (j !== k) {
         const between = toks.slice(j + 1, k + 1);
-        const ok = between.every((t) => TIME_WORDS.has(t.text.toLowerCase()) || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'PRON' || t.pos === 'NUM' || t.pos === 'ADP');
+        const ok = between.every(
+          (t) =>
+            TIME_WORDS.has(t.text.toLowerCase()) ||
+            t.pos === 'PROPN' ||
+            t.pos === 'NOUN' ||
+            t.pos === 'DET' ||
+            t.pos === 'PRON' ||
+            t.pos === 'NUM' ||
+            t.pos === 'ADP',
+        );
         if (!ok) return null;
       }
       const subj = this.subjectOf(c, 0);
@@ -449,11 +527,17 @@ export class AttributionFinder {
       if (subj && subj[1] + 1 <= k) {
         let v = subj[1] + 1;
         while (v < k && (toks[v].pos === 'ADV' || toks[v].pos === 'PART')) v++;
-        if (toks[v].pos === 'VERB' || toks[v].pos === 'AUX') return { cueRange: this.span(v, v), source: this.span(subj[0], subj[1]) };
+        if (toks[v].pos === 'VERB' || toks[v].pos === 'AUX')
+          return { cueRange: this.span(v, v), source: this.span(subj[0], subj[1]) };
       }
       // "Pew Research: “…”" — a source and a colon at the start of a sentence.
       const np = this.npEndingAt(k);
-      if (np && (np[0] === 0 || toks[np[0] - 1].sentence !== toks[np[0]].sentence || this.newlineBetween(toks[np[0] - 1].end, toks[np[0]].start))) {
+      if (
+        np &&
+        (np[0] === 0 ||
+          toks[np[0] - 1].sentence !== toks[np[0]].sentence ||
+          this.newlineBetween(toks[np[0] - 1].end, toks[np[0]].start))
+      ) {
         const ct = this.firstTokenAtOrAfter(toks[k].end);
         return { cueRange: this.span(ct, ct), source: this.span(np[0], np[1]) };
       }
@@ -515,7 +599,12 @@ export class AttributionFinder {
       if (!attr && r.continuesNext) {
         // Multi-paragraph quote attributed at its end: look at the chain's last part.
         let last = ri + 1;
-        while (last < this.regions.length && this.regions[last].chainOf === (r.chainOf ?? ri) && this.regions[last].continuesNext) last++;
+        while (
+          last < this.regions.length &&
+          this.regions[last].chainOf === (r.chainOf ?? ri) &&
+          this.regions[last].continuesNext
+        )
+          last++;
         const tail = this.regions[last];
         if (tail && tail.chainOf === (r.chainOf ?? ri)) after = this.attributionAfter(tail);
         attr = after ?? null;
@@ -538,7 +627,13 @@ export class AttributionFinder {
         const sent = this.tokens[st]?.sentence;
         const s0 = this.sentenceBounds(sent)[0];
         const pre = this.tokens.slice(s0, st - 1);
-        if (st > 0 && this.tokens[st - 1].text === ',' && this.tokens[st - 1].sentence === sent && pre.length <= 6 && !pre.some((t) => t.pos === 'VERB' || this.regionAt[t.start] >= 0)) {
+        if (
+          st > 0 &&
+          this.tokens[st - 1].text === ',' &&
+          this.tokens[st - 1].sentence === sent &&
+          pre.length <= 6 &&
+          !pre.some((t) => t.pos === 'VERB' || this.regionAt[t.start] >= 0)
+        ) {
           statement.start = this.tokens[s0].start;
         }
       }
@@ -546,7 +641,13 @@ export class AttributionFinder {
         // Quoted words that a clause continues ("we should have seen" it coming): the statement runs on.
         const nt = this.firstTokenAtOrAfter(r.close);
         const t = this.tokens[nt];
-        if (t && !this.newlineBetween(r.close, t.start) && /^\p{Ll}/u.test(t.text) && this.regionAt[t.start] < 0 && !this.cueAtTok.has(nt)) {
+        if (
+          t &&
+          !this.newlineBetween(r.close, t.start) &&
+          /^\p{Ll}/u.test(t.text) &&
+          this.regionAt[t.start] < 0 &&
+          !this.cueAtTok.has(nt)
+        ) {
           const end = this.clause(nt, this.sentenceBounds(t.sentence)[1]);
           if (end) statement.end = end.end;
         }
@@ -567,7 +668,10 @@ export class AttributionFinder {
       };
       if (first) {
         // Parts of one statement share its extent, as annotated corpora mark split quotes.
-        first.statement = { start: Math.min(first.statement.start, r.open), end: Math.max(first.statement.end, r.close) };
+        first.statement = {
+          start: Math.min(first.statement.start, r.open),
+          end: Math.max(first.statement.end, r.close),
+        };
         a.statement = first.statement;
       }
       this.out.push(a);
@@ -621,7 +725,12 @@ export class AttributionFinder {
     const r0 = this.regionAt[start];
     if (r0 >= 0 && this.regions[r0].open < start && this.regions[r0].close <= end) start = this.regions[r0].open;
     const txt = this.text.slice(start, end);
-    if (/[.,]["\u201d]$/.test(txt) === false && /["\u201d]$/.test(this.text.slice(end, end + 1)) && this.regionAt[end] >= 0) end += 1;
+    if (
+      /[.,]["\u201d]$/.test(txt) === false &&
+      /["\u201d]$/.test(this.text.slice(end, end + 1)) &&
+      this.regionAt[end] >= 0
+    )
+      end += 1;
     return { start, end };
   }
 
@@ -651,7 +760,11 @@ export class AttributionFinder {
           }
         }
       }
-      if (!subj && info.lemma === 'ask' && (c.first === s0 || ['when', 'whenever', 'after', 'once'].includes(this.low(c.first - 1)))) {
+      if (
+        !subj &&
+        info.lemma === 'ask' &&
+        (c.first === s0 || ['when', 'whenever', 'after', 'once'].includes(this.low(c.first - 1)))
+      ) {
         // "Asked whether …, Clinton said": the question is reported without naming who asked it.
         const q = c.last + 1;
         if (QUESTION_LINKS.has(this.low(q)) || QUESTION_LINKS.has(this.low(c.last))) {
@@ -666,10 +779,17 @@ export class AttributionFinder {
       const subjTok = this.firstTokenAtOrAfter(subj.start);
       // Trailing attribution: CLAUSE , NP cue [modifiers] .
       const commaBefore = inverted ? c.first - 1 : subjTok - 1;
-      if (!inverted && commaBefore > s0 + 1 && toks[commaBefore].text === ',' && info.speech && this.regionAt[toks[s0].start] < 0) {
+      if (
+        !inverted &&
+        commaBefore > s0 + 1 &&
+        toks[commaBefore].text === ',' &&
+        info.speech &&
+        this.regionAt[toks[s0].start] < 0
+      ) {
         // Parenthetical: "Survival, Mr. VandeHei says, depends on …" — one statement around the attribution.
         let j = c.last + 1;
-        while (j <= s1 && j - c.last <= 4 && toks[j].text !== ',' && toks[j].pos !== 'VERB' && toks[j].pos !== 'AUX') j++;
+        while (j <= s1 && j - c.last <= 4 && toks[j].text !== ',' && toks[j].pos !== 'VERB' && toks[j].pos !== 'AUX')
+          j++;
         if (j <= s1 - 2 && toks[j].text === ',') {
           const whole = this.clause(s0, s1);
           const tail = this.clause(j + 1, s1);
@@ -705,10 +825,27 @@ export class AttributionFinder {
           break;
         }
         const p = toks[j].pos ?? '';
-        if (p === 'VERB' || p === 'AUX' || (p === 'PUNCT' && toks[j].text !== ',') || p === 'SCONJ' || p === 'PRON' || this.regionAt[toks[j].start] >= 0) break;
+        if (
+          p === 'VERB' ||
+          p === 'AUX' ||
+          (p === 'PUNCT' && toks[j].text !== ',') ||
+          p === 'SCONJ' ||
+          p === 'PRON' ||
+          this.regionAt[toks[j].start] >= 0
+        )
+          break;
       }
       if (thatAt >= 0) k = thatAt;
-      else while (k <= s1 && TIME_WORDS.has(this.low(k)) && toks[k].pos !== 'PRON' && this.low(k) !== 'that' && k - c.last < 4 && !/^(a|an|the|this)$/.test(this.low(k))) k++;
+      else
+        while (
+          k <= s1 &&
+          TIME_WORDS.has(this.low(k)) &&
+          toks[k].pos !== 'PRON' &&
+          this.low(k) !== 'that' &&
+          k - c.last < 4 &&
+          !/^(a|an|the|this)$/.test(this.low(k))
+        )
+          k++;
       if (k > s1) continue;
       if (toks[k].text === ':' || toks[k].text === ',') {
         // `X said: "…"` is a direct quote (handled above); anything else after a colon is the content.
@@ -732,7 +869,11 @@ export class AttributionFinder {
           break;
         }
         // "… to take back his words and said he …": a second cue of the same subject ends the content.
-        if (this.low(j) === 'and' && (this.cueAtTok.has(j + 1) || this.cueAtTok.has(j + 2)) && this.regionAt[toks[j].start] < 0) {
+        if (
+          this.low(j) === 'and' &&
+          (this.cueAtTok.has(j + 1) || this.cueAtTok.has(j + 2)) &&
+          this.regionAt[toks[j].start] < 0
+        ) {
           e = toks[j - 1].text === ',' ? j - 2 : j - 1;
           break;
         }
@@ -765,7 +906,17 @@ export class AttributionFinder {
   }
 
   private overlapsDirect(r: Range): boolean {
-    return this.directs.some((a) => a.kind === 'direct' && a.statement.start < r.end && r.start < a.statement.end && !(r.start <= a.statement.start && a.statement.end <= r.end && a.statement.end - a.statement.start < (r.end - r.start) / 2));
+    return this.directs.some(
+      (a) =>
+        a.kind === 'direct' &&
+        a.statement.start < r.end &&
+        r.start < a.statement.end &&
+        !(
+          r.start <= a.statement.start &&
+          a.statement.end <= r.end &&
+          a.statement.end - a.statement.start < (r.end - r.start) / 2
+        ),
+    );
   }
 
   private according(c: Cue, s0: number, s1: number): void {
@@ -792,17 +943,27 @@ export class AttributionFinder {
       this.push('indirect', this.clause(s0, s1) ?? content, c, source);
       return;
     }
-    if (before === c.first - 2 || after > s1 || /^[.!?]$/.test(toks[after]?.text ?? '')) this.push('indirect', content, c, source);
+    if (before === c.first - 2 || after > s1 || /^[.!?]$/.test(toks[after]?.text ?? ''))
+      this.push('indirect', content, c, source);
   }
 
   private push(kind: QuoteKind, content: Range, c: Cue, source: Range | undefined, extent?: Range): void {
     c.used = true;
-    this.out.push({ kind, content, statement: content, cue: this.cueRange(c), ...(source ? { source } : {}), ...(extent ? { sourceExtent: extent } : {}), at: source?.start ?? content.start });
+    this.out.push({
+      kind,
+      content,
+      statement: content,
+      cue: this.cueRange(c),
+      ...(source ? { source } : {}),
+      ...(extent ? { sourceExtent: extent } : {}),
+      at: source?.start ?? content.start,
+    });
   }
 
   /** Quoted words inside a sentence ("called the move “particularly disturbing”"). */
   private partialQuotes(): void {
-    const covered = (r: QuoteRegion): boolean => this.directs.some((a) => a.content.start >= r.start && a.content.start < r.end);
+    const covered = (r: QuoteRegion): boolean =>
+      this.directs.some((a) => a.content.start >= r.start && a.content.start < r.end);
     const cuesBySentence = new Map<number, Cue[]>();
     for (const c of this.cues) {
       const s = this.tokens[c.tok].sentence;
@@ -822,7 +983,15 @@ export class AttributionFinder {
       }
       const parent = parents.find(({ a }) => a.statement.start <= r.open && r.close <= a.statement.end + 1);
       if (parent) {
-        this.out.push({ kind: 'partial', content, statement: parent.a.statement, ...(parent.a.cue ? { cue: parent.a.cue } : {}), ...(parent.a.source ? { source: parent.a.source } : {}), inherits: parent.i, at: parent.a.at });
+        this.out.push({
+          kind: 'partial',
+          content,
+          statement: parent.a.statement,
+          ...(parent.a.cue ? { cue: parent.a.cue } : {}),
+          ...(parent.a.source ? { source: parent.a.source } : {}),
+          inherits: parent.i,
+          at: parent.a.at,
+        });
         continue;
       }
       // Governing cue in the same sentence, before the quote.
@@ -833,7 +1002,14 @@ export class AttributionFinder {
         if (this.tokens[c.tok].end <= r.open) best = c;
       }
       const subj = best && !best.according ? this.subjectOf(best, this.sentenceBounds(sent)[0]) : undefined;
-      this.out.push({ kind: 'partial', content, statement: { start: r.open, end: r.close }, ...(best ? { cue: this.cueRange(best) } : {}), ...(subj ? { source: subj } : {}), at: subj?.start ?? r.open });
+      this.out.push({
+        kind: 'partial',
+        content,
+        statement: { start: r.open, end: r.close },
+        ...(best ? { cue: this.cueRange(best) } : {}),
+        ...(subj ? { source: subj } : {}),
+        at: subj?.start ?? r.open,
+      });
     }
   }
 }

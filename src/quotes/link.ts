@@ -28,7 +28,9 @@ export interface LinkedStatement {
 }
 
 const STOP = new Set(
-  'a an the and or but if of to in on at for with by from as is are was were be been being it its this that these those i we you he she they them his her their our my me us not no do does did have has had will would can could should may might must shall than then so such there here what which who whom whose when where why how all any each every some about into over under after before again further once also just very too only own same out up down off more most other'.split(' '),
+  'a an the and or but if of to in on at for with by from as is are was were be been being it its this that these those i we you he she they them his her their our my me us not no do does did have has had will would can could should may might must shall than then so such there here what which who whom whose when where why how all any each every some about into over under after before again further once also just very too only own same out up down off more most other'.split(
+    ' ',
+  ),
 );
 
 /** Content words of a text, lower-cased, with quote marks and punctuation normalised away. */
@@ -61,7 +63,18 @@ export function linkQuotes(docs: AnnotatedArticle[]): LinkedStatement[] {
     d.quotes.forEach((q, i) => {
       const words = new Set(contentWords(q.text));
       if (words.size < MIN_SHARED) return;
-      items.push({ ex: { articleId: d.article.id, quote: i, start: q.start, end: q.end, text: q.text, kind: q.kind, speaker: q.speaker?.name ?? null }, words });
+      items.push({
+        ex: {
+          articleId: d.article.id,
+          quote: i,
+          start: q.start,
+          end: q.end,
+          text: q.text,
+          kind: q.kind,
+          speaker: q.speaker?.name ?? null,
+        },
+        words,
+      });
     });
   }
   const parent = items.map((_, i) => i);
@@ -77,7 +90,8 @@ export function linkQuotes(docs: AnnotatedArticle[]): LinkedStatement[] {
   });
   for (let i = 0; i < items.length; i++) {
     const counts = new Map<number, number>();
-    for (const w of items[i].words) for (const j of byWord.get(w) ?? []) if (j > i) counts.set(j, (counts.get(j) ?? 0) + 1);
+    for (const w of items[i].words)
+      for (const j of byWord.get(w) ?? []) if (j > i) counts.set(j, (counts.get(j) ?? 0) + 1);
     for (const [j, shared] of counts) {
       if (shared < MIN_SHARED || items[j].ex.articleId === items[i].ex.articleId) continue;
       if (similarity(items[i].words, items[j].words) >= MIN_OVERLAP) parent[find(j)] = find(i);

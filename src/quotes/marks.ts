@@ -22,7 +22,9 @@ const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/:]/;
 
 /** Normalises quote marks and apostrophes, for matching only (offsets of the input are not kept). */
 export function normalizeQuotes(s: string): string {
-  return s.replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"').replace(/[\u2018\u2019\u201a\u201b\u2032`]/g, "'");
+  return s
+    .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"')
+    .replace(/[\u2018\u2019\u201a\u201b\u2032`]/g, "'");
 }
 
 /** Length of a double quote mark at `i`: 1, or 2 for the doubled apostrophe some outlets use (''), else 0. */
@@ -89,7 +91,15 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
     while (e > openAt + openLen && /\s/.test(text[e - 1])) e--;
     if (nextOpens && chainLen + 1 < MAX_CHAIN_PARAGRAPHS && e - openAt <= MAX_REGION_CHARS) {
       const idx = out.length;
-      out.push({ open: openAt, close: e, start: openAt + openLen, end: e, continuesNext: true, single: false, ...(chainFirst >= 0 ? { chainOf: chainFirst } : {}) });
+      out.push({
+        open: openAt,
+        close: e,
+        start: openAt + openLen,
+        end: e,
+        continuesNext: true,
+        single: false,
+        ...(chainFirst >= 0 ? { chainOf: chainFirst } : {}),
+      });
       if (chainFirst < 0) chainFirst = idx;
       chainLen++;
       openAt = -1;
@@ -97,7 +107,15 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
     }
     if (chainFirst >= 0 && e - openAt <= MAX_REGION_CHARS) {
       // The last paragraph of a chain lost its closing mark: end the quote at the paragraph.
-      out.push({ open: openAt, close: e, start: openAt + openLen, end: e, continuesNext: false, single: false, chainOf: chainFirst });
+      out.push({
+        open: openAt,
+        close: e,
+        start: openAt + openLen,
+        end: e,
+        continuesNext: false,
+        single: false,
+        chainOf: chainFirst,
+      });
     }
     openAt = -1;
     chainFirst = -1;
@@ -157,7 +175,15 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
     while (s < e && /\s/.test(text[s])) s++;
     while (e > s && /\s/.test(text[e - 1])) e--;
     if (e > s && e - s <= MAX_REGION_CHARS) {
-      out.push({ open: openAt, close: i + len, start: s, end: e, continuesNext: false, single: false, ...(chainFirst >= 0 ? { chainOf: chainFirst } : {}) });
+      out.push({
+        open: openAt,
+        close: i + len,
+        start: s,
+        end: e,
+        continuesNext: false,
+        single: false,
+        ...(chainFirst >= 0 ? { chainOf: chainFirst } : {}),
+      });
     }
     openAt = -1;
     chainFirst = -1;
@@ -169,7 +195,8 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
 
 /** Single-quoted phrases outside double quotes, with strict rules so apostrophes are never taken for quotes. */
 function addSingleQuoted(text: string, regions: QuoteRegion[]): QuoteRegion[] {
-  const re = /(^|[\s(\u2014:])[\u2018'](\p{L}[^\u2018\u2019'\n]{0,200}?[\p{L}\p{N}.!?,])[\u2019'](?=$|[\s.,;:!?)\u2014])/gmu;
+  const re =
+    /(^|[\s(\u2014:])[\u2018'](\p{L}[^\u2018\u2019'\n]{0,200}?[\p{L}\p{N}.!?,])[\u2019'](?=$|[\s.,;:!?)\u2014])/gmu;
   const extra: QuoteRegion[] = [];
   for (const m of text.matchAll(re)) {
     const open = (m.index ?? 0) + m[1].length;

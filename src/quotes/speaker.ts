@@ -32,7 +32,24 @@ const TITLES = TITLE_WORDS;
 const FEMALE = FEMALE_HINTS;
 const MALE = MALE_HINTS;
 const ORGS = ORG_HEADS;
-const SKIP_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'If', 'When', 'While', 'After', 'Before', 'It', 'This', 'That']);
+const SKIP_NAMES = new Set([
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'But',
+  'And',
+  'If',
+  'When',
+  'While',
+  'After',
+  'Before',
+  'It',
+  'This',
+  'That',
+]);
 const DET = /^(the|a|an|this|that|these|those|its|his|her|their|our)$/i;
 const ROLE_SYNONYMS: Record<string, string[]> = {
   group: ['group', 'organization', 'organisation', 'coalition', 'movement', 'campaign'],
@@ -68,7 +85,10 @@ export class SpeakerResolver {
   private readonly authors: DocAuthor[] = [];
   private readonly resolved: Array<Speaker | null> = [];
 
-  constructor(private readonly doc: AnnotatedArticle, private readonly raws: RawAttribution[]) {
+  constructor(
+    private readonly doc: AnnotatedArticle,
+    private readonly raws: RawAttribution[],
+  ) {
     this.text = doc.article.text;
     this.collectNames();
     this.collectAuthors();
@@ -135,7 +155,13 @@ export class SpeakerResolver {
         if (!nx || nx.sentence !== t.sentence) break;
         if (isCap[j + 1] && nx.start - toks[j].end <= 1 && wordLike(nx.text)) j++;
         // "Time's Up", "McDonald's Corp": a possessive inside a name.
-        else if ((nx.text === "'s" || nx.text === '’s') && isCap[j + 2] && toks[j + 2].sentence === t.sentence && toks[j + 2].start === nx.end + 1) j += 2;
+        else if (
+          (nx.text === "'s" || nx.text === '’s') &&
+          isCap[j + 2] &&
+          toks[j + 2].sentence === t.sentence &&
+          toks[j + 2].start === nx.end + 1
+        )
+          j += 2;
         else break;
       }
       const start = t.start;
@@ -159,7 +185,16 @@ export class SpeakerResolver {
       const etype = entity !== undefined ? this.doc.entities[entity].type : undefined;
       const org = etype ? etype !== 'person' : ORGS.has(last) || (i === j && /^[A-Z]{2,}$/.test(toks[i].text));
       if (name && !SKIP_NAMES.has(name)) {
-        const run: NameRun = { start, end, name, last: lastWord(name), sentence: t.sentence, org, subject: seenIn !== t.sentence, possessive };
+        const run: NameRun = {
+          start,
+          end,
+          name,
+          last: lastWord(name),
+          sentence: t.sentence,
+          org,
+          subject: seenIn !== t.sentence,
+          possessive,
+        };
         if (gender) run.gender = gender;
         if (entity !== undefined) run.entity = entity;
         this.runs.push(run);
@@ -176,7 +211,11 @@ export class SpeakerResolver {
       if (run.org) continue;
       const stop = this.runs[r + 1]?.start ?? Infinity;
       while (ti < toks.length && toks[ti].start < run.end) ti++;
-      for (let q = ti; q < toks.length && q < ti + 15 && toks[q].start < stop && toks[q].sentence <= run.sentence + 1; q++) {
+      for (
+        let q = ti;
+        q < toks.length && q < ti + 15 && toks[q].start < stop && toks[q].sentence <= run.sentence + 1;
+        q++
+      ) {
         const w = toks[q].text.toLowerCase();
         const v = w === 'he' || w === 'his' || w === 'him' ? 1 : w === 'she' ? -1 : 0;
         if (v !== 0) {
@@ -204,7 +243,8 @@ export class SpeakerResolver {
   /** Documents and who wrote or released them: "an open letter from X", "X released a statement". */
   private collectAuthors(): void {
     const t = this.text;
-    const heads = /\b(letter|statement|report|memo|email|e-mail|complaint|lawsuit|filing|tweet|release|editorial|op-ed|message|note|petition|ruling|order|study|survey|poll)\b/g;
+    const heads =
+      /\b(letter|statement|report|memo|email|e-mail|complaint|lawsuit|filing|tweet|release|editorial|op-ed|message|note|petition|ruling|order|study|survey|poll)\b/g;
     for (const m of t.matchAll(heads)) {
       const at = m.index ?? 0;
       const head = m[1];
@@ -212,11 +252,22 @@ export class SpeakerResolver {
       const after = t.slice(at + head.length, at + head.length + 40);
       let who: { name: string; entity?: number } | null = null;
       let mm: RegExpExecArray | null;
-      if ((mm = /^\s+(?:from|by|signed by|issued by|released by)\s+/.exec(after)) && /\b(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}$/.test(before)) {
+      if (
+        (mm = /^\s+(?:from|by|signed by|issued by|released by)\s+/.exec(after)) &&
+        /\b(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}$/.test(before)
+      ) {
         who = this.nameAtOrAfter(at + head.length + mm[0].length);
-      } else if ((mm = /\b(?:released|issued|sent|published|wrote|posted|put out|signed|penned|tweeted)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}$/.exec(before))) {
+      } else if (
+        (mm =
+          /\b(?:released|issued|sent|published|wrote|posted|put out|signed|penned|tweeted)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}$/.exec(
+            before,
+          ))
+      ) {
         who = this.subjectBefore(at - before.length + mm.index);
-      } else if (/\b[Ii]n\s+(?:an?|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}$/.test(before) && (mm = /^\s*,\s*/.exec(after))) {
+      } else if (
+        /\b[Ii]n\s+(?:an?|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}$/.test(before) &&
+        (mm = /^\s*,\s*/.exec(after))
+      ) {
         who = this.nameAtOrAfter(at + head.length + mm[0].length);
       } else if ((mm = /((?:\p{Lu}[\p{L}’'.-]*\s+){1,4})(?:[a-z-]+\s+)?$/u.exec(before))) {
         const cand = mm[1].trim();
@@ -224,7 +275,8 @@ export class SpeakerResolver {
         const off = at - before.length + mm.index;
         if (name && !/^(The|A|An|In)$/.test(name) && CAP.test(name)) who = this.canonical(off, off + cand.length, name);
       }
-      if (who) this.authors.push({ at, head, author: who.name, ...(who.entity !== undefined ? { entity: who.entity } : {}) });
+      if (who)
+        this.authors.push({ at, head, author: who.name, ...(who.entity !== undefined ? { entity: who.entity } : {}) });
     }
   }
 
@@ -273,16 +325,23 @@ export class SpeakerResolver {
       const after = this.text.slice(r.end, Math.min(this.text.length, r.end + 80));
       const appositive = /^\s*,\s*[^,.]*/.exec(after)?.[0] ?? '';
       const beforeText = around.slice(0, r.start - Math.max(0, r.start - 40));
-      if (re.test(appositive) || re.test(beforeText.split(/[,.;]/).pop() ?? '')) return this.canonical(r.start, r.end, trimOrgSuffix(r.name));
+      if (re.test(appositive) || re.test(beforeText.split(/[,.;]/).pop() ?? ''))
+        return this.canonical(r.start, r.end, trimOrgSuffix(r.name));
     }
     return null;
   }
 
-  private antecedent(at: number, gender: 'f' | 'm' | undefined, index: number): { name: string; entity?: number } | null {
+  private antecedent(
+    at: number,
+    gender: 'f' | 'm' | undefined,
+    index: number,
+  ): { name: string; entity?: number } | null {
     const s = this.sentenceAt(at);
     const okGender = (g: 'f' | 'm' | undefined): boolean => !gender || !g || g === gender;
     // (a) the subject of this sentence before the pronoun ("Cuomo said he requested …")
-    const same = this.runs.find((r) => r.sentence === s && r.end <= at && r.subject && !r.org && !r.possessive && okGender(r.gender));
+    const same = this.runs.find(
+      (r) => r.sentence === s && r.end <= at && r.subject && !r.org && !r.possessive && okGender(r.gender),
+    );
     if (same) return this.canonical(same.start, same.end, same.name);
     // (b) the speaker of a recent attribution
     for (let i = index - 1; i >= 0; i--) {
@@ -292,7 +351,14 @@ export class SpeakerResolver {
       if (this.sentenceAt(raw.at) < s - 4) break;
       const runG = this.runs.find((r) => r.name === sp.name)?.gender;
       const isPron = raw.source && /^(he|she)$/i.test(this.text.slice(raw.source.start, raw.source.end));
-      if (!okGender(runG) || (isPron && gender && /^(he|she)$/i.test(this.text.slice(raw.source!.start, raw.source!.end)) && this.text.slice(raw.source!.start, raw.source!.end).toLowerCase() !== (gender === 'f' ? 'she' : 'he'))) continue;
+      if (
+        !okGender(runG) ||
+        (isPron &&
+          gender &&
+          /^(he|she)$/i.test(this.text.slice(raw.source!.start, raw.source!.end)) &&
+          this.text.slice(raw.source!.start, raw.source!.end).toLowerCase() !== (gender === 'f' ? 'she' : 'he'))
+      )
+        continue;
       if (this.runs.some((r) => r.name === sp.name && r.org) || /\s(and|&)\s/.test(sp.name)) continue;
       return { name: sp.name, ...(sp.entity !== undefined ? { entity: sp.entity } : {}) };
     }
@@ -313,7 +379,11 @@ export class SpeakerResolver {
       return p ? { ...p } : null;
     }
     if (!raw.source) return raw.kind === 'direct' ? this.bareSpeaker(raw, index) : null;
-    const span = { start: raw.source.start, end: raw.source.end, text: this.text.slice(raw.source.start, raw.source.end) };
+    const span = {
+      start: raw.source.start,
+      end: raw.source.end,
+      text: this.text.slice(raw.source.start, raw.source.end),
+    };
     const r = this.name(raw.source, index);
     if (!r) return null;
     return { name: r.name, span, ...(r.entity !== undefined ? { entity: r.entity } : {}) };
@@ -364,7 +434,9 @@ export class SpeakerResolver {
     if (ROLE_NOUNS.has(lastLow) && named.length === 0) {
       return this.resolveRole(lastLow, src.start) ?? { name: text.replace(/^(the|a|an)\s+/i, '') };
     }
-    const run = this.runs.find((r) => r.start >= src.start && r.end <= src.end && !r.possessive) ?? this.runs.find((r) => r.start < src.end && src.start < r.end);
+    const run =
+      this.runs.find((r) => r.start >= src.start && r.end <= src.end && !r.possessive) ??
+      this.runs.find((r) => r.start < src.end && src.start < r.end);
     if (run) return this.canonical(run.start, run.end, run.name);
     return { name: stripTitles(text) || text };
   }

@@ -166,8 +166,19 @@ abstract class PgAccess implements Store {
         [a.id, month],
       );
       const values = [
-        a.id, month, a.path ?? null, a.title ?? null, a.source ?? null, a.sourceInferred === true, a.url ?? null,
-        a.published ?? null, a.publishedInferred, a.publishedReason ?? null, a.text, encodeAnnotations(doc), a.byline ?? null,
+        a.id,
+        month,
+        a.path ?? null,
+        a.title ?? null,
+        a.source ?? null,
+        a.sourceInferred === true,
+        a.url ?? null,
+        a.published ?? null,
+        a.publishedInferred,
+        a.publishedReason ?? null,
+        a.text,
+        encodeAnnotations(doc),
+        a.byline ?? null,
       ];
       if (key.rowCount === 1) {
         await this.ensurePartition(c, month);
@@ -218,8 +229,14 @@ abstract class PgAccess implements Store {
            first_published = EXCLUDED.first_published, last_published = EXCLUDED.last_published,
            body = EXCLUDED.body, updated_at = EXCLUDED.updated_at`,
         [
-          story.id, story.title, story.articleIds.length, story.independentSources, JSON.stringify([...outlets].sort()),
-          dates[0] ?? null, dates[dates.length - 1] ?? null, JSON.stringify(story),
+          story.id,
+          story.title,
+          story.articleIds.length,
+          story.independentSources,
+          JSON.stringify([...outlets].sort()),
+          dates[0] ?? null,
+          dates[dates.length - 1] ?? null,
+          JSON.stringify(story),
         ],
       );
       await c.query(
@@ -229,16 +246,25 @@ abstract class PgAccess implements Store {
       );
     }
     if (batch.stories.length > 0) {
-      await c.query('DELETE FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = s.id)');
+      await c.query(
+        'DELETE FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = s.id)',
+      );
     }
     for (const [key, value] of Object.entries(batch.state ?? {})) {
-      await c.query('INSERT INTO state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
+      await c.query(
+        'INSERT INTO state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value',
+        [key, value],
+      );
     }
     if (batch.log && batch.log.length > 0) {
-      await c.query('INSERT INTO assignment_log (entry) SELECT unnest($1::jsonb[])', [batch.log.map((e) => JSON.stringify(e))]);
+      await c.query('INSERT INTO assignment_log (entry) SELECT unnest($1::jsonb[])', [
+        batch.log.map((e) => JSON.stringify(e)),
+      ]);
     }
     if (batch.completeJobs && batch.completeJobs.length > 0) {
-      await c.query(`UPDATE jobs SET status = 'done', finished_at = now(), lease_until = NULL WHERE id = ANY($1)`, [batch.completeJobs]);
+      await c.query(`UPDATE jobs SET status = 'done', finished_at = now(), lease_until = NULL WHERE id = ANY($1)`, [
+        batch.completeJobs,
+      ]);
     }
     const last = await c.query<{ seq: string | null }>('SELECT MAX(seq) AS seq FROM assignment_log');
     result.lastSeq = Number(last.rows[0].seq ?? 0);
@@ -283,7 +309,9 @@ abstract class PgAccess implements Store {
   }
 
   async storyOf(articleId: string): Promise<string | undefined> {
-    const { rows } = await this.run<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
+    const { rows } = await this.run<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [
+      articleId,
+    ]);
     return rows[0]?.story_id;
   }
 
@@ -381,7 +409,6 @@ abstract class PgAccess implements Store {
     const { rows } = await this.run<{ value: string }>('SELECT value FROM state WHERE key = $1', [key]);
     return rows[0]?.value;
   }
-
 }
 
 /** The shared store for teams: PostgreSQL with month partitions, tsvector search and a job queue. */
@@ -453,11 +480,15 @@ export class PostgresStore extends PgAccess {
   private async migrate(): Promise<void> {
     await this.tx(async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.migrate]);
-      await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+      await c.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+      );
       const { rows } = await c.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
       const current = rows[0]?.v ?? 0;
       if (current > MIGRATIONS.length) {
-        throw new StoreError(`database schema version ${current} is newer than this Storyline (${MIGRATIONS.length}); upgrade Storyline`);
+        throw new StoreError(
+          `database schema version ${current} is newer than this Storyline (${MIGRATIONS.length}); upgrade Storyline`,
+        );
       }
       for (let v = current; v < MIGRATIONS.length; v++) {
         await c.query(MIGRATIONS[v]);

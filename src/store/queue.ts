@@ -44,8 +44,12 @@ export class JobQueue {
   async enqueue(articles: Article[], perJob = 25): Promise<number[]> {
     if (articles.length === 0) return [];
     const payloads: string[] = [];
-    for (let i = 0; i < articles.length; i += perJob) payloads.push(JSON.stringify({ articles: articles.slice(i, i + perJob) }));
-    const { rows } = await this.store.query<{ id: string }>('INSERT INTO jobs (payload) SELECT unnest($1::jsonb[]) RETURNING id', [payloads]);
+    for (let i = 0; i < articles.length; i += perJob)
+      payloads.push(JSON.stringify({ articles: articles.slice(i, i + perJob) }));
+    const { rows } = await this.store.query<{ id: string }>(
+      'INSERT INTO jobs (payload) SELECT unnest($1::jsonb[]) RETURNING id',
+      [payloads],
+    );
     return rows.map((r) => Number(r.id));
   }
 
@@ -95,7 +99,9 @@ export class JobQueue {
   }
 
   async counts(): Promise<QueueCounts> {
-    const { rows } = await this.store.query<{ status: keyof QueueCounts; n: string }>('SELECT status, COUNT(*) AS n FROM jobs GROUP BY status');
+    const { rows } = await this.store.query<{ status: keyof QueueCounts; n: string }>(
+      'SELECT status, COUNT(*) AS n FROM jobs GROUP BY status',
+    );
     const out: QueueCounts = { queued: 0, running: 0, done: 0, failed: 0 };
     for (const r of rows) out[r.status] = Number(r.n);
     return out;

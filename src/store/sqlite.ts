@@ -107,7 +107,9 @@ export class SqliteStore implements Store {
   }
 
   private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+    );
     const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
     const current = row.v ?? 0;
     if (current > MIGRATIONS.length) {
@@ -118,7 +120,9 @@ export class SqliteStore implements Store {
     for (let v = current; v < MIGRATIONS.length; v++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[v]);
-        this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(v + 1, new Date().toISOString());
+        this.db
+          .prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)')
+          .run(v + 1, new Date().toISOString());
       })();
     }
   }
@@ -173,7 +177,10 @@ export class SqliteStore implements Store {
       }
       const published = this.publishedLookup(batch);
       for (const story of batch.stories) {
-        const dates = story.articleIds.map((id) => published(id)).filter((d): d is string => !!d).sort();
+        const dates = story.articleIds
+          .map((id) => published(id))
+          .filter((d): d is string => !!d)
+          .sort();
         upsertStory.run({
           id: story.id,
           title: story.title,
@@ -203,7 +210,8 @@ export class SqliteStore implements Store {
   private publishedLookup(batch: Batch): (id: string) => string | undefined {
     const inBatch = new Map(batch.articles.map((d) => [d.article.id, d.article.published]));
     const stmt = this.db.prepare('SELECT published FROM articles WHERE id = ?');
-    return (id) => inBatch.get(id) ?? (stmt.get(id) as { published: string | null } | undefined)?.published ?? undefined;
+    return (id) =>
+      inBatch.get(id) ?? (stmt.get(id) as { published: string | null } | undefined)?.published ?? undefined;
   }
 
   private outletsOf(story: Story, batch: Batch): string[] {
@@ -244,8 +252,7 @@ export class SqliteStore implements Store {
 
   async storyOf(articleId: string): Promise<string | undefined> {
     const row = this.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').get(articleId) as
-      | { story_id: string }
-      | undefined;
+      { story_id: string } | undefined;
     return row?.story_id;
   }
 
@@ -331,7 +338,9 @@ export class SqliteStore implements Store {
   }
 
   async readLog(afterSeq: number, limit = 10_000): Promise<LoggedEntry[]> {
-    const rows = this.db.prepare('SELECT seq, entry FROM assignment_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<{
+    const rows = this.db
+      .prepare('SELECT seq, entry FROM assignment_log WHERE seq > ? ORDER BY seq LIMIT ?')
+      .all(afterSeq, limit) as Array<{
       seq: number;
       entry: string;
     }>;

@@ -248,7 +248,8 @@ function quoteFeatures(doc: AnnotatedArticle): SparseVector {
   return v;
 }
 
-const DATELINE_RE = /^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]{1,2}\s/u;
+const DATELINE_RE =
+  /^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]{1,2}\s/u;
 const MAX_LEAD_NAMES = 8;
 
 function leadFeatures(doc: AnnotatedArticle): LeadFeatures {
@@ -277,7 +278,7 @@ function leadFeatures(doc: AnnotatedArticle): LeadFeatures {
   }
   const days: number[] = [];
   for (const t of doc.timexes) {
-    if (t.start >= leadEnd || t.type !== 'date' && t.type !== 'time') continue;
+    if (t.start >= leadEnd || (t.type !== 'date' && t.type !== 'time')) continue;
     const m = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
     const d = m ? dayNumber(m[1]) : undefined;
     if (d !== undefined && !days.includes(d) && days.length < 4) days.push(d);

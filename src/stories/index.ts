@@ -370,7 +370,9 @@ function readLead(x: unknown): LeadFeatures | undefined {
   if (!x || typeof x !== 'object') return undefined;
   const l = x as { names?: unknown; days?: unknown };
   const names = Array.isArray(l.names) ? l.names.filter((n): n is string => typeof n === 'string') : [];
-  const days = Array.isArray(l.days) ? l.days.filter((d): d is number => typeof d === 'number' && Number.isFinite(d)) : [];
+  const days = Array.isArray(l.days)
+    ? l.days.filter((d): d is number => typeof d === 'number' && Number.isFinite(d))
+    : [];
   return { names, days };
 }
 
@@ -519,7 +521,9 @@ export class StoryClusterer {
       const theirs = [...other.names.keys()];
       if (!mine.some((a) => theirs.some((b) => sameName(a, b)))) {
         penalty += o.leadPlaceConflict;
-        reasons.push(`the lead names ${mine.slice(0, 3).join(', ')}, the story's leads ${theirs.slice(0, 3).join(', ')}`);
+        reasons.push(
+          `the lead names ${mine.slice(0, 3).join(', ')}, the story's leads ${theirs.slice(0, 3).join(', ')}`,
+        );
       }
     }
     const myDays = [...days];
@@ -1245,7 +1249,8 @@ export class StoryClusterer {
           if (t.created < s.created && this.storyMap.has(t.id)) continue;
           const time = this.rangeFactor(s, t);
           const score =
-            this.compare(s.centroid, t.centroid, time).score + this.leadConflict(s.lead.names.keys(), s.lead.days.keys(), t.lead).penalty;
+            this.compare(s.centroid, t.centroid, time).score +
+            this.leadConflict(s.lead.names.keys(), s.lead.days.keys(), t.lead).penalty;
           if (score >= this.options.mergeThreshold && !this.apart(s, t) && (!best || score > best.score))
             best = { t, score };
         }

@@ -45,7 +45,10 @@ describe('storyline CLI', () => {
     expect(again.stdout).toMatch(/0 stored, 2 already present/);
     const list = await cli('stories', '--db', db, '--json');
     const stories = JSON.parse(list.stdout) as Array<{ id: string; title: string }>;
-    expect(stories.map((s) => s.title).sort()).toEqual(['Council approves transit deal', 'Plant fire forces evacuation']);
+    expect(stories.map((s) => s.title).sort()).toEqual([
+      'Council approves transit deal',
+      'Plant fire forces evacuation',
+    ]);
     const fire = stories.find((s) => s.title.startsWith('Plant'))!;
     const md = await cli('story', fire.id, '--db', db, '--markdown');
     expect(md.stdout).toContain('# Plant fire forces evacuation');
@@ -83,7 +86,10 @@ describe('storyline CLI', () => {
     writeFileSync(join(batch, 'good.txt'), ARTICLE_B);
     writeFileSync(join(batch, 'empty.txt'), '');
     writeFileSync(join(batch, 'header-only.txt'), 'title: Nothing\n\n');
-    writeFileSync(join(batch, 'binary.bin'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0]));
+    writeFileSync(
+      join(batch, 'binary.bin'),
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0]),
+    );
     writeFileSync(join(batch, 'bad-date.txt'), 'date: 2018-02-30\n\nText with an impossible date.');
     writeFileSync(join(batch, 'huge.txt'), Buffer.alloc(50 * 1024 * 1024, 'a '));
     symlinkSync(join(batch, 'does-not-exist.txt'), join(batch, 'dangling.txt'));

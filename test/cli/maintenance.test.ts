@@ -21,7 +21,18 @@ describe('manual story maintenance', () => {
     cleanups.push(cleanup);
     const db = join(dir, 'm.db');
     // The council-vote story (files 07–10) and the rest of the demo corpus.
-    expect((await cli('ingest', 'examples/07-harbor-ledger-transit-vote.txt', 'examples/08-meridian-press-transit-vote.txt', 'examples/01-meridian-press-larkhollow-fire.txt', '--db', db)).code).toBe(0);
+    expect(
+      (
+        await cli(
+          'ingest',
+          'examples/07-harbor-ledger-transit-vote.txt',
+          'examples/08-meridian-press-transit-vote.txt',
+          'examples/01-meridian-press-larkhollow-fire.txt',
+          '--db',
+          db,
+        )
+      ).code,
+    ).toBe(0);
     const before = await stories(db);
     expect(before).toHaveLength(2);
     const [a, b] = before;
@@ -35,14 +46,20 @@ describe('manual story maintenance', () => {
     expect(json.stories[0].membership?.some((m) => m.decision === 'manual')).toBe(true);
 
     // More articles of either event arrive: the merged story stays one.
-    await cli('ingest', 'examples/09-credit-line-inspector-general.txt', 'examples/02-valley-herald-larkhollow-fire.txt', '--db', db);
+    await cli(
+      'ingest',
+      'examples/09-credit-line-inspector-general.txt',
+      'examples/02-valley-herald-larkhollow-fire.txt',
+      '--db',
+      db,
+    );
     await cli('recheck', '--db', db);
     const list = await stories(db);
     expect(list.find((s) => s.id === a.id)?.articleCount).toBeGreaterThanOrEqual(4);
 
     // Split the fire article off again; a recheck does not put it back.
-    const fire = (JSON.parse((await cli('story', a.id, '--db', db, '--json')).stdout) as StorylineJson).articles.find((x) =>
-      x.path?.includes('01-meridian'),
+    const fire = (JSON.parse((await cli('story', a.id, '--db', db, '--json')).stdout) as StorylineJson).articles.find(
+      (x) => x.path?.includes('01-meridian'),
     );
     expect(fire).toBeDefined();
     const split = await cli('split', a.id, fire!.id, '--db', db);

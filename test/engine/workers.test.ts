@@ -42,9 +42,11 @@ async function expectExactlyOnce(store: PostgresStore, ids: string[]): Promise<v
   expect(await q('SELECT COUNT(DISTINCT id) AS n FROM articles')).toBe(ids.length);
   expect(await q('SELECT COUNT(*) AS n FROM story_articles')).toBe(ids.length);
   expect(await q(`SELECT COUNT(*) AS n FROM assignment_log WHERE entry->>'op' = 'add'`)).toBe(ids.length);
-  expect(await q(`SELECT COUNT(DISTINCT entry->>'articleId') AS n FROM assignment_log WHERE entry->>'op' = 'add'`)).toBe(ids.length);
+  expect(
+    await q(`SELECT COUNT(DISTINCT entry->>'articleId') AS n FROM assignment_log WHERE entry->>'op' = 'add'`),
+  ).toBe(ids.length);
   expect(await q(`SELECT COUNT(*) AS n FROM jobs WHERE status <> 'done'`)).toBe(0);
-  const stored = new Set((await store.existingIds(ids)));
+  const stored = new Set(await store.existingIds(ids));
   expect(ids.every((id) => stored.has(id))).toBe(true);
   // Stories partition the articles.
   const { rows } = await store.query<{ body: { articleIds: string[] } }>('SELECT body FROM stories');
@@ -84,9 +86,14 @@ describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
     await queue.enqueue(articles, 5);
     await queue.enqueue(articles.slice(0, 20), 4); // the same content queued twice
     const workers = await Promise.all([open(schemaUrl), open(schemaUrl), open(schemaUrl)]);
-    const reports = await Promise.all(workers.map((w, i) => runWorker(w, { name: `w${i}`, exitWhenIdle: true, pollMs: 50, leaseMs: 5000 })));
+    const reports = await Promise.all(
+      workers.map((w, i) => runWorker(w, { name: `w${i}`, exitWhenIdle: true, pollMs: 50, leaseMs: 5000 })),
+    );
     expect(reports.reduce((s, r) => s + r.stored, 0)).toBe(articles.length);
-    await expectExactlyOnce(store, articles.map((x) => x.id));
+    await expectExactlyOnce(
+      store,
+      articles.map((x) => x.id),
+    );
     expect(await queue.counts()).toMatchObject({ queued: 0, running: 0, failed: 0 });
   });
 
@@ -99,7 +106,20 @@ describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
     const start = (): ChildProcess => {
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', 'src/cli/bin.ts', 'worker', '--db', schemaUrl, '--lease', '2', '--poll', '100', '--quiet', '--exit-when-idle'],
+        [
+          '--import',
+          'tsx',
+          'src/cli/bin.ts',
+          'worker',
+          '--db',
+          schemaUrl,
+          '--lease',
+          '2',
+          '--poll',
+          '100',
+          '--quiet',
+          '--exit-when-idle',
+        ],
         { stdio: 'ignore' },
       );
       children.add(child);
@@ -127,21 +147,31 @@ describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
     }
     await Promise.all([...children].map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.on('exit', r)))));
     expect(kills).toBeGreaterThanOrEqual(3);
-    await expectExactlyOnce(store, articles.map((x) => x.id));
+    await expectExactlyOnce(
+      store,
+      articles.map((x) => x.id),
+    );
   }, 200_000);
 
-  it.skipIf(!control)('survives a database restart mid-ingest', async () => {
-    const ctl = JSON.parse(control) as PgControl;
-    const schemaUrl = await freshSchema();
-    const store = await open(schemaUrl);
-    const articles = syntheticArticles(syntheticEvents(10), 10, 5);
-    await new JobQueue(store).enqueue(articles, 5);
-    const worker = await open(schemaUrl);
-    const running = runWorker(worker, { name: 'restart', exitWhenIdle: true, pollMs: 50, leaseMs: 3000 });
-    await new Promise((r) => setTimeout(r, 1500));
-    pgCtl(ctl, 'restart');
-    const report = await running;
-    expect(report.stored).toBe(articles.length);
-    await expectExactlyOnce(store, articles.map((x) => x.id));
-  }, 120_000);
+  it.skipIf(!control)(
+    'survives a database restart mid-ingest',
+    async () => {
+      const ctl = JSON.parse(control) as PgControl;
+      const schemaUrl = await freshSchema();
+      const store = await open(schemaUrl);
+      const articles = syntheticArticles(syntheticEvents(10), 10, 5);
+      await new JobQueue(store).enqueue(articles, 5);
+      const worker = await open(schemaUrl);
+      const running = runWorker(worker, { name: 'restart', exitWhenIdle: true, pollMs: 50, leaseMs: 3000 });
+      await new Promise((r) => setTimeout(r, 1500));
+      pgCtl(ctl, 'restart');
+      const report = await running;
+      expect(report.stored).toBe(articles.length);
+      await expectExactlyOnce(
+        store,
+        articles.map((x) => x.id),
+      );
+    },
+    120_000,
+  );
 });

@@ -25,10 +25,13 @@ function checkDocument(doc: StorylineJson): void {
     for (const e of s.entities) for (const m of e.mentions) expect(slice(m.articleId, m.start, m.end)).toBe(m.text);
     for (const q of s.quotes) expect(slice(q.articleId, q.start, q.end)).toBe(q.text);
     for (const ev of s.timeline) expect(slice(ev.articleId, ev.start, ev.end)).toBe(ev.text);
-    for (const sum of s.summary) for (const src of sum.sources) expect(slice(src.articleId, src.start, src.end).length).toBeGreaterThan(0);
-    for (const c of s.claims ?? []) for (const src of c.sources) expect(slice(src.articleId, src.start, src.end)).toBe(src.text);
+    for (const sum of s.summary)
+      for (const src of sum.sources) expect(slice(src.articleId, src.start, src.end).length).toBeGreaterThan(0);
+    for (const c of s.claims ?? [])
+      for (const src of c.sources) expect(slice(src.articleId, src.start, src.end)).toBe(src.text);
     for (const m of s.membership ?? []) expect(s.articleIds).toContain(m.articleId);
-    for (const st of s.statements ?? []) for (const x of st.excerpts) expect(slice(x.articleId, x.start, x.end)).toBe(x.text);
+    for (const st of s.statements ?? [])
+      for (const x of st.excerpts) expect(slice(x.articleId, x.start, x.end)).toBe(x.text);
   }
 }
 
@@ -50,7 +53,26 @@ describe('storyline/1 JSON', () => {
 
   it('rejects documents that break the format', () => {
     expect(validate({ format: 'storyline/2', articles: [], stories: [] })).toBe(false);
-    expect(validate({ format: 'storyline/1', articles: [{ id: 'a', text: 'x', publishedInferred: false, timexes: [{ start: 0, end: 1, text: 'x', type: 'era', value: 'x' }] }], stories: [] })).toBe(false);
-    expect(validate({ format: 'storyline/1', articles: [], stories: [{ id: 's', title: 't', articleIds: [], entities: [], quotes: [], timeline: [], summary: [] }] })).toBe(false);
+    expect(
+      validate({
+        format: 'storyline/1',
+        articles: [
+          {
+            id: 'a',
+            text: 'x',
+            publishedInferred: false,
+            timexes: [{ start: 0, end: 1, text: 'x', type: 'era', value: 'x' }],
+          },
+        ],
+        stories: [],
+      }),
+    ).toBe(false);
+    expect(
+      validate({
+        format: 'storyline/1',
+        articles: [],
+        stories: [{ id: 's', title: 't', articleIds: [], entities: [], quotes: [], timeline: [], summary: [] }],
+      }),
+    ).toBe(false);
   });
 });

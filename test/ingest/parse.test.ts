@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, inferOutletFromCredit, makeArticle, normalizeQuotes, parseHeaderDate, parseTextFile } from '../../src/ingest/parse.js';
+import {
+  contentHash,
+  inferOutletFromCredit,
+  makeArticle,
+  normalizeQuotes,
+  parseHeaderDate,
+  parseTextFile,
+} from '../../src/ingest/parse.js';
 import { IngestError } from '../../src/ingest/errors.js';
 
 describe('parseTextFile', () => {
   it('reads a leading "date YYYY-MM-DD" prefix on the same line as the text', () => {
-    const { body, meta } = parseTextFile(" date 2018-01-01 Time's Up, the group, has called for an inquiry.\n\nSecond paragraph.");
+    const { body, meta } = parseTextFile(
+      " date 2018-01-01 Time's Up, the group, has called for an inquiry.\n\nSecond paragraph.",
+    );
     expect(meta.published).toBe('2018-01-01');
     expect(body.startsWith("Time's Up, the group")).toBe(true);
   });
@@ -14,9 +23,16 @@ describe('parseTextFile', () => {
   });
 
   it('reads a header block ended by a blank line', () => {
-    const raw = 'title: Fire at plant\nsource: Valley Courier\nurl: https://x.example/a\ndate: 2024-03-05\n\nBody here.\nMore.';
+    const raw =
+      'title: Fire at plant\nsource: Valley Courier\nurl: https://x.example/a\ndate: 2024-03-05\n\nBody here.\nMore.';
     const { body, meta } = parseTextFile(raw, 'a.txt');
-    expect(meta).toEqual({ path: 'a.txt', title: 'Fire at plant', source: 'Valley Courier', url: 'https://x.example/a', published: '2024-03-05' });
+    expect(meta).toEqual({
+      path: 'a.txt',
+      title: 'Fire at plant',
+      source: 'Valley Courier',
+      url: 'https://x.example/a',
+      published: '2024-03-05',
+    });
     expect(body).toBe('Body here.\nMore.');
   });
 
@@ -44,8 +60,12 @@ describe('parseTextFile', () => {
 
 describe('outlet from credit lines', () => {
   it('finds the outlet in a closing credit line', () => {
-    expect(inferOutletFromCredit("Body.\n\nCNN's Elizabeth Joseph contributed to this report from New York.")).toBe('CNN');
-    expect(inferOutletFromCredit('Body.\n\nThe Harbor Ledger’s Nina Sato contributed reporting.')).toBe('Harbor Ledger');
+    expect(inferOutletFromCredit("Body.\n\nCNN's Elizabeth Joseph contributed to this report from New York.")).toBe(
+      'CNN',
+    );
+    expect(inferOutletFromCredit('Body.\n\nThe Harbor Ledger’s Nina Sato contributed reporting.')).toBe(
+      'Harbor Ledger',
+    );
   });
 
   it('ignores possessives that are not credit lines', () => {
@@ -78,6 +98,6 @@ describe('normalizeQuotes', () => {
     const s = '“It’s here,” she said — ‘ok’.';
     const n = normalizeQuotes(s);
     expect(n.length).toBe(s.length);
-    expect(n).toBe('"It\'s here," she said — \'ok\'.');
+    expect(n).toBe("\"It's here,\" she said — 'ok'.");
   });
 });

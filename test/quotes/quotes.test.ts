@@ -21,7 +21,8 @@ function checkOffsets(d: AnnotatedArticle): void {
   for (const q of d.quotes) {
     expect(q.text).toBe(d.article.text.slice(q.start, q.end));
     if (q.cue) expect(q.cue.text).toBe(d.article.text.slice(q.cue.start, q.cue.end));
-    if (q.speaker?.span) expect(q.speaker.span.text).toBe(d.article.text.slice(q.speaker.span.start, q.speaker.span.end));
+    if (q.speaker?.span)
+      expect(q.speaker.span.text).toBe(d.article.text.slice(q.speaker.span.start, q.speaker.span.end));
   }
 }
 
@@ -51,7 +52,9 @@ describe('direct quotes', () => {
     expect(b.speaker?.name).toBe('Lopez');
   });
   it('continues a quote over paragraphs without a closing mark', () => {
-    const qs = quotes('Kim said in a statement:\n\n"The first paragraph is here.\n\n"The second paragraph ends it."\n\nOther news.');
+    const qs = quotes(
+      'Kim said in a statement:\n\n"The first paragraph is here.\n\n"The second paragraph ends it."\n\nOther news.',
+    );
     const b = find(qs, 'second paragraph');
     expect(find(qs, 'first paragraph').speaker?.name).toBe('Kim');
     expect(b.speaker?.name).toBe('Kim');
@@ -136,13 +139,16 @@ describe('partial and indirect speech', () => {
 
 describe('speakers', () => {
   it('resolves "he said" to the most recent person speaker', () => {
-    const qs = quotes('Gov. Andrew Cuomo demanded a review. Cuomo said he requested a probe.\n\n"It is critical," he said.');
+    const qs = quotes(
+      'Gov. Andrew Cuomo demanded a review. Cuomo said he requested a probe.\n\n"It is critical," he said.',
+    );
     const q = find(qs, 'critical');
     expect(q.speaker?.span?.text).toBe('he');
     expect(q.speaker?.name).toBe('Andrew Cuomo');
   });
   it('does not resolve "she" to a man', () => {
-    const text = 'Mark Olson said he would appeal. Maria Ruiz described the meeting in detail.\n\nShe reported the incident to the police.';
+    const text =
+      'Mark Olson said he would appeal. Maria Ruiz described the meeting in detail.\n\nShe reported the incident to the police.';
     const q = find(quotes(text), 'incident');
     expect(q.speaker?.span?.text).toBe('She');
     expect(q.speaker?.name).toBe('Maria Ruiz');
@@ -155,13 +161,15 @@ describe('speakers', () => {
     expect(find(qs, 'review must').speaker?.name).toBe("Time's Up");
   });
   it('links a statement to the spokesman who released it', () => {
-    const text = 'Danny Frost, a spokesman for the office, released a statement on Monday.\n\n"Our work speaks for itself," the statement read in part.';
+    const text =
+      'Danny Frost, a spokesman for the office, released a statement on Monday.\n\n"Our work speaks for itself," the statement read in part.';
     const q = find(quotes(text), 'speaks');
     expect(q.cue?.text).toBe('read');
     expect(q.speaker?.name).toBe('Danny Frost');
   });
   it('resolves a role to the person it described', () => {
-    const text = 'Danny Frost, a spokesman for the office, spoke on Monday.\n\n"We are reviewing the file," the spokesman said.';
+    const text =
+      'Danny Frost, a spokesman for the office, spoke on Monday.\n\n"We are reviewing the file," the spokesman said.';
     const q = find(quotes(text), 'reviewing');
     expect(q.speaker?.span?.text).toBe('the spokesman');
     expect(q.speaker?.name).toBe('Danny Frost');
@@ -187,7 +195,8 @@ describe('speakers', () => {
 
 describe('bad input', () => {
   it('does not run away on an unbalanced quote mark', () => {
-    const text = 'He said "this never closes.\n\nA second paragraph with no marks at all.\n\n"Then a real quote," she said.';
+    const text =
+      'He said "this never closes.\n\nA second paragraph with no marks at all.\n\n"Then a real quote," she said.';
     const d = annotateQuotes(doc(text));
     checkOffsets(d);
     for (const q of d.quotes) expect(q.text.includes('second paragraph')).toBe(false);
@@ -222,8 +231,12 @@ describe('bad input', () => {
 
 describe('linking across articles', () => {
   it('links the same statement quoted by two articles and flags different wording', () => {
-    const a = annotateQuotes(doc('"The investigation is active and ongoing and we will not comment further," Frost said.', 'a'));
-    const b = annotateQuotes(doc('“The investigation is active and ongoing, and we cannot comment further,” Frost said.', 'b'));
+    const a = annotateQuotes(
+      doc('"The investigation is active and ongoing and we will not comment further," Frost said.', 'a'),
+    );
+    const b = annotateQuotes(
+      doc('“The investigation is active and ongoing, and we cannot comment further,” Frost said.', 'b'),
+    );
     const c = annotateQuotes(doc('"Prices for wheat fell sharply across the region this spring," Olson said.', 'c'));
     const linked = linkQuotes([a, b, c]);
     expect(linked).toHaveLength(1);
@@ -242,7 +255,8 @@ describe('linking across articles', () => {
 
 describe('PolNeAR loading', () => {
   it('parses discontinuous spans and events', () => {
-    const ann = 'T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 20;25 30\tabc\nT4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n';
+    const ann =
+      'T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 20;25 30\tabc\nT4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n';
     const [a] = parseBrat(ann);
     expect(a.source).toMatchObject({ start: 0, end: 5 });
     expect(a.content).toMatchObject({ start: 11, end: 30 });

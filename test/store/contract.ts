@@ -13,7 +13,16 @@ export function doc(body: string, meta: Parameters<typeof makeArticle>[1] = {}) 
 }
 
 export function story(id: string, articleIds: string[]): Story {
-  return { id, title: `Story ${id}`, articleIds, independentSources: 1, entities: [], quotes: [], timeline: [], summary: [] };
+  return {
+    id,
+    title: `Story ${id}`,
+    articleIds,
+    independentSources: 1,
+    entities: [],
+    quotes: [],
+    timeline: [],
+    summary: [],
+  };
 }
 
 export function storeContract(label: string, open: () => Promise<Store>): void {
@@ -83,7 +92,10 @@ export function storeContract(label: string, open: () => Promise<Store>): void {
       const store = await open();
       const a = doc('An undated article about the vote.');
       await store.commit({ articles: [a], stories: [story('s1', [a.article.id])] });
-      const dated = { ...a, article: { ...a.article, published: '2021-06-07', publishedInferred: true, publishedReason: 'from siblings' } };
+      const dated = {
+        ...a,
+        article: { ...a.article, published: '2021-06-07', publishedInferred: true, publishedReason: 'from siblings' },
+      };
       await store.commit({ articles: [dated], stories: [story('s1', [a.article.id])] });
       const back = await store.getArticle(a.article.id);
       expect(back?.article.published).toBe('2021-06-07');
@@ -121,8 +133,14 @@ export function storeContract(label: string, open: () => Promise<Store>): void {
 
     it('finds articles by full-text search with stemming, prefixes, phrases and snippets', async () => {
       const store = await open();
-      const a = doc('The council approved the transit contract on Tuesday.', { title: 'Transit vote', published: '2023-02-01' });
-      const b = doc('Firefighters contained the blaze at the chemical plant.', { title: 'Plant fire', published: '2023-03-01' });
+      const a = doc('The council approved the transit contract on Tuesday.', {
+        title: 'Transit vote',
+        published: '2023-02-01',
+      });
+      const b = doc('Firefighters contained the blaze at the chemical plant.', {
+        title: 'Plant fire',
+        published: '2023-03-01',
+      });
       await store.commit({ articles: [a, b], stories: [story('s1', [a.article.id]), story('s2', [b.article.id])] });
       const hits = await store.search('transit contr');
       expect(hits.map((h) => h.articleId)).toEqual([a.article.id]);
@@ -142,10 +160,18 @@ export function storeContract(label: string, open: () => Promise<Store>): void {
       const a = doc('Old news item one.', { source: 'A', published: '2020-01-01' });
       const b = doc('New news item two.', { source: 'B', published: '2021-01-01' });
       const c = doc('New news item three.', { source: 'C', published: '2021-01-02' });
-      await store.commit({ articles: [a, b, c], stories: [story('old', [a.article.id]), story('new', [b.article.id, c.article.id])] });
+      await store.commit({
+        articles: [a, b, c],
+        stories: [story('old', [a.article.id]), story('new', [b.article.id, c.article.id])],
+      });
       const list = await store.listStories();
       expect(list.map((s) => s.id)).toEqual(['new', 'old']);
-      expect(list[0]).toMatchObject({ articleCount: 2, outlets: ['B', 'C'], firstPublished: '2021-01-01', lastPublished: '2021-01-02' });
+      expect(list[0]).toMatchObject({
+        articleCount: 2,
+        outlets: ['B', 'C'],
+        firstPublished: '2021-01-01',
+        lastPublished: '2021-01-02',
+      });
       expect((await store.listStories({ limit: 1, offset: 1 })).map((s) => s.id)).toEqual(['old']);
       await store.close();
     });

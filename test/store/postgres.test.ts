@@ -15,7 +15,9 @@ export async function freshPostgresStore(base: string): Promise<PostgresStore> {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const sep = base.includes('?') ? '&' : '?';
-  const store = await PostgresStore.open(`${base}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`, { retryForMs: 5000 });
+  const store = await PostgresStore.open(`${base}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`, {
+    retryForMs: 5000,
+  });
   opened.push(store);
   return store;
 }
@@ -32,13 +34,21 @@ describe.skipIf(!url)('PostgreSQL', () => {
     const a = doc('A dated article in March.', { published: '2024-03-05' });
     const b = doc('An undated article.');
     await store.commit({ articles: [a, b], stories: [story('s', [a.article.id, b.article.id])] });
-    const { rows } = await store.query<{ rel: string; id: string }>('SELECT tableoid::regclass::text AS rel, id FROM articles ORDER BY id');
+    const { rows } = await store.query<{ rel: string; id: string }>(
+      'SELECT tableoid::regclass::text AS rel, id FROM articles ORDER BY id',
+    );
     const where = new Map(rows.map((r) => [r.id, r.rel.replace(/^.*\./, '')]));
     expect(where.get(a.article.id)).toBe('articles_2024_03');
     expect(where.get(b.article.id)).toBe('articles_undated');
     // A date inferred later moves the row to its month.
-    await store.commit({ articles: [{ ...b, article: { ...b.article, published: '2024-03-06', publishedInferred: true } }], stories: [] });
-    const moved = await store.query<{ rel: string }>('SELECT tableoid::regclass::text AS rel FROM articles WHERE id = $1', [b.article.id]);
+    await store.commit({
+      articles: [{ ...b, article: { ...b.article, published: '2024-03-06', publishedInferred: true } }],
+      stories: [],
+    });
+    const moved = await store.query<{ rel: string }>(
+      'SELECT tableoid::regclass::text AS rel FROM articles WHERE id = $1',
+      [b.article.id],
+    );
     expect(moved.rows[0].rel.replace(/^.*\./, '')).toBe('articles_2024_03');
   });
 

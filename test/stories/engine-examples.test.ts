@@ -11,9 +11,19 @@ const dir = path.resolve('examples');
 // Ground truth from examples/README.md: A = files 01–06, B = 07–10, C = 11–13 (a second fire elsewhere whose
 // articles mention A as background).
 const EVENTS: Record<string, string> = {
-  '01': 'A', '02': 'A', '03': 'A', '04': 'A', '05': 'A', '06': 'A',
-  '07': 'B', '08': 'B', '09': 'B', '10': 'B',
-  '11': 'C', '12': 'C', '13': 'C',
+  '01': 'A',
+  '02': 'A',
+  '03': 'A',
+  '04': 'A',
+  '05': 'A',
+  '06': 'A',
+  '07': 'B',
+  '08': 'B',
+  '09': 'B',
+  '10': 'B',
+  '11': 'C',
+  '12': 'C',
+  '13': 'C',
 };
 
 async function readExamples(): Promise<Map<string, Article>> {
@@ -48,7 +58,11 @@ describe('demo corpus through the engine', () => {
       groups.push(story!.articleIds.map((id) => fileOf.get(id) ?? id).sort());
       if (story!.articleIds.includes(byFile.get('01')!.id)) storyA = story!;
     }
-    const expected = ['A', 'B', 'C'].map((e) => Object.keys(EVENTS).filter((f) => EVENTS[f] === e).sort());
+    const expected = ['A', 'B', 'C'].map((e) =>
+      Object.keys(EVENTS)
+        .filter((f) => EVENTS[f] === e)
+        .sort(),
+    );
     expect(groups.sort((a, b) => a[0].localeCompare(b[0]))).toEqual(expected);
 
     if (!storyA) throw new Error('no story holds article 01');

@@ -21,9 +21,19 @@ describe('lead features', () => {
 
   it('keeps leads through snapshot and restore', () => {
     const c = new StoryClusterer();
-    c.add(art('x1', 'LARKHOLLOW — A fire at the Corvane Polymers plant on Tuesday forced an evacuation of residents.', '2026-10-06'));
+    c.add(
+      art(
+        'x1',
+        'LARKHOLLOW — A fire at the Corvane Polymers plant on Tuesday forced an evacuation of residents.',
+        '2026-10-06',
+      ),
+    );
     const r = StoryClusterer.restore(JSON.parse(JSON.stringify(c.snapshot())));
-    const next = art('x2', 'LARKHOLLOW — Residents returned on Thursday after the Corvane Polymers plant fire and evacuation.', '2026-10-08');
+    const next = art(
+      'x2',
+      'LARKHOLLOW — Residents returned on Thursday after the Corvane Polymers plant fire and evacuation.',
+      '2026-10-08',
+    );
     const a = c.add(next);
     const b = r.add(next);
     expect(b.storyId).toBe(a.storyId);

@@ -22,7 +22,13 @@ describe('time window', () => {
     c.add(doc('old', ORIGINAL, '2020-01-01'));
     const recent = c.add(doc('copy-soon', ORIGINAL, '2020-01-05'));
     expect(recent.explanation.decision).toBe('duplicate');
-    c.add(doc('other', 'Voters in the valley chose a new mayor on Sunday after a long and bitter campaign season.', '2020-06-01'));
+    c.add(
+      doc(
+        'other',
+        'Voters in the valley chose a new mayor on Sunday after a long and bitter campaign season.',
+        '2020-06-01',
+      ),
+    );
     const late = c.add(doc('copy-late', ORIGINAL, '2020-06-02'));
     expect(late.explanation.decision).not.toBe('duplicate');
     expect(late.storyId).not.toBe(c.storyOf('old'));
@@ -31,7 +37,13 @@ describe('time window', () => {
   it('gives the same result after snapshot and restore', () => {
     const a = new StoryClusterer({ windowDays: 30 });
     a.add(doc('old', ORIGINAL, '2020-01-01'));
-    a.add(doc('other', 'Voters in the valley chose a new mayor on Sunday after a long and bitter campaign season.', '2020-06-01'));
+    a.add(
+      doc(
+        'other',
+        'Voters in the valley chose a new mayor on Sunday after a long and bitter campaign season.',
+        '2020-06-01',
+      ),
+    );
     const b = StoryClusterer.restore(JSON.parse(JSON.stringify(a.snapshot())));
     const x = a.add(doc('copy', ORIGINAL, '2020-06-02'));
     const y = b.add(doc('copy', ORIGINAL, '2020-06-02'));
