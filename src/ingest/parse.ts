@@ -79,7 +79,7 @@ export function parseTextFile(raw: string, path?: string): { body: string; meta:
 export function inferOutletFromCredit(body: string): string | undefined {
   const tail = body.slice(-600);
   const re =
-    /(?:^|\n|[.!?][ \t]+)(?:The[ \t]+)?((?:[A-Z][\w&.-]*)(?:[ \t]+[A-Z][\w&.-]*){0,4})['’]s[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){1,3}(?:and[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){1,3})?contributed/g;
+    /(?:^|\n|[.!?][ \t]+)((?:The[ \t]+)?(?:[A-Z][\w&.-]*)(?:[ \t]+[A-Z][\w&.-]*){0,4})['’]s[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){1,3}(?:and[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){1,3})?contributed/g;
   let found: string | undefined;
   for (const m of tail.matchAll(re)) found = m[1];
   return found;

@@ -63,8 +63,9 @@ describe('outlet from credit lines', () => {
     expect(inferOutletFromCredit("Body.\n\nCNN's Elizabeth Joseph contributed to this report from New York.")).toBe(
       'CNN',
     );
+    // Written as the outlet writes itself, so it matches the same outlet given in a header.
     expect(inferOutletFromCredit('Body.\n\nThe Harbor Ledger’s Nina Sato contributed reporting.')).toBe(
-      'Harbor Ledger',
+      'The Harbor Ledger',
     );
   });
 
