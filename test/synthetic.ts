@@ -75,7 +75,8 @@ const SUBJECTS = [
   ['data breach', 'city payroll system', 'investigators', 'records', 'exposed'],
 ] as const;
 
-function rng(seed: number): () => number {
+/** A small deterministic generator (mulberry32), so failures reproduce. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

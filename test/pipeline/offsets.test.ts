@@ -5,6 +5,7 @@ import { annotateArticle } from '../../src/pipeline.js';
 import { makeArticle, parseTextFile } from '../../src/ingest/parse.js';
 import type { AnnotatedArticle, Span } from '../../src/model.js';
 import { EXAMPLES_DIR, HAVE_EXAMPLES } from '../helpers.js';
+import { rng } from '../synthetic.js';
 
 /** Every span any stage produced, with where it came from. */
 function allSpans(doc: AnnotatedArticle): Array<[string, Span]> {
@@ -28,17 +29,6 @@ function checkInvariant(doc: AnnotatedArticle): void {
     expect(s.start >= 0 && s.start <= s.end && s.end <= text.length, `${kind} ${s.start}-${s.end}`).toBe(true);
     expect(text.slice(s.start, s.end), kind).toBe(s.text);
   }
-}
-
-/** A small deterministic generator (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = [
