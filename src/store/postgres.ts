@@ -316,64 +316,25 @@ abstract class PgAccess implements Store {
   }
 
   async listStories(opts: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
-    const { rows } = await this.run<{
-      id: string;
-      title: string;
-      article_count: number;
-      independent_sources: number;
-      outlets: string[];
-      first_published: string | null;
-      last_published: string | null;
-      updated_at: Date;
-    }>(
-      `SELECT id, title, article_count, independent_sources, outlets, first_published, last_published, updated_at
+    const { rows } = await this.run<PgStoryRow>(
+      `SELECT ${STORY_SUMMARY_COLUMNS}
        FROM stories ORDER BY last_published DESC NULLS LAST, updated_at DESC, id LIMIT $1 OFFSET $2`,
       [opts.limit ?? 50, opts.offset ?? 0],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      articleCount: r.article_count,
-      independentSources: r.independent_sources,
-      outlets: r.outlets,
-      firstPublished: r.first_published ?? undefined,
-      lastPublished: r.last_published ?? undefined,
-      updatedAt: r.updated_at.toISOString(),
-    }));
+    return rows.map(summaryFromRow);
   }
 
   async getStorySummaries(ids: string[]): Promise<StorySummary[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.run<{
-      id: string;
-      title: string;
-      article_count: number;
-      independent_sources: number;
-      outlets: string[];
-      first_published: string | null;
-      last_published: string | null;
-      updated_at: Date;
-    }>(
-      `SELECT id, title, article_count, independent_sources, outlets, first_published, last_published, updated_at
+    const { rows } = await this.run<PgStoryRow>(
+      `SELECT ${STORY_SUMMARY_COLUMNS}
        FROM stories WHERE id = ANY($1::text[])`,
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
-      if (!r) return [];
-      return [
-        {
-          id: r.id,
-          title: r.title,
-          articleCount: r.article_count,
-          independentSources: r.independent_sources,
-          outlets: r.outlets,
-          firstPublished: r.first_published ?? undefined,
-          lastPublished: r.last_published ?? undefined,
-          updatedAt: r.updated_at.toISOString(),
-        },
-      ];
+      return r ? [summaryFromRow(r)] : [];
     });
   }
 
@@ -541,6 +502,33 @@ class PgTransactionView extends PgAccess {
   async close(): Promise<void> {
     // The owning store closes the pool.
   }
+}
+
+const STORY_SUMMARY_COLUMNS =
+  'id, title, article_count, independent_sources, outlets, first_published, last_published, updated_at';
+
+interface PgStoryRow {
+  id: string;
+  title: string;
+  article_count: number;
+  independent_sources: number;
+  outlets: string[];
+  first_published: string | null;
+  last_published: string | null;
+  updated_at: Date;
+}
+
+function summaryFromRow(r: PgStoryRow): StorySummary {
+  return {
+    id: r.id,
+    title: r.title,
+    articleCount: r.article_count,
+    independentSources: r.independent_sources,
+    outlets: r.outlets,
+    firstPublished: r.first_published ?? undefined,
+    lastPublished: r.last_published ?? undefined,
+    updatedAt: r.updated_at.toISOString(),
+  };
 }
 
 interface PgArticleRow {

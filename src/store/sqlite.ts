@@ -260,16 +260,7 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare('SELECT * FROM stories ORDER BY last_published DESC, updated_at DESC, id LIMIT ? OFFSET ?')
       .all(opts.limit ?? 50, opts.offset ?? 0) as StoryRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      articleCount: r.article_count,
-      independentSources: r.independent_sources,
-      outlets: JSON.parse(r.outlets) as string[],
-      firstPublished: r.first_published ?? undefined,
-      lastPublished: r.last_published ?? undefined,
-      updatedAt: r.updated_at,
-    }));
+    return rows.map(summaryFromRow);
   }
 
   async getStorySummaries(ids: string[]): Promise<StorySummary[]> {
@@ -283,19 +274,7 @@ export class SqliteStore implements Store {
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
-      if (!r) return [];
-      return [
-        {
-          id: r.id,
-          title: r.title,
-          articleCount: r.article_count,
-          independentSources: r.independent_sources,
-          outlets: JSON.parse(r.outlets) as string[],
-          firstPublished: r.first_published ?? undefined,
-          lastPublished: r.last_published ?? undefined,
-          updatedAt: r.updated_at,
-        },
-      ];
+      return r ? [summaryFromRow(r)] : [];
     });
   }
 
@@ -413,6 +392,19 @@ function articleRow(doc: AnnotatedArticle, now: string): Record<string, string |
     text: a.text,
     annotations: encodeAnnotations(doc),
     ingested_at: now,
+  };
+}
+
+function summaryFromRow(r: StoryRow): StorySummary {
+  return {
+    id: r.id,
+    title: r.title,
+    articleCount: r.article_count,
+    independentSources: r.independent_sources,
+    outlets: JSON.parse(r.outlets) as string[],
+    firstPublished: r.first_published ?? undefined,
+    lastPublished: r.last_published ?? undefined,
+    updatedAt: r.updated_at,
   };
 }
 
