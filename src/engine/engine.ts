@@ -53,8 +53,7 @@ export class Engine {
     this.shared = new SharedClusterer(opts.clusterer);
   }
 
-  async ingest(articles: Article[], options: IngestOptions | ((done: number) => void) = {}): Promise<IngestReport> {
-    const o: IngestOptions = typeof options === 'function' ? { onProgress: options } : options;
+  async ingest(articles: Article[], o: IngestOptions = {}): Promise<IngestReport> {
     const report: IngestReport = { stored: [], duplicates: [], failures: [], stories: [], tokens: 0 };
     const unique = new Map<string, Article>();
     for (const a of articles) {
