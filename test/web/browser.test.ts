@@ -105,11 +105,13 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     const mark = page.locator('.panel mark.cited');
     await expect.poll(() => mark.textContent()).toBe(expected);
     expect(await mark.isVisible()).toBe(true);
-    expect(
-      await mark.evaluate(
-        (m) => m.getBoundingClientRect().top >= 0 && m.getBoundingClientRect().bottom <= window.innerHeight,
-      ),
-    ).toBe(true);
+    await expect
+      .poll(() =>
+        mark.evaluate(
+          (m) => m.getBoundingClientRect().top >= 0 && m.getBoundingClientRect().bottom <= window.innerHeight,
+        ),
+      )
+      .toBe(true);
 
     await page.getByRole('button', { name: 'Close the source passage' }).click();
     await expect.poll(() => page.locator('.panel mark.cited').count()).toBe(0);
@@ -118,7 +120,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     const firstSrc = story.stories[0].summary[0].sources[0];
     const firstText = story.articles.find((a) => a.id === firstSrc.articleId)!.text.slice(firstSrc.start, firstSrc.end);
     await expect.poll(() => page.locator('.panel mark.cited').textContent()).toBe(firstText);
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('cited'))).toBe(true);
+    // Focus moves once the panel has painted; wait for it rather than racing the effect.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('cited'))).toBe(true);
 
     // The article page highlights the same passage from the offsets in the link.
     await page.locator('.panel a', { hasText: 'Read the whole article' }).click();
