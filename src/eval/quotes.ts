@@ -121,6 +121,8 @@ export interface QuotesEvalResult {
   speaker: { found: number; correct: number; accuracy: number; withoutSource: number };
   /** Articles per CPU-second through the quotes stage alone (tokens and entities computed beforehand). */
   articlesPerSecond: number;
+  /** Present when `errors` was asked for. */
+  errors?: QuoteError[];
 }
 
 export interface QuotesEvalOptions {
@@ -130,6 +132,21 @@ export interface QuotesEvalOptions {
   entities?: boolean;
   /** Timed rounds for the speed measurement (default 3; the best is reported; 0 skips it). */
   speedPasses?: number;
+  /** List the errors of one role (exact match, all attributions) or of speakers on direct quotes. */
+  errors?: ErrorListing;
+}
+
+export type ErrorListing = 'source' | 'cue' | 'content' | 'speaker';
+
+/** One error: a missed gold span (`missed`), a prediction matching no gold span (`spurious`), or a wrong speaker. */
+export interface QuoteError {
+  article: string;
+  kind: 'missed' | 'spurious' | 'speaker';
+  /** The span as written, and a little of the text around it. */
+  text: string;
+  context: string;
+  /** The overlapping span on the other side, if any (prediction for a missed span, gold for a spurious one). */
+  other?: string;
 }
 
 type Key = string;
@@ -237,6 +254,7 @@ export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions 
   let found = 0;
   let correct = 0;
   let withoutSource = 0;
+  const errors: QuoteError[] = [];
   const annotated: Array<Awaited<ReturnType<typeof annotateText>>> = [];
   for (const d of docs) {
     let doc = annotateText({ id: d.name, text: d.text, publishedInferred: false });
@@ -271,6 +289,7 @@ export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions 
     for (const role of roles) {
       allC[role].add(text, predOf(allKinds, role), pick(gold, role), pick(gold, role));
       dirC[role].add(text, predOf(dKinds, role), pick(gDirect, role), pick(gold, role));
+      if (opts.errors === role) errors.push(...spanErrors(d.name, text, predOf(allKinds, role), pick(gold, role)));
     }
     // Speaker accuracy over gold direct quotes that were found.
     for (const g of gDirect) {
@@ -283,6 +302,16 @@ export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions 
       }
       found++;
       if (p.source && p.source.start < g.source.end && g.source.start < p.source.end) correct++;
+      else if (opts.errors === 'speaker') {
+        const gs = text.slice(g.source.start, g.source.end);
+        errors.push({
+          article: d.name,
+          kind: 'speaker',
+          text: gs,
+          context: contextOf(text, Math.min(g.source.start, c.start), Math.max(g.source.end, c.end)),
+          other: p.source ? text.slice(p.source.start, p.source.end) : '(none)',
+        });
+      }
     }
   }
   // Speed: steady-state throughput in CPU time, so JIT warm-up and other processes on a shared machine
@@ -316,7 +345,49 @@ export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions 
     direct: scores(dirC),
     speaker: { found, correct, accuracy: found ? round((100 * correct) / found) : 0, withoutSource },
     articlesPerSecond: stageMs > 0 && Number.isFinite(stageMs) ? Math.round((perRound * 1000) / stageMs) : 0,
+    ...(opts.errors ? { errors } : {}),
   };
+}
+
+function contextOf(text: string, s: number, e: number, width = 60): string {
+  const a = Math.max(0, s - width);
+  const b = Math.min(text.length, e + width);
+  return `${text.slice(a, s)}[${text.slice(s, e)}]${text.slice(e, b)}`.replace(/\s+/g, ' ');
+}
+
+/** Missed gold spans and spurious predictions of one role, exact match after trimming. */
+function spanErrors(
+  article: string,
+  text: string,
+  pred: Array<[number, number]>,
+  gold: Array<[number, number]>,
+): QuoteError[] {
+  const norm = (xs: Array<[number, number]>): Array<[number, number]> => {
+    const m = new Map<Key, [number, number]>();
+    for (const [s, e] of xs) {
+      const r = trimRange(text, s, e);
+      if (r[1] > r[0]) m.set(keyOf(r[0], r[1]), r);
+    }
+    return [...m.values()];
+  };
+  const P = norm(pred);
+  const G = norm(gold);
+  const pKeys = new Set(P.map(([s, e]) => keyOf(s, e)));
+  const gKeys = new Set(G.map(([s, e]) => keyOf(s, e)));
+  const out: QuoteError[] = [];
+  const one = (kind: 'missed' | 'spurious', [s, e]: [number, number], others: Array<[number, number]>): void => {
+    const o = others.find(([a, b]) => a < e && s < b);
+    out.push({
+      article,
+      kind,
+      text: text.slice(s, e),
+      context: contextOf(text, s, e),
+      ...(o ? { other: text.slice(o[0], o[1]) } : {}),
+    });
+  };
+  for (const g of G) if (!pKeys.has(keyOf(g[0], g[1]))) one('missed', g, P);
+  for (const p of P) if (!gKeys.has(keyOf(p[0], p[1]))) one('spurious', p, G);
+  return out;
 }
 
 /** Plain-text tables of a quotes evaluation. */
@@ -344,5 +415,12 @@ export function formatQuotesEval(r: QuotesEvalResult): string {
     `Speaker accuracy on gold direct quotes found: ${r.speaker.accuracy.toFixed(1)} % (${r.speaker.correct}/${r.speaker.found}; ${r.speaker.withoutSource} found quotes have no gold source)`,
   );
   lines.push(`Speed (quotes stage, CPU time): ${r.articlesPerSecond} articles/s`);
+  if (r.errors) {
+    lines.push('', `Errors (${r.errors.length}):`);
+    for (const e of r.errors) {
+      const other = e.other !== undefined ? ` | ${e.kind === 'spurious' ? 'gold' : 'predicted'}: ${e.other}` : '';
+      lines.push(`${e.article}\t${e.kind}\t${e.text}${other}\n    ${e.context}`);
+    }
+  }
   return lines.join('\n');
 }

@@ -246,9 +246,12 @@ export class AttributionFinder {
     let s = i + 1;
     while (s <= k && ['for', 'of', 'and', '&', "'s", '’s', 'in', 'at', 'from'].includes(this.low(s))) s++;
     if (s > k) return null;
-    const hasHead = toks
-      .slice(s, k + 1)
-      .some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || CAP_WORD.test(t.text));
+    // "the 46-year-old" names a person.
+    const hasHead =
+      toks
+        .slice(s, k + 1)
+        .some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || CAP_WORD.test(t.text)) ||
+      (/-old$/.test(w) && k > s);
     return hasHead ? [s, k] : null;
   }
 
@@ -281,7 +284,9 @@ export class AttributionFinder {
     let e = i - 1;
     while (e >= k && (['of', 'for', 'and'].includes(this.low(e)) || TIME_HEADS.test(this.low(e)))) e--;
     if (e < k) return null;
-    const hasHead = toks.slice(k, e + 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || CAP_WORD.test(t.text));
+    const hasHead =
+      toks.slice(k, e + 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || CAP_WORD.test(t.text)) ||
+      (/-old$/.test(this.low(e)) && e > k);
     return hasHead ? [k, e] : null;
   }
 
@@ -326,11 +331,17 @@ export class AttributionFinder {
         const head = this.npEndingAt(p - 1, s0);
         if (!head) continue;
         const before = this.tokens[head[0] - 1];
-        // "As Andrew Tabler, an expert on Syria, noted": a subordinator may open the sentence.
+        // "As Andrew Tabler, an expert on Syria, noted", "But Sen. X, …, said": a subordinator or conjunction
+        // may open the sentence; a preposition heads a phrase that is not the subject ("In a statement, X, …").
         if (
           head[0] !== s0 &&
           before.text !== ',' &&
-          !(head[0] - 1 === s0 && (before.pos === 'SCONJ' || before.pos === 'ADP'))
+          !(
+            head[0] - 1 === s0 &&
+            (before.pos === 'SCONJ' ||
+              /^(as|but|and|so)$/i.test(before.text) ||
+              (before.pos === 'ADP' && !/^(in|on|at|during|after|before)$/i.test(before.text)))
+          )
         )
           continue;
         if (!CAP_WORD.test(this.tokens[head[1]].text) && this.tokens[head[1]].pos !== 'NOUN') break;
@@ -424,7 +435,10 @@ export class AttributionFinder {
       i++;
     if (i >= toks.length || this.newlineBetween(r.close, toks[i].start) || this.regionAt[toks[i].start] >= 0)
       return null;
-    if (DASHES.test(toks[i].text)) {
+    // `"…" - Sanders`: a spaced hyphen works as a dash.
+    const hyphen =
+      toks[i].text === '-' && /\s/.test(this.text[toks[i].start - 1] ?? '') && /\s/.test(this.text[toks[i].end] ?? '');
+    if (DASHES.test(toks[i].text) || hyphen) {
       const np = this.npStartingAt(i + 1);
       if (np && CAP_WORD.test(toks[np[0]].text)) return { cueRange: this.span(i, i), source: this.span(np[0], np[1]) };
       return null;
@@ -443,6 +457,8 @@ export class AttributionFinder {
         const np = this.npStartingAt(c.last + 1);
         return { cue: c, source: np ? this.span(np[0], np[1]) : undefined };
       }
+      // `"A." He added, "B."`: after a finished sentence, a cue followed by `,`/`:` and a quote introduces it.
+      if (this.introducesQuote(c) && /[.!?]$/.test(this.text.slice(r.start, r.end).trimEnd())) return null;
       if (c.first === i) {
         // Inverted: `," said Smith, the …`
         const np = this.npStartingAt(c.last + 1);
@@ -450,6 +466,10 @@ export class AttributionFinder {
         const extent = this.appositiveAfter(np);
         return { cue: c, source: this.span(np[0], np[1]), ...(extent ? { extent } : {}) };
       }
+      // A cue in a relative clause (`"…," Warren, who has not endorsed anyone, told reporters`) is passed over.
+      let p = c.first - 1;
+      while (p > i && toks[p].text !== ',') p--;
+      if (p > i && /^(who|which)$/.test(this.low(p + 1))) continue;
       // `"…" Adler said the campaign …` reports something else: the cue must end the attribution.
       if (!this.endsAttribution(c)) return null;
       const np = this.npEndingAt(c.first - 1, i);
@@ -461,6 +481,46 @@ export class AttributionFinder {
       return null;
     }
     return null;
+  }
+
+  /**
+   * A quote opening right after a sentence that ends with an attribution in the same paragraph:
+   * `… climate change, Axelrod said. "This is core stuff."` — the same speaker goes on.
+   */
+  private attributionEndingBefore(r: QuoteRegion): { cue?: Cue; source?: Range; extent?: Range } | null {
+    const toks = this.tokens;
+    const k = this.firstTokenAtOrAfter(r.open) - 1;
+    if (k < 1 || toks[k].text !== '.' || this.newlineBetween(toks[k].end, r.open)) return null;
+    const [s0] = this.sentenceBounds(toks[k].sentence);
+    for (let j = k - 1; j >= s0 && j >= k - 8; j--) {
+      if (this.regionAt[toks[j].start] >= 0) return null;
+      const ci = this.cueAtTok.get(j);
+      if (ci === undefined) continue;
+      const c = this.cues[ci];
+      if (c.last >= k || (c.info && !c.info.speech)) return null;
+      if (c.according) {
+        const np = this.npStartingAt(c.last + 1);
+        return np && np[1] === k - 1 ? { cue: c, source: this.span(np[0], np[1]) } : null;
+      }
+      if (!this.trailingOnly(c.last + 1, k - 1, -1)) return null;
+      const subj = this.subjectOf(c, s0);
+      if (subj) return { cue: c, source: subj, ...(this.lastExtent ? { extent: this.lastExtent } : {}) };
+      if (toks[c.first - 1]?.text === ',') {
+        const np = this.npStartingAt(c.last + 1);
+        if (np && np[1] === k - 1) return { cue: c, source: this.span(np[0], np[1]) };
+      }
+      return null;
+    }
+    return null;
+  }
+
+  /** Whether a cue is followed by `,` or `:` and an opening quote mark (`he added, "…`). */
+  private introducesQuote(c: Cue): boolean {
+    const t = this.tokens[c.last + 1];
+    const n = this.tokens[c.last + 2];
+    return (
+      t !== undefined && n !== undefined && (t.text === ',' || t.text === ':') && this.regionOpeningAt(n.start) >= 0
+    );
   }
 
   /** Attribution before an opening mark: `X said: "`, `X told reporters, "`, `according to X, "`. */
@@ -608,6 +668,16 @@ export class AttributionFinder {
         const tail = this.regions[last];
         if (tail && tail.chainOf === (r.chainOf ?? ri)) after = this.attributionAfter(tail);
         attr = after ?? null;
+      }
+      if (!attr && alone && (continues === undefined || !this.out[continues]?.source)) {
+        attr = this.attributionEndingBefore(r);
+        const head = continues !== undefined ? this.out[continues] : undefined;
+        if (attr?.source && head && !head.cue) {
+          // `"A" before the incident, she said. "B"`: the first part had no attribution of its own.
+          head.source = attr.source;
+          if (attr.cue) head.cue = this.cueRange(attr.cue);
+          head.at = attr.source.start;
+        }
       }
       if (attr?.cue) {
         attr.cue.used = true;

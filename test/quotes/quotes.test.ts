@@ -191,6 +191,38 @@ describe('speakers', () => {
     expect(q.speaker?.name).toBe('John Smith');
     expect(q.speaker?.entity).toBe(0);
   });
+  it('gives a cue that introduces the next quote to that quote, not the one before', () => {
+    const qs = quotes('Rivera said, "The bridge is safe." He added, "We will inspect it again in May."');
+    expect(find(qs, 'bridge is safe').speaker?.name).toBe('Rivera');
+    expect(find(qs, 'inspect it').speaker?.span?.text).toBe('He');
+  });
+  it('takes the speaker from a sentence that ends with an attribution just before a quote', () => {
+    const qs = quotes('The town needs "a new plan for the harbor," Okafor said. "Nobody has asked the fishermen."');
+    expect(find(qs, 'Nobody has asked').speaker?.name).toBe('Okafor');
+  });
+  it('gives a quote part without attribution the speaker of the sentence that follows it', () => {
+    const qs = quotes('"Everyone was singing" before the storm, Lopez said. "Then the lights went out."');
+    expect(find(qs, 'Everyone was singing').speaker?.name).toBe('Lopez');
+    expect(find(qs, 'lights went out').speaker?.name).toBe('Lopez');
+  });
+  it('skips a cue inside a relative clause between the quote and its attribution', () => {
+    const q = find(quotes('"It was a mistake," Delgado, who has not endorsed a candidate, told reporters.'), 'mistake');
+    expect(q.speaker?.name).toBe('Delgado');
+    expect(q.cue?.text).toBe('told');
+  });
+  it('accepts "the 52-year-old" as a speaker', () => {
+    expect(find(quotes('"We won," said the 52-year-old.'), 'We won').speaker?.span?.text).toBe('the 52-year-old');
+  });
+  it('reads a spaced hyphen after a quote as a dash before the speaker', () => {
+    expect(find(quotes('"Taxes will not go up." - Marcus Webb'), 'Taxes').speaker?.name).toBe('Marcus Webb');
+  });
+  it('does not take a prepositional phrase before an appositive as the speaker', () => {
+    const q = find(
+      quotes('In a statement, Lena Ortiz, a spokeswoman for the council, said: "The vote will go ahead."'),
+      'vote will go ahead',
+    );
+    expect(q.speaker?.name).toBe('Lena Ortiz');
+  });
 });
 
 describe('bad input', () => {
