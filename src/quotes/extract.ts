@@ -59,6 +59,9 @@ const NON_NP_WORDS = new Set([
   'because',
 ]);
 const CAP_WORD = /^\p{Lu}/u;
+/** Section labels that open a title with a colon but name no source ("The Latest: …", "Update: …"). */
+const HEADLINE_LABELS =
+  /^(the latest|latest|update|updated|correction|watch|breaking|breaking news|exclusive|live|video|photos|opinion|analysis|editorial|review|quiz|podcast|transcript|editor’s note|editor's note|note|read|related|paid notice)$/;
 const PARTICIPLE_LINKS = new Set(['by', 'while', 'after', 'before', 'when', 'in', 'without']);
 const QUESTION_LINKS = new Set(['if', 'whether', 'about', 'what', 'who', 'why', 'how', 'when', 'which', 'where']);
 const CONTRAST = new Set(['but', 'while', 'however', 'although', 'though', 'whereas']);
@@ -123,6 +126,7 @@ export class AttributionFinder {
   run(): RawAttribution[] {
     this.findCues();
     this.directQuotes();
+    this.headline();
     this.indirectSpeech();
     this.partialQuotes();
     return this.out;
@@ -164,8 +168,18 @@ export class AttributionFinder {
         continue;
       // Annotated news usually takes "about"/"of"/"with" and "in a statement" into the cue.
       const nx = this.low(last + 1);
-      if ((nx === 'about' || nx === 'of' || nx === 'with') && !this.inQuote(last + 1)) last++;
-      else if (nx === 'in' && this.low(last + 2) === 'a' && this.low(last + 3) === 'statement') last += 3;
+      // "said of X" is annotated as "said" most of the time.
+      const plain = info.lemma === 'say' || info.lemma === 'state';
+      if ((nx === 'about' || nx === 'of') && !plain && !this.inQuote(last + 1)) last++;
+      else if ((info.lemma === 'express' || info.lemma === 'voice') && !this.inQuote(last + 1)) {
+        // "expressed concern about", "voiced support for": the feeling expressed belongs to the cue.
+        let j = last + 1;
+        while (j <= last + 3 && /^(DET|ADJ|PRON)$/.test(toks[j]?.pos ?? '')) j++;
+        if (toks[j]?.pos === 'NOUN') {
+          last = j;
+          if (/^(about|for|at|over)$/.test(this.low(j + 1))) last = j + 1;
+        }
+      } else if (nx === 'in' && this.low(last + 2) === 'a' && this.low(last + 3) === 'statement') last += 3;
       this.addCue({ tok: i, first, last, info, according: false, used: false, ...(weak ? { weak } : {}) });
     }
   }
@@ -454,7 +468,7 @@ export class AttributionFinder {
       const c = this.cues[ci];
       if (c.according) {
         if (c.first !== i) return null;
-        const np = this.npStartingAt(c.last + 1);
+        const np = this.accordingSource(c);
         return { cue: c, source: np ? this.span(np[0], np[1]) : undefined };
       }
       // `"A." He added, "B."`: after a finished sentence, a cue followed by `,`/`:` and a quote introduces it.
@@ -499,7 +513,7 @@ export class AttributionFinder {
       const c = this.cues[ci];
       if (c.last >= k || (c.info && !c.info.speech)) return null;
       if (c.according) {
-        const np = this.npStartingAt(c.last + 1);
+        const np = this.accordingSource(c);
         return np && np[1] === k - 1 ? { cue: c, source: this.span(np[0], np[1]) } : null;
       }
       if (!this.trailingOnly(c.last + 1, k - 1, -1)) return null;
@@ -556,7 +570,7 @@ export class AttributionFinder {
       }
       const c = this.cues[ci];
       if (c.according) {
-        const np = this.npStartingAt(c.last + 1);
+        const np = this.accordingSource(c);
         return np ? { cue: c, source: this.span(np[0], np[1]) } : null;
       }
       if (j !== k) {
@@ -781,6 +795,42 @@ export class AttributionFinder {
     return [lo, e - 1];
   }
 
+  /**
+   * A title line "Clinton camp: Trump's rhetoric threatens security": a short name, a colon, and what the
+   * named source says. Only the first paragraph of the text, and not section labels ("The Latest: …").
+   */
+  private headline(): void {
+    const toks = this.tokens;
+    let colon = -1;
+    for (let i = 0; i < toks.length && i <= 6; i++) {
+      if (this.newlineBetween(0, toks[i].start)) return;
+      if (toks[i].text === ':') {
+        colon = i;
+        break;
+      }
+      if (this.regionAt[toks[i].start] >= 0 || /^(VERB|AUX|PUNCT|SCONJ)$/.test(toks[i].pos ?? '')) {
+        if (!(toks[i].pos === 'PUNCT' && /^[-.’']$/.test(toks[i].text))) return;
+      }
+    }
+    if (colon < 1 || !CAP_WORD.test(toks[0].text)) return;
+    const label = this.text.slice(toks[0].start, toks[colon - 1].end).toLowerCase();
+    if (HEADLINE_LABELS.test(label)) return;
+    let e = colon + 1;
+    while (e + 1 < toks.length && !this.newlineBetween(toks[colon].end, toks[e + 1].start)) e++;
+    if (e - colon < 3) return;
+    const content = this.clause(colon + 1, e);
+    if (!content || this.out.some((a) => a.statement.start < content.end && content.start < a.statement.end)) return;
+    const source = this.span(0, colon - 1);
+    this.out.push({
+      kind: 'indirect',
+      content,
+      statement: content,
+      cue: this.span(colon, colon),
+      source,
+      at: source.start,
+    });
+  }
+
   /** Trims a token range's trailing punctuation (final period, comma) and returns it as a range. */
   private clause(a: number, b: number): Range | undefined {
     const toks = this.tokens;
@@ -847,6 +897,7 @@ export class AttributionFinder {
       }
       if (!subj) continue;
       const subjTok = this.firstTokenAtOrAfter(subj.start);
+      if (info.belief && subj.end === toks[subjTok].end && toks[subjTok].pos === 'PRON') continue;
       // Trailing attribution: CLAUSE , NP cue [modifiers] .
       const commaBefore = inverted ? c.first - 1 : subjTok - 1;
       if (
@@ -989,9 +1040,35 @@ export class AttributionFinder {
     );
   }
 
+  /**
+   * The source after "according to": a noun phrase, or, when tagging breaks the phrase ("exit polls" with
+   * "exit" as a verb), the words up to the next punctuation or clause boundary.
+   */
+  private accordingSource(c: Cue): [number, number] | null {
+    const np = this.npStartingAt(c.last + 1);
+    if (np) return np;
+    const toks = this.tokens;
+    const k = c.last + 1;
+    if (!toks[k] || toks[k].sentence !== toks[c.last].sentence) return null;
+    let e = k;
+    while (
+      e < toks.length &&
+      e - k < 12 &&
+      toks[e].sentence === toks[k].sentence &&
+      this.regionAt[toks[e].start] < 0 &&
+      !/^[.,;:!?()\u2014\u2013]$|^--$/.test(toks[e].text) &&
+      !/^(that|which|who|but|and)$/.test(this.low(e))
+    )
+      e++;
+    e--;
+    if (e < k) return null;
+    const head = toks.slice(k, e + 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+    return head ? [k, e] : null;
+  }
+
   private according(c: Cue, s0: number, s1: number): void {
     const toks = this.tokens;
-    const np = this.npStartingAt(c.last + 1);
+    const np = this.accordingSource(c);
     if (!np) return;
     const source = this.span(np[0], np[1]);
     if (c.first === s0 || (c.first === s0 + 1 && /^(but|and)$/i.test(toks[s0].text))) {

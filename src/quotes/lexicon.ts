@@ -11,6 +11,11 @@ export interface CueInfo {
   directOnly?: boolean;
   /** Only a cue with its particle. */
   needsParticle?: boolean;
+  /**
+   * Beliefs ("think", "believe", "know"): cues of reported opinion in running text with a named or described
+   * holder ("Republicans believe …"); after a bare pronoun ("they think") they are too often plain narration.
+   */
+  belief?: boolean;
 }
 
 // Verbs chosen from how often each form is an attribution cue in annotated political news: forms that are
@@ -62,7 +67,6 @@ const SPEECH: Record<string, string[]> = {
   assure: ['assured', 'assures'],
   remind: ['reminded', 'reminds'],
   read: ['read', 'reads'],
-  mention: ['mentioned'],
   indicate: ['indicated', 'indicates'],
   reveal: ['revealed', 'reveals'],
   cite: ['cited', 'citing'],
@@ -102,12 +106,51 @@ const SPEECH: Record<string, string[]> = {
   refuse: ['refused', 'refuses'],
   oppose: ['opposed', 'opposes'],
   support: ['supported', 'supports'],
-  expect: ['expected', 'expects'],
+  expect: ['expected', 'expects', 'expect'],
   refer: ['referring', 'referred', 'refers'],
   talk: ['talking', 'talked', 'talks', 'talk'],
   speak: ['spoke', 'speaking', 'speaks'],
   focus: ['focused', 'focusing', 'focuses'],
+  express: ['expressed', 'expresses'],
+  seek: ['seeks'],
+  mention: ['mentioned', 'mention', 'mentions'],
+  attack: ['attacked'],
+  discuss: ['discussed', 'discuss'],
+  order: ['ordered'],
+  mock: ['mocked', 'mocks', 'mocking'],
+  deem: ['deemed'],
+  portray: ['portrayed', 'portrays'],
+  voice: ['voiced'],
+  encourage: ['encouraged'],
+  highlight: ['highlighted'],
+  thank: ['thanked'],
+  signal: ['signaled', 'signalled'],
+  lament: ['lamented', 'laments'],
+  project: ['projected'],
+  hint: ['hints'],
+  challenge: ['challenged'],
+  think: ['think', 'thinks'],
+  believe: ['believe', 'believes'],
+  know: ['knows'],
+  see: ['sees'],
+  worry: ['worried'],
+  doubt: ['doubt'],
+  remember: ['remembered'],
 };
+// Base forms that are cues after a plural subject ("critics argue that …").
+const BASE_FORMS: Record<string, string[]> = {
+  suggest: ['suggest'],
+  argue: ['argue'],
+  insist: ['insist'],
+  acknowledge: ['acknowledge'],
+  announce: ['announce'],
+  indicate: ['indicate'],
+  hope: ['hoping'],
+  question: ['questioning'],
+  refuse: ['refusing'],
+  repeat: ['repeating'],
+};
+for (const [lemma, forms] of Object.entries(BASE_FORMS)) SPEECH[lemma] = [...(SPEECH[lemma] ?? []), ...forms];
 
 const ADDRESSEE = new Set(['tell', 'ask', 'assure', 'remind', 'warn', 'urge', 'email']);
 const PARTICLES: Record<string, string[]> = {
@@ -124,6 +167,7 @@ const PARTICLES: Record<string, string[]> = {
   warn: ['of'],
   comment: ['on'],
 };
+const BELIEFS = new Set(['think', 'believe', 'know']);
 /** Verbs that report speech only with their particle ("talked about", "referring to"). */
 const NEEDS_PARTICLE = new Set(['refer', 'talk', 'speak', 'focus']);
 const NOT_SPEECH = new Set([
@@ -167,6 +211,25 @@ const NOT_SPEECH = new Set([
   'cite',
   'agree',
   'point',
+  'express',
+  'seek',
+  'attack',
+  'discuss',
+  'order',
+  'mock',
+  'deem',
+  'portray',
+  'voice',
+  'encourage',
+  'highlight',
+  'thank',
+  'signal',
+  'lament',
+  'project',
+  'hint',
+  'challenge',
+  'question',
+  'refuse',
 ]);
 
 // Verbs that introduce quotations but too often mean something else in running text ("continued to rise"):
@@ -227,6 +290,7 @@ function buildCueForms(): Map<string, CueInfo> {
       const info: CueInfo = { lemma, addressee: ADDRESSEE.has(lemma), speech: !NOT_SPEECH.has(lemma) };
       if (PARTICLES[lemma]) info.particle = PARTICLES[lemma];
       if (NEEDS_PARTICLE.has(lemma)) info.needsParticle = true;
+      if (BELIEFS.has(lemma)) info.belief = true;
       m.set(f, info);
     }
   }
@@ -237,6 +301,12 @@ export const CUE_FORMS: ReadonlyMap<string, CueInfo> = buildCueForms();
 
 /** Words that may stand between a subject and its cue and belong to the cue ("has said", "also noted"). */
 export const CUE_PREFIX = new Set([
+  'did',
+  'does',
+  'do',
+  'not',
+  "n't",
+  'n’t',
   'is',
   'are',
   'was',

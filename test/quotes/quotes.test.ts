@@ -135,6 +135,39 @@ describe('partial and indirect speech', () => {
     const q = find(quotes('Lee has said that taxes will rise.'), 'taxes');
     expect(q.cue?.text).toBe('has said');
   });
+  it('keeps a negation with its cue', () => {
+    const q = find(quotes('The mayor did not mention that the budget had shrunk.'), 'budget');
+    expect(q.cue?.text).toBe('did not mention');
+  });
+  it('leaves "of" out of "said of"', () => {
+    const q = find(quotes('"It is a fine plan," Ito said of the proposal.'), 'fine plan');
+    expect(q.cue?.text).toBe('said');
+  });
+  it('takes the feeling into "expressed concern about"', () => {
+    const q = find(quotes('Several governors expressed concern about the new rules for ports.'), 'rules');
+    expect(q.cue?.text).toBe('expressed concern about');
+  });
+  it('finds evaluation and base-form cues ("argue", "mocked")', () => {
+    expect(find(quotes('Critics argue that the tax hurts farmers.'), 'hurts').cue?.text).toBe('argue');
+    expect(find(quotes('Senator Hale mocked the proposal as a gimmick.'), 'gimmick').cue?.text).toBe('mocked');
+  });
+  it('finds beliefs held by a named or described holder, not after a bare pronoun', () => {
+    const q = find(quotes('Many economists believe the rate cut came too late.'), 'rate cut');
+    expect(q.cue?.text).toBe('believe');
+    expect(q.speaker?.span?.text).toBe('Many economists');
+    expect(quotes('They think the rate cut came too late.')).toHaveLength(0);
+  });
+  it('reads "according to" with a source the tagger splits ("exit polls")', () => {
+    const q = find(quotes('Ruiz was winning among older voters, according to exit polls.'), 'older voters');
+    expect(q.speaker?.span?.text).toBe('exit polls');
+  });
+  it('attributes a title "Name: statement" to the name', () => {
+    const q = find(quotes('Clinton camp: The new rules threaten national security.\n\nThe story.'), 'new rules');
+    expect(q.kind).toBe('indirect');
+    expect(q.cue?.text).toBe(':');
+    expect(q.speaker?.span?.text).toBe('Clinton camp');
+    expect(quotes('The Latest: Votes are counted in the north.\n\nMore.')).toHaveLength(0);
+  });
 });
 
 describe('speakers', () => {
