@@ -464,7 +464,8 @@ export class StoryClusterer {
   private dfChanges = new Map<string, number>();
   private epoch = 0;
   private idfCache = new Map<string, number>();
-  private normCache = new WeakMap<SparseVector, { epoch: number; norm: number }>();
+  /** Squared norms under the epoch's weights, kept up to date as centroids grow. */
+  private normCache = new WeakMap<SparseVector, { epoch: number; sq: number }>();
 
   private countFeatures(keys: Iterable<string>): void {
     for (const k of keys) {
@@ -493,23 +494,33 @@ export class StoryClusterer {
     return v;
   }
 
-  /** Euclidean norm under the current IDF weights, cached until the vector or the epoch changes. */
+  /** Euclidean norm under the current IDF weights, computed once per vector and epoch. */
   private norm(v: SparseVector): number {
     const cached = this.normCache.get(v);
-    if (cached && cached.epoch === this.epoch) return cached.norm;
-    let s = 0;
+    if (cached && cached.epoch === this.epoch) return Math.sqrt(Math.max(0, cached.sq));
+    let sq = 0;
     for (const [k, w] of v) {
       const x = w * this.idf(k);
-      s += x * x;
+      sq += x * x;
     }
-    const norm = Math.sqrt(s);
-    this.normCache.set(v, { epoch: this.epoch, norm });
-    return norm;
+    this.normCache.set(v, { epoch: this.epoch, sq });
+    return Math.sqrt(sq);
   }
 
-  /** Forgets cached norms of vectors about to change in place. */
-  private changing(v: Vectors): void {
-    for (const g of FEATURE_GROUPS) this.normCache.delete(v[g]);
+  /**
+   * Adds `w` to feature `k` of a centroid, updating its cached norm in place: a topic's centroid grows with
+   * every article and is scored against most articles, so recomputing it over thousands of features each
+   * time would dominate.
+   */
+  private addTo(v: SparseVector, k: string, w: number): void {
+    const old = v.get(k) ?? 0;
+    const now = old + w;
+    v.set(k, now);
+    const cached = this.normCache.get(v);
+    if (cached && cached.epoch === this.epoch) {
+      const idf = this.idf(k);
+      cached.sq += (now * now - old * old) * idf * idf;
+    }
   }
 
   /** Cosine of two raw vectors under the current IDF weights, with each shared feature's contribution. */
@@ -729,9 +740,7 @@ export class StoryClusterer {
     if (rec.vec) {
       s.size++;
       if (rec.lead) addLead(s.lead, rec.lead);
-      this.changing(s.centroid);
-      for (const g of FEATURE_GROUPS)
-        for (const [k, w] of rec.vec[g]) s.centroid[g].set(k, (s.centroid[g].get(k) ?? 0) + w);
+      for (const g of FEATURE_GROUPS) for (const [k, w] of rec.vec[g]) this.addTo(s.centroid[g], k, w);
       this.pruneCentroid(s);
       const keys: string[] = [];
       for (const g of RETRIEVAL_GROUPS) for (const k of rec.vec[g].keys()) if (s.centroid[g].has(k)) keys.push(k);
@@ -759,14 +768,13 @@ export class StoryClusterer {
   private addToTopic(topicId: string, vec: Vectors, day: number | undefined): void {
     const t = this.topicState(topicId);
     t.size++;
-    this.changing(t.centroid);
     if (day !== undefined) {
       t.firstDay = t.firstDay === undefined ? day : Math.min(t.firstDay, day);
       t.lastDay = t.lastDay === undefined ? day : Math.max(t.lastDay, day);
     }
     for (const g of FEATURE_GROUPS) {
       if (this.options.topicWeights[g] === 0) continue;
-      for (const [k, w] of vec[g]) t.centroid[g].set(k, (t.centroid[g].get(k) ?? 0) + w);
+      for (const [k, w] of vec[g]) this.addTo(t.centroid[g], k, w);
     }
     this.pruneVectors(t.centroid, 2);
   }
@@ -785,9 +793,7 @@ export class StoryClusterer {
     this.topicParent.set(tb, ta);
     this.topicMap.delete(tb);
     A.size += B.size;
-    this.changing(A.centroid);
-    for (const g of FEATURE_GROUPS)
-      for (const [k, w] of B.centroid[g]) A.centroid[g].set(k, (A.centroid[g].get(k) ?? 0) + w);
+    for (const g of FEATURE_GROUPS) for (const [k, w] of B.centroid[g]) this.addTo(A.centroid[g], k, w);
     if (B.firstDay !== undefined) A.firstDay = A.firstDay === undefined ? B.firstDay : Math.min(A.firstDay, B.firstDay);
     if (B.lastDay !== undefined) A.lastDay = A.lastDay === undefined ? B.lastDay : Math.max(A.lastDay, B.lastDay);
     this.pruneVectors(A.centroid, 2);
