@@ -59,6 +59,32 @@ const NON_NP_WORDS = new Set([
   'because',
 ]);
 const CAP_WORD = /^\p{Lu}/u;
+/** Heads of subjects that "show" something as a source does ("FEC records show …"). */
+const DOCUMENT_SUBJECTS = new Set([
+  'records',
+  'reports',
+  'report',
+  'polls',
+  'poll',
+  'filings',
+  'filing',
+  'figures',
+  'numbers',
+  'statistics',
+  'results',
+  'surveys',
+  'survey',
+  'studies',
+  'study',
+  'estimates',
+  'documents',
+  'data',
+  'emails',
+  'records',
+  'polling',
+  'research',
+  'analysis',
+]);
 /** Section labels that open a title with a colon but name no source ("The Latest: …", "Update: …"). */
 const HEADLINE_LABELS =
   /^(the latest|latest|update|updated|correction|watch|breaking|breaking news|exclusive|live|video|photos|opinion|analysis|editorial|review|quiz|podcast|transcript|editor’s note|editor's note|note|read|related|paid notice)$/;
@@ -151,7 +177,8 @@ export class AttributionFinder {
       // Forms tagged as nouns ("notes", "reads") are cues only right next to a quotation.
       const weak =
         (pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ') &&
-        !['said', 'says', 'told', 'added', 'wrote', 'tweeted'].includes(w);
+        !['said', 'says', 'told', 'added', 'wrote', 'tweeted'].includes(w) &&
+        !(info.lemma === 'show' && DOCUMENT_SUBJECTS.has(this.low(i - 1)));
       if (CAP_WORD.test(toks[i].text) && pos === 'PROPN') continue;
       if ((info.lemma === 'shoot' || info.lemma === 'fire') && this.low(i + 1) !== 'back') continue;
       let first = i;
@@ -180,8 +207,33 @@ export class AttributionFinder {
           if (/^(about|for|at|over)$/.test(this.low(j + 1))) last = j + 1;
         }
       } else if (nx === 'in' && this.low(last + 2) === 'a' && this.low(last + 3) === 'statement') last += 3;
+      if (/ing$/.test(w) && first === i) first = this.statementIssued(i);
       this.addCue({ tok: i, first, last, info, according: false, used: false, ...(weak ? { weak } : {}) });
     }
+  }
+
+  /**
+   * "issued a statement saying", "released a statement Wednesday, saying": the act of issuing the statement
+   * belongs to the cue. Returns the first token of the cue (`i` when there is no such phrase).
+   */
+  private statementIssued(i: number): number {
+    let j = i - 1;
+    if (this.tokens[j]?.text === ',') j--;
+    let n = 0;
+    while (j > 0 && n < 3 && (TIME_HEADS.test(this.low(j)) || /^(on|last|this|late|early)$/.test(this.low(j)))) {
+      j--;
+      n++;
+    }
+    if (!/^(statement|release|email|message|tweet)$/.test(this.low(j))) return i;
+    let d = j - 1;
+    if (/^(brief|short|written|joint|new|lengthy)$/.test(this.low(d))) d--;
+    if (!/^(a|an|the|its|his|her|their)$/.test(this.low(d))) return i;
+    const v = d - 1;
+    if (!/^(issued|released|sent|put|posted|published)$/.test(this.low(v))) return i;
+    let first = v;
+    if (/^(out)$/.test(this.low(v + 1))) return i;
+    while (first > 0 && CUE_PREFIX.has(this.low(first - 1)) && !this.inQuote(first - 1)) first--;
+    return this.inQuote(first) ? i : first;
   }
 
   private addCue(c: Cue): void {
@@ -210,6 +262,17 @@ export class AttributionFinder {
       i > 0 && this.tokens[i - 1].sentence === t.sentence && !/^[.!?"\u201c:]$/.test(this.tokens[i - 1].text);
     if (CAP_WORD.test(t.text) && /^[\p{L}.\-’']+$/u.test(t.text) && (midSentence || !NOT_NAME_POS.has(t.pos ?? '')))
       return true;
+    // A first name the tagger reads as a verb ("Grant Young, …"): capitalised and followed by a proper noun.
+    const next = this.tokens[i + 1];
+    if (
+      CAP_WORD.test(t.text) &&
+      t.pos === 'VERB' &&
+      next?.pos === 'PROPN' &&
+      CAP_WORD.test(next.text) &&
+      next.sentence === t.sentence &&
+      !CUE_FORMS.has(w)
+    )
+      return true;
     return false;
   }
 
@@ -222,6 +285,13 @@ export class AttributionFinder {
     if (SUBJ_PRON.has(w)) return [k, k];
     // "said Tuesday" is not a subject, but "4 in 10 say" is.
     if (TIME_HEADS.test(w) || (/^\d+$/.test(w) && !/^(in|of)$/.test(this.low(k - 1)))) return null;
+    if (toks[k].pos === 'NUM' && this.low(k - 1) === 'in' && toks[k - 2]?.pos === 'NUM' && k - 2 >= limit) {
+      // Poll shares: "six in 10 said", "more than 4 in 10 say".
+      let s = k - 2;
+      if (/^(than)$/.test(this.low(s - 1)) && /^(more|less|fewer)$/.test(this.low(s - 2)) && s - 2 >= limit) s -= 2;
+      else if (/^(nearly|almost|about|roughly|some|only)$/.test(this.low(s - 1)) && s - 1 >= limit) s -= 1;
+      return [s, k];
+    }
     if (w === ')') {
       // "Gov. John Kasich (R-OH)": the parenthesis belongs to the name.
       let j = k - 1;
@@ -350,6 +420,7 @@ export class AttributionFinder {
         if (
           head[0] !== s0 &&
           before.text !== ',' &&
+          !(before.pos === 'CCONJ' && this.tokens[head[0] - 2]?.text === ',') &&
           !(
             head[0] - 1 === s0 &&
             (before.pos === 'SCONJ' ||
@@ -898,13 +969,18 @@ export class AttributionFinder {
       if (!subj) continue;
       const subjTok = this.firstTokenAtOrAfter(subj.start);
       if (info.belief && subj.end === toks[subjTok].end && toks[subjTok].pos === 'PRON') continue;
+      // "records show", "new filings show": records report their findings like speakers.
+      const documentary =
+        info.lemma === 'show' && DOCUMENT_SUBJECTS.has(this.low(this.firstTokenAtOrAfter(subj.end) - 1));
+      if (info.lemma === 'show' && this.low(c.tok) === 'show' && !documentary) continue;
+      const speech = info.speech || documentary;
       // Trailing attribution: CLAUSE , NP cue [modifiers] .
       const commaBefore = inverted ? c.first - 1 : subjTok - 1;
       if (
         !inverted &&
         commaBefore > s0 + 1 &&
         toks[commaBefore].text === ',' &&
-        info.speech &&
+        speech &&
         this.regionAt[toks[s0].start] < 0
       ) {
         // Parenthetical: "Survival, Mr. VandeHei says, depends on …" — one statement around the attribution.
@@ -921,7 +997,7 @@ export class AttributionFinder {
           }
         }
       }
-      if (commaBefore > s0 + 2 && toks[commaBefore].text === ',' && info.speech) {
+      if (commaBefore > s0 + 2 && toks[commaBefore].text === ',' && speech) {
         const tailOk = this.trailingOnly(c.last + 1, s1, inverted ? this.firstTokenAtOrAfter(subj.end) : -1);
         if (tailOk) {
           const content = this.clause(s0, commaBefore - 1);

@@ -96,7 +96,7 @@ const SPEECH: Record<string, string[]> = {
   blame: ['blamed'],
   endorse: ['endorsed', 'endorses', 'endorsing'],
   decline: ['declined', 'declines', 'declining'],
-  show: ['showed', 'shows', 'shown'],
+  show: ['showed', 'shows', 'shown', 'show'],
   find: ['found', 'finds'],
   seem: ['seemed', 'seems'],
   appear: ['appeared', 'appears'],

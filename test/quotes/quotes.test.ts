@@ -161,6 +161,32 @@ describe('partial and indirect speech', () => {
     const q = find(quotes('Ruiz was winning among older voters, according to exit polls.'), 'older voters');
     expect(q.speaker?.span?.text).toBe('exit polls');
   });
+  it('finds poll shares as sources ("six in 10 said")', () => {
+    const q = find(quotes('More than six in 10 said they were tired of the campaign.'), 'tired');
+    expect(q.speaker?.span?.text).toBe('More than six in 10');
+  });
+  it('reads a capitalised first name tagged as a verb as part of the name', () => {
+    const q = find(quotes('Grant Young, a county strategist, said the turnout was low.'), 'turnout');
+    expect(q.speaker?.span?.text).toBe('Grant Young');
+  });
+  it('finds the subject of an appositive after ", and"', () => {
+    const q = find(
+      quotes('Officials met on Monday, and Rosa Lind, the state climate adviser, said her staff had a plan.'),
+      'her staff',
+    );
+    expect(q.speaker?.span?.text).toBe('Rosa Lind');
+  });
+  it('takes "issued a statement saying" as the cue', () => {
+    const q = find(quotes('The county released a statement Wednesday saying the roads were closed.'), 'roads');
+    expect(q.cue?.text).toBe('released a statement Wednesday saying');
+    expect(q.speaker?.span?.text).toBe('The county');
+  });
+  it('treats "records show" as an attribution, not any "show"', () => {
+    const q = find(quotes('He gave to both parties in 2008, FEC records show.'), 'both parties');
+    expect(q.cue?.text).toBe('show');
+    expect(q.speaker?.span?.text).toBe('FEC records');
+    expect(quotes('The players show the way to the stadium.')).toHaveLength(0);
+  });
   it('attributes a title "Name: statement" to the name', () => {
     const q = find(quotes('Clinton camp: The new rules threaten national security.\n\nThe story.'), 'new rules');
     expect(q.kind).toBe('indirect');
