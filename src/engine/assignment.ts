@@ -89,7 +89,7 @@ function replay(clusterer: StoryClusterer, entry: AssignmentEntry, docs: Map<str
     case 'add': {
       const doc = docs.get(entry.articleId);
       // An article deleted since cannot be replayed; its story simply does not get it back.
-      if (doc) clusterer.add(doc);
+      if (doc) clusterer.add(doc, entry.decision);
       return;
     }
     case 'merge':

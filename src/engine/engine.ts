@@ -115,6 +115,12 @@ export class Engine {
     completeJobs: number[],
   ): Promise<{ stored: string[]; stories: string[]; skipped: string[] }> {
     if (fresh.length === 0 && completeJobs.length === 0) return { stored: [], stories: [], skipped: [] };
+    // Catch up with what other processes logged before taking the lock, so that only the entries written
+    // while we waited are replayed inside it. The log is only appended under the lock, so what is visible
+    // is always a complete prefix.
+    const t = performance.now();
+    await this.shared.sync(this.store);
+    this.time('sync', t);
     const result = await this.store.exclusive(async (tx) => {
       const t0 = performance.now();
       const clusterer = await this.shared.sync(tx);
@@ -147,7 +153,11 @@ export class Engine {
     const why = new Map<string, Membership>();
     for (const doc of [...docs].sort(byPublication)) {
       const a = clusterer.add(doc);
-      log.push({ op: 'add', articleId: doc.article.id });
+      log.push(
+        a.decision
+          ? { op: 'add', articleId: doc.article.id, decision: a.decision }
+          : { op: 'add', articleId: doc.article.id },
+      );
       affected.add(a.storyId);
       why.set(doc.article.id, membershipOf(doc.article.id, a));
     }

@@ -1,4 +1,5 @@
 import type { AnnotatedArticle, Story } from '../model.js';
+import type { AddDecision } from '../stories/index.js';
 
 /** A story as listed: enough to show a row without loading every article. */
 export interface StorySummary {
@@ -27,7 +28,8 @@ export interface SearchHit {
  * log in order rebuilds the story clusterer in any process: that is how several workers share it.
  */
 export type AssignmentEntry =
-  | { op: 'add'; articleId: string }
+  /** `decision` lets other processes repeat the placement without scoring it again. */
+  | { op: 'add'; articleId: string; decision?: AddDecision }
   | { op: 'merge'; a: string; b: string }
   | { op: 'split'; storyId: string; articleIds: string[] }
   | { op: 'recheck' };

@@ -1,5 +1,5 @@
 import type { AnnotatedArticle } from '../model.js';
-import { NearDuplicateIndex, type DedupOptions, type DedupSnapshot } from './dedup.js';
+import { NearDuplicateIndex, type DedupOptions, type DedupSnapshot, type Signature } from './dedup.js';
 import {
   articleFeatures,
   FEATURE_GROUPS,
@@ -144,6 +144,21 @@ export interface Assignment {
   score: number;
   explanation: Explanation;
   duplicateOf?: string;
+  /** What another clusterer in the same state needs to repeat this step without scoring (see `add`). */
+  decision?: AddDecision;
+}
+
+/**
+ * The outcome of scoring one article: its story and the topic changes. Replaying it on a clusterer in the
+ * same state gives the same state as scoring again, at a fraction of the cost.
+ */
+export interface AddDecision {
+  storyId: string;
+  isNew: boolean;
+  /** Topic a new story was filed under, when not a topic of its own. */
+  topic?: string;
+  /** Topics joined with the story's topic because the article scored high against them. */
+  links?: string[];
 }
 
 export interface StorySummary {
@@ -870,7 +885,12 @@ export class StoryClusterer {
   // ---- public API ----------------------------------------------------------------------------------------
 
   /** Assigns one article to an existing story or a new one. */
-  add(doc: AnnotatedArticle): Assignment {
+  /**
+   * Places an article. With `decided` (the `decision` another clusterer in the same state returned for this
+   * article), the scoring is skipped and the decision applied; a decision that does not fit the state is an
+   * error, because the two clusterers have diverged.
+   */
+  add(doc: AnnotatedArticle, decided?: AddDecision): Assignment {
     if (
       !doc ||
       typeof doc !== 'object' ||
@@ -957,10 +977,12 @@ export class StoryClusterer {
       }
     }
 
+    if (decided) this.checkDecision(id, decided);
     this.n++;
     for (const g of FEATURE_GROUPS) this.countFeatures(features.groups[g].keys());
     this.refreshWeights();
     const vec = StoryClusterer.unitVectors(features);
+    if (decided) return this.applyDecision(id, features, vec, sig, decided);
 
     const cands = this.candidates(vec, day);
     this.lastScored = cands.length;
@@ -996,15 +1018,76 @@ export class StoryClusterer {
         bestTopic = t;
     if (!joins && kin && kin.score >= this.options.threshold) bestTopic = this.topicOf(kin.s);
     const story = joins && best ? best.s : this.createStory(id, bestTopic);
+    // An article close to two topics shows they are one.
+    const links = [...topicScores].filter(([, sc]) => sc >= this.options.topicLinkThreshold).map(([t]) => t);
+    this.place(story, id, features, vec, sig, links);
+    const decision: AddDecision = { storyId: story.id, isNew: !joins };
+    if (!joins && bestTopic !== undefined) decision.topic = bestTopic;
+    if (links.length > 0) decision.links = links;
+    return { storyId: story.id, isNew: !joins, score: best?.score ?? 0, explanation, decision };
+  }
+
+  /** The state changes of placing a scored article in `story`. */
+  private place(
+    story: StoryState,
+    id: string,
+    features: ArticleFeatures,
+    vec: Vectors,
+    sig: Signature | undefined,
+    links: string[],
+  ): void {
+    const day = features.day;
     if (this.dedupIndex && sig) {
       this.dedupIndex.add(id, sig);
       if (day !== undefined) this.dedupHeap.push(day, id);
     }
     this.attach(story, { id, source: features.source, day, vec, lead: features.lead });
     this.addToTopic(story.topic, vec, day);
-    // An article close to two topics shows they are one.
-    for (const [t, sc] of topicScores) if (sc >= this.options.topicLinkThreshold) this.joinTopicIds(story.topic, t);
-    return { storyId: story.id, isNew: !joins, score: best?.score ?? 0, explanation };
+    for (const t of links) this.joinTopicIds(story.topic, t);
+  }
+
+  /** Refuses, before anything changes, a decision that does not fit this clusterer's state. */
+  private checkDecision(id: string, d: AddDecision): void {
+    if (d.isNew) {
+      const next = this.newStoryId(id);
+      if (next !== d.storyId)
+        throw new StoryClustererError(
+          `replaying ${id}: the new story would be ${next}, the decision says ${d.storyId}; the states differ`,
+        );
+    } else if (!this.storyMap.has(d.storyId)) {
+      throw new StoryClustererError(`replaying ${id}: story ${d.storyId} is unknown here; the states differ`);
+    }
+  }
+
+  private applyDecision(
+    id: string,
+    features: ArticleFeatures,
+    vec: Vectors,
+    sig: Signature | undefined,
+    d: AddDecision,
+  ): Assignment {
+    const story = d.isNew ? this.createStory(id, d.topic) : this.getStory(d.storyId);
+    this.place(story, id, features, vec, sig, d.links ?? []);
+    const similarities = { entity: 0, term: 0, number: 0, date: 0, quote: 0 };
+    return {
+      storyId: story.id,
+      isNew: d.isNew,
+      score: 0,
+      decision: d,
+      explanation: {
+        decision: d.isNew ? 'new' : 'joined',
+        score: 0,
+        threshold: this.options.threshold,
+        similarities,
+        sharedEntities: [],
+        sharedTerms: [],
+        sharedDates: [],
+        sharedNumbers: [],
+        sharedQuoteShingles: 0,
+        candidates: 0,
+        summary: `Placed in ${story.id} as decided when the article was first added.`,
+      },
+    };
   }
 
   private explain(

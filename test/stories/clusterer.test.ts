@@ -251,6 +251,48 @@ describe('StoryClusterer: snapshot and restore', () => {
     }
   });
 
+  it('repeats recorded decisions without scoring and reaches the same state', () => {
+    const doc = (i: number): AnnotatedArticle =>
+      art(`r${i}`, `${gibberish(Math.floor(i / 4), 40)}\n${gibberish(20_000 + i, 20)}`, {
+        published: `2021-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+      });
+    const docs = [
+      art('a1', QUAKE_A1, { published: '2009-09-30' }),
+      art('b1', QUAKE_B1, { published: '2009-10-01' }),
+      art('a2', QUAKE_A2, { published: '2009-10-01' }),
+      art('b2', QUAKE_B2, { published: '2009-10-02' }),
+      ...Array.from({ length: 150 }, (_, i) => doc(i)),
+    ];
+    const scored = new StoryClusterer();
+    const replayed = new StoryClusterer();
+    let joined = 0;
+    for (const d of docs) {
+      const a = scored.add(d);
+      if (a.decision && !a.decision.isNew) joined++;
+      const b = replayed.add(d, a.decision);
+      expect(b.storyId).toBe(a.storyId);
+      expect(b.explanation.candidates).toBe(0);
+    }
+    expect(joined).toBeGreaterThan(50);
+    expect(replayed.stories()).toEqual(scored.stories());
+    expect(replayed.topics()).toEqual(scored.topics());
+    const { stats: _s, ...a } = scored.snapshot();
+    const { stats: _r, ...b } = replayed.snapshot();
+    expect(b).toEqual(a);
+    // And the two go on identically when the next article is scored by both.
+    const next = art('a3', QUAKE_A2.replace('Padang', 'Padang city'), { published: '2009-10-03' });
+    expect(replayed.add(next).storyId).toBe(scored.add(next).storyId);
+  });
+
+  it('refuses a decision that does not fit its state', () => {
+    const c = new StoryClusterer();
+    expect(() => c.add(art('a1', QUAKE_A1), { storyId: 'story-zz', isNew: false })).toThrow(/unknown here/);
+    expect(() => c.add(art('b1', QUAKE_B1), { storyId: 'story-other', isNew: true })).toThrow(/states differ/);
+    // Nothing changed: the articles can still be added.
+    expect(c.stats().articles).toBe(0);
+    expect(c.add(art('a1', QUAKE_A1)).isNew).toBe(true);
+  });
+
   it('refuses something that is not a snapshot', () => {
     expect(() => StoryClusterer.restore({} as never)).toThrow(StoryClustererError);
   });
