@@ -51,6 +51,8 @@ function parseArgs(argv: string[]): Args {
 interface Checkpoint {
   articles: number;
   msPerArticleWindow: number;
+  /** Process CPU time (user + system) per article over the same window: what the machine's load does not inflate. */
+  cpuMsPerArticleWindow: number;
   msPerArticleOverall: number;
   stories: number;
   largestStory: number;
@@ -75,7 +77,12 @@ async function main(): Promise<void> {
   const checkpoints: Checkpoint[] = [];
   let n = 0;
   let batch: AnnotatedArticle[] = [];
-  const windowStart = new Map<number, { t: number; timings: Map<string, number> }>();
+  const windowStart = new Map<number, { t: number; cpu: number; timings: Map<string, number> }>();
+  const cpuMs = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const startedCpu = cpuMs();
   const started = performance.now();
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
@@ -87,7 +94,7 @@ async function main(): Promise<void> {
     n++;
     for (const size of args.sizes)
       if (n === Math.max(1, size - args.window))
-        windowStart.set(size, { t: performance.now(), timings: new Map(timings) });
+        windowStart.set(size, { t: performance.now(), cpu: cpuMs(), timings: new Map(timings) });
     if (batch.length >= args.batch || args.sizes.includes(n)) await flush();
     if (args.sizes.includes(n)) {
       const w = windowStart.get(n);
@@ -100,6 +107,7 @@ async function main(): Promise<void> {
       checkpoints.push({
         articles: n,
         msPerArticleWindow: (now - (w?.t ?? started)) / windowCount,
+        cpuMsPerArticleWindow: (cpuMs() - (w?.cpu ?? startedCpu)) / windowCount,
         msPerArticleOverall: (now - started) / n,
         stories,
         largestStory: largest,
@@ -111,7 +119,7 @@ async function main(): Promise<void> {
       if (!args.json) {
         const c = checkpoints[checkpoints.length - 1];
         console.error(
-          `… ${c.articles} articles: ${c.msPerArticleWindow.toFixed(2)} ms/article (last ${windowCount}), ${c.stories} stories, RSS ${c.rssMb} MB`,
+          `… ${c.articles} articles: ${c.msPerArticleWindow.toFixed(2)} ms/article, ${c.cpuMsPerArticleWindow.toFixed(2)} CPU ms/article (last ${windowCount}), ${c.stories} stories, RSS ${c.rssMb} MB`,
         );
       }
     }
@@ -134,6 +142,7 @@ async function main(): Promise<void> {
   const head = [
     'articles',
     'ms/article (window)',
+    'CPU ms/article (window)',
     'ms/article (overall)',
     'stories',
     'largest',
@@ -144,6 +153,7 @@ async function main(): Promise<void> {
   const rows = checkpoints.map((c) => [
     String(c.articles),
     c.msPerArticleWindow.toFixed(2),
+    c.cpuMsPerArticleWindow.toFixed(2),
     c.msPerArticleOverall.toFixed(2),
     String(c.stories),
     String(c.largestStory),
@@ -162,7 +172,7 @@ async function main(): Promise<void> {
   const last = checkpoints[checkpoints.length - 1];
   if (first && last && last !== first)
     console.log(
-      `per-article time at ${last.articles} / at ${first.articles}: ${(last.msPerArticleWindow / first.msPerArticleWindow).toFixed(2)}×`,
+      `per-article time at ${last.articles} / at ${first.articles}: ${(last.msPerArticleWindow / first.msPerArticleWindow).toFixed(2)}× wall, ${(last.cpuMsPerArticleWindow / first.cpuMsPerArticleWindow).toFixed(2)}× CPU`,
     );
   for (const c of checkpoints) {
     console.log(
