@@ -181,6 +181,16 @@ export class AttributionFinder {
         !(info.lemma === 'show' && DOCUMENT_SUBJECTS.has(this.low(i - 1)));
       if (CAP_WORD.test(toks[i].text) && pos === 'PROPN') continue;
       if ((info.lemma === 'shoot' || info.lemma === 'fire') && this.low(i + 1) !== 'back') continue;
+      // "no data to suggest that": an infinitive reports no one's words.
+      if (w === info.lemma && info.lemma !== 'say' && this.low(i - 1) === 'to') continue;
+      // "a program called Safe Streets", "the so-called deal": a name, not an evaluation.
+      if (info.lemma === 'call' && w === 'called' && i > 0) {
+        const p = toks[i - 1];
+        let d = i - 1;
+        while (d > i - 4 && d > 0 && /^(NOUN|ADJ|PROPN)$/.test(toks[d].pos ?? '')) d--;
+        const indefinite = d < i - 1 && p.pos === 'NOUN' && !CAP_WORD.test(p.text) && /^(a|an)$/.test(this.low(d));
+        if (indefinite || (p.text === '-' && this.low(i - 2) === 'so')) continue;
+      }
       let first = i;
       while (first > 0 && CUE_PREFIX.has(this.low(first - 1)) && !this.inQuote(first - 1)) first--;
       // "called for", "calling on": the particle belongs to the cue.
@@ -354,6 +364,18 @@ export class AttributionFinder {
         i++;
         continue;
       }
+      // "one unaligned strategist", "a retired general": a participle tagged as a verb inside the phrase.
+      if (
+        i > k &&
+        toks[i].pos === 'VERB' &&
+        /(ed|ing)$/.test(this.low(i)) &&
+        /^(DET|NUM|ADJ)$/.test(toks[i - 1].pos ?? '') &&
+        /^(NOUN|PROPN|ADJ)$/.test(toks[i + 1]?.pos ?? '') &&
+        toks[i + 1]?.sentence === sent
+      ) {
+        i++;
+        continue;
+      }
       if (
         (lw === 'of' || lw === 'for' || lw === 'and') &&
         i > k &&
@@ -429,7 +451,8 @@ export class AttributionFinder {
           )
         )
           continue;
-        if (!CAP_WORD.test(this.tokens[head[1]].text) && this.tokens[head[1]].pos !== 'NOUN') break;
+        const last = this.tokens[head[1]];
+        if (!CAP_WORD.test(last.text) && last.pos !== 'NOUN' && last.text !== ')') break;
         if (k - p > 25) break;
         this.lastExtent = this.span(head[0], k);
         return this.span(head[0], head[1]);
@@ -998,7 +1021,11 @@ export class AttributionFinder {
         }
       }
       if (commaBefore > s0 + 2 && toks[commaBefore].text === ',' && speech) {
-        const tailOk = this.trailingOnly(c.last + 1, s1, inverted ? this.firstTokenAtOrAfter(subj.end) : -1);
+        const subjEnd = this.firstTokenAtOrAfter(subj.end);
+        // "…, said Howard Rubel, a senior analyst, who notes …": an appositive may follow an inverted subject.
+        const tailOk =
+          this.trailingOnly(c.last + 1, s1, inverted ? subjEnd : -1) ||
+          (inverted && toks[subjEnd]?.text === ',' && subjEnd + 1 < s1);
         if (tailOk) {
           const content = this.clause(s0, commaBefore - 1);
           if (content && !this.overlapsDirect(content)) {

@@ -187,6 +187,27 @@ describe('partial and indirect speech', () => {
     expect(q.speaker?.span?.text).toBe('FEC records');
     expect(quotes('The players show the way to the stadium.')).toHaveLength(0);
   });
+  it('does not read "a program called X" as an evaluation', () => {
+    expect(quotes('She runs a program called Safe Streets in the city.')).toHaveLength(0);
+  });
+  it('does not take an infinitive ("no data to suggest") as a cue', () => {
+    expect(quotes('There is no data to suggest that turnout fell.').some((q) => q.cue?.text === 'suggest')).toBe(false);
+  });
+  it('accepts an inverted attribution whose speaker has an appositive with a relative clause', () => {
+    const q = find(
+      quotes('That is not good enough, said Hal Rubel, a senior analyst at a bank, who notes that the deal is small.'),
+      'good enough',
+    );
+    expect(q.speaker?.span?.text).toBe('Hal Rubel');
+  });
+  it('reads "one unaligned strategist" as one noun phrase', () => {
+    const q = find(quotes('The race is open, said one unaligned Iowa strategist.'), 'race is open');
+    expect(q.speaker?.span?.text).toBe('one unaligned Iowa strategist');
+  });
+  it('finds a subject ending in a party label before an appositive', () => {
+    const q = find(quotes('Meanwhile, Sen. Ada Moss (D-Mo.), who has backed Lee, said the vote was close.'), 'vote');
+    expect(q.speaker?.span?.text).toBe('Sen. Ada Moss (D-Mo.)');
+  });
   it('attributes a title "Name: statement" to the name', () => {
     const q = find(quotes('Clinton camp: The new rules threaten national security.\n\nThe story.'), 'new rules');
     expect(q.kind).toBe('indirect');
