@@ -912,24 +912,11 @@ export class StoryClusterer {
     const id = safe.article.id;
     const existing = this.articleStory.get(id);
     if (existing !== undefined) {
-      const sims = { entity: 0, term: 0, number: 0, date: 0, quote: 0 };
       return {
         storyId: existing,
         isNew: false,
         score: 1,
-        explanation: {
-          decision: 'repeat',
-          score: 1,
-          threshold: this.options.threshold,
-          similarities: sims,
-          sharedEntities: [],
-          sharedTerms: [],
-          sharedDates: [],
-          sharedNumbers: [],
-          sharedQuoteShingles: 0,
-          candidates: 0,
-          summary: `Article ${id} was already added to ${existing}.`,
-        },
+        explanation: this.unscored('repeat', 1, `Article ${id} was already added to ${existing}.`),
       };
     }
     this.lastScored = 0;
@@ -951,29 +938,14 @@ export class StoryClusterer {
         this.n++;
         this.duplicates++;
         this.attach(story, { id, source: features.source, day, duplicateOf: match.id });
-        const sims = { entity: 0, term: 0, number: 0, date: 0, quote: 0 };
-        return {
-          storyId: story.id,
-          isNew: false,
-          score: match.jaccard,
-          duplicateOf: match.id,
-          explanation: {
-            decision: 'duplicate',
-            score: match.jaccard,
-            threshold: this.options.threshold,
-            similarities: sims,
-            sharedEntities: [],
-            sharedTerms: [],
-            sharedDates: [],
-            sharedNumbers: [],
-            sharedQuoteShingles: 0,
-            candidates: 0,
-            duplicate: { articleId: match.id, ...match },
-            summary:
-              `Copy of ${match.id} (estimated Jaccard ${match.jaccard.toFixed(2)}, ` +
-              `containment ${match.containment.toFixed(2)}), so it joins that article's story ${story.id}.`,
-          },
-        };
+        const explanation = this.unscored(
+          'duplicate',
+          match.jaccard,
+          `Copy of ${match.id} (estimated Jaccard ${match.jaccard.toFixed(2)}, ` +
+            `containment ${match.containment.toFixed(2)}), so it joins that article's story ${story.id}.`,
+        );
+        explanation.duplicate = { articleId: match.id, ...match };
+        return { storyId: story.id, isNew: false, score: match.jaccard, duplicateOf: match.id, explanation };
       }
     }
 
@@ -1068,25 +1040,33 @@ export class StoryClusterer {
   ): Assignment {
     const story = d.isNew ? this.createStory(id, d.topic) : this.getStory(d.storyId);
     this.place(story, id, features, vec, sig, d.links ?? []);
-    const similarities = { entity: 0, term: 0, number: 0, date: 0, quote: 0 };
     return {
       storyId: story.id,
       isNew: d.isNew,
       score: 0,
       decision: d,
-      explanation: {
-        decision: d.isNew ? 'new' : 'joined',
-        score: 0,
-        threshold: this.options.threshold,
-        similarities,
-        sharedEntities: [],
-        sharedTerms: [],
-        sharedDates: [],
-        sharedNumbers: [],
-        sharedQuoteShingles: 0,
-        candidates: 0,
-        summary: `Placed in ${story.id} as decided when the article was first added.`,
-      },
+      explanation: this.unscored(
+        d.isNew ? 'new' : 'joined',
+        0,
+        `Placed in ${story.id} as decided when the article was first added.`,
+      ),
+    };
+  }
+
+  /** The explanation of a placement made without scoring candidates. */
+  private unscored(decision: Explanation['decision'], score: number, summary: string): Explanation {
+    return {
+      decision,
+      score,
+      threshold: this.options.threshold,
+      similarities: { entity: 0, term: 0, number: 0, date: 0, quote: 0 },
+      sharedEntities: [],
+      sharedTerms: [],
+      sharedDates: [],
+      sharedNumbers: [],
+      sharedQuoteShingles: 0,
+      candidates: 0,
+      summary,
     };
   }
 
