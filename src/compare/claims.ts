@@ -5,6 +5,7 @@
  */
 import type { AnnotatedArticle } from '../model.js';
 import { embedRanges, inRanges, isBoilerplate, stem, STOPWORDS, words } from '../summarize/features.js';
+import { MONTHS, NUMBER_WORDS, WEEKDAYS } from '../text/words.js';
 
 /** A number with the word it counts ("45 days" → value 45, unit "day"). */
 export interface NumberFact {
@@ -36,32 +37,10 @@ export interface ArticleClaim extends ClaimSpan {
   phrases: string[];
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  ninety: 90,
-  hundred: 100,
-  dozen: 12,
-};
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
-const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const MONTH_ALTERNATIVES = MONTHS.join('|');
+const WEEKDAY_ALTERNATIVES = WEEKDAYS.join('|');
 
 /** Singular, lower-case unit word, so "45 days" and "30-day" share the slot "day". */
 function unitOf(w: string | undefined): string {
@@ -98,9 +77,9 @@ export function extractNumbers(text: string): NumberFact[] {
 }
 
 /** Dates as written, normalised to lower case ("october", "2015", "monday", "october 10, 2017"). */
-const MONTH_END = new RegExp(`(${MONTHS})\\s*$`);
+const MONTH_END = new RegExp(`(${MONTH_ALTERNATIVES})\\s*$`);
 const DATE_RE = new RegExp(
-  `\\b((?:${MONTHS})(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?|(?:${WEEKDAYS})|(?:1[89]|20)\\d\\d|(?:yesterday|today|tomorrow|last (?:week|month|year)))\\b`,
+  `\\b((?:${MONTH_ALTERNATIVES})(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?|(?:${WEEKDAY_ALTERNATIVES})|(?:1[89]|20)\\d\\d|(?:yesterday|today|tomorrow|last (?:week|month|year)))\\b`,
   'gi',
 );
 
@@ -108,12 +87,13 @@ export function extractDates(text: string): string[] {
   return [...text.matchAll(DATE_RE)].map((m) => m[1].toLowerCase().replace(/\s+/g, ' '));
 }
 
-const NOT_NAMES = new Set(
-  `the a an in on at for but and or if while when after before as it he she they we this that these those his her
-its their our there here back to by from with of not no yes so yet also however meanwhile monday tuesday
-wednesday thursday friday saturday sunday january february march april may june july august september october
-november december mr mrs ms dr gov sen rep`.split(/\s+/),
-);
+const NOT_NAMES = new Set([
+  ...`the a an in on at for but and or if while when after before as it he she they we this that these those his her
+its their our there here back to by from with of not no yes so yet also however meanwhile`.split(/\s+/),
+  ...WEEKDAYS,
+  ...MONTHS,
+  ...'mr mrs ms dr gov sen rep'.split(' '),
+]);
 
 /** Capitalised word sequences, used when no entity mentions were annotated. */
 export function extractNames(text: string): string[] {
@@ -160,7 +140,7 @@ function clauseSpans(text: string, start: number, end: number): Array<[number, n
   return spans;
 }
 
-const CALENDAR = new RegExp(`^(${MONTHS}|${WEEKDAYS})$`);
+const CALENDAR = new RegExp(`^(${MONTH_ALTERNATIVES}|${WEEKDAY_ALTERNATIVES})$`);
 
 /** Content stems without numbers and calendar words, which are compared as facts instead. */
 export function claimStems(text: string): string[] {

@@ -1,4 +1,5 @@
 import type { EntityType, Token } from '../model.js';
+import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS, WEEKDAY_ABBREVIATIONS } from '../text/words.js';
 import { TITLES, normalizeWord } from './features.js';
 
 /** A mention being built: token range `[start, end)` into the article's tokens. */
@@ -19,49 +20,7 @@ export interface RefineContext {
 
 export type Refiner = (drafts: Draft[], ctx: RefineContext) => Draft[];
 
-const MONTHS_DAYS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'mon',
-  'tue',
-  'tues',
-  'wed',
-  'thu',
-  'thur',
-  'thurs',
-  'fri',
-  'sat',
-  'sun',
-]);
+const MONTHS_DAYS = new Set([...MONTHS, ...MONTH_ABBREVIATIONS, ...WEEKDAYS, ...WEEKDAY_ABBREVIATIONS]);
 
 /** Capitalised words that may be part of a title before a name ("Manhattan District Attorney"). */
 const OFFICE_WORDS = new Set([

@@ -1,4 +1,5 @@
 import type { AnnotatedArticle, EntityType } from '../model.js';
+import { MONTHS, WEEKDAYS } from '../text/words.js';
 import { STOPWORDS, dayNumber, fnv1a, stem, words } from './text.js';
 
 /**
@@ -41,20 +42,6 @@ export const ENTITY_TYPE_WEIGHT: Record<EntityType, number> = {
   other: 0.6,
 };
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const MONTH_ABBR: Record<string, number> = {};
 MONTHS.forEach((m, i) => {
   MONTH_ABBR[m] = i + 1;
@@ -66,13 +53,7 @@ MONTH_ABBR.sept = 9;
 const NON_NAMES = new Set([
   ...MONTHS,
   ...MONTHS.map((m) => m.slice(0, 3)),
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAYS,
   'mr',
   'mrs',
   'ms',

@@ -1,4 +1,5 @@
 import type { Sentence } from '../model.js';
+import { MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS } from './words.js';
 
 /** Abbreviations after which a period does not end a sentence when a capitalised word follows. */
 const ABBREVIATIONS = new Set([
@@ -47,28 +48,8 @@ const ABBREVIATIONS = new Set([
   'dept',
   'univ',
   'assn',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mon',
-  'tue',
-  'tues',
-  'wed',
-  'thu',
-  'thur',
-  'thurs',
-  'fri',
-  'sat',
-  'sun',
+  ...MONTH_ABBREVIATIONS,
+  ...WEEKDAY_ABBREVIATIONS,
   'ave',
   'blvd',
   'rd',

@@ -1,17 +1,19 @@
 /** Word lists and regular-expression building blocks for English time expressions. */
 
+import { MONTHS, NUMBER_WORDS, WEEKDAYS } from '../text/words.js';
+
 export const MONTH_RE =
-  'january|february|march|april|may|june|july|august|september|october|november|december|' +
+  `${MONTHS.join('|')}|` +
   'jan\\.?|feb\\.?|mar\\.|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept\\.?|sep\\.?|oct\\.?|nov\\.?|dec\\.?';
 
-const MONTH_PREFIX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_PREFIX = MONTHS.map((m) => m.slice(0, 3));
 
 export function monthNumber(word: string): number {
   return MONTH_PREFIX.indexOf(word.slice(0, 3).toLowerCase()) + 1;
 }
 
 export const WEEKDAY_RE = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
-const WEEKDAY_PREFIX = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const WEEKDAY_PREFIX = WEEKDAYS.map((d) => d.slice(0, 3));
 export function weekdayNumber(word: string): number {
   return WEEKDAY_PREFIX.indexOf(word.slice(0, 3).toLowerCase()) + 1;
 }
@@ -20,42 +22,7 @@ export const DAY_RE = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?';
 /** Four-digit years from 1000 to 2199; plausibility is checked by the rule. */
 export const YEAR_RE = '(?:1\\d{3}|2[01]\\d{2})';
 
-const SMALL: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  a: 1,
-  an: 1,
-  single: 1,
-  half: 0.5,
-  dozen: 12,
-  hundred: 100,
-};
+const SMALL: Record<string, number> = { ...NUMBER_WORDS, a: 1, an: 1, single: 1, half: 0.5 };
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const UNITS_W = 'one|two|three|four|five|six|seven|eight|nine';
 export const NUMWORD_RE =
