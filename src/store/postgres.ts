@@ -1,6 +1,15 @@
 import pg from 'pg';
-import type { AnnotatedArticle, Article, Story } from '../model.js';
-import { decodeAnnotations, encodeAnnotations, outletOf } from './codec.js';
+import type { AnnotatedArticle, Story } from '../model.js';
+import { encodeAnnotations, outletOf } from './codec.js';
+import {
+  type ArticleRow,
+  articleFromRow,
+  queryParts,
+  type SearchRow,
+  searchHitFromRow,
+  summaryFromRow,
+  type StorySummaryRow,
+} from './rows.js';
 import {
   type AssignmentEntry,
   type Batch,
@@ -285,7 +294,7 @@ abstract class PgAccess implements Store {
 
   async getArticles(ids: string[], opts: ReadOptions = {}): Promise<AnnotatedArticle[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.run<PgArticleRow>(
+    const { rows } = await this.run<ArticleRow>(
       `SELECT id, path, title, source, source_inferred, url, byline, published, published_inferred, published_reason, text, annotations::text AS annotations
        FROM articles WHERE id = ANY($1)`,
       [ids],
@@ -294,8 +303,8 @@ abstract class PgAccess implements Store {
     const withTokens = opts.tokens ?? true;
     return ids
       .map((id) => byId.get(id))
-      .filter((r): r is PgArticleRow => !!r)
-      .map((r) => rowToDoc(r, withTokens));
+      .filter((r): r is ArticleRow => !!r)
+      .map((r) => articleFromRow(r, withTokens));
   }
 
   async countArticles(): Promise<number> {
@@ -321,7 +330,7 @@ abstract class PgAccess implements Store {
        FROM stories ORDER BY last_published DESC NULLS LAST, updated_at DESC, id LIMIT $1 OFFSET $2`,
       [opts.limit ?? 50, opts.offset ?? 0],
     );
-    return rows.map(summaryFromRow);
+    return rows.map(storySummary);
   }
 
   async getStorySummaries(ids: string[]): Promise<StorySummary[]> {
@@ -334,21 +343,14 @@ abstract class PgAccess implements Store {
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
-      return r ? [summaryFromRow(r)] : [];
+      return r ? [storySummary(r)] : [];
     });
   }
 
   async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
     const tsquery = toTsQuery(query);
     if (!tsquery) return [];
-    const { rows } = await this.run<{
-      id: string;
-      title: string | null;
-      source: string | null;
-      published: string | null;
-      story_id: string | null;
-      snippet: string;
-    }>(
+    const { rows } = await this.run<SearchRow>(
       `SELECT a.id, a.title, a.source, a.published, sa.story_id,
               ts_headline('english', a.text, q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=2') AS snippet
        FROM articles a CROSS JOIN to_tsquery('english', $1) q
@@ -356,14 +358,7 @@ abstract class PgAccess implements Store {
        WHERE a.tsv @@ q ORDER BY ts_rank_cd(a.tsv, q) DESC, a.id LIMIT $2`,
       [tsquery, opts.limit ?? 20],
     );
-    return rows.map((r) => ({
-      articleId: r.id,
-      title: r.title ?? undefined,
-      source: r.source ?? undefined,
-      published: r.published ?? undefined,
-      storyId: r.story_id ?? undefined,
-      snippet: r.snippet,
-    }));
+    return rows.map(searchHitFromRow);
   }
 
   async getState(key: string): Promise<string | undefined> {
@@ -507,56 +502,13 @@ class PgTransactionView extends PgAccess {
 const STORY_SUMMARY_COLUMNS =
   'id, title, article_count, independent_sources, outlets, first_published, last_published, updated_at';
 
-interface PgStoryRow {
-  id: string;
-  title: string;
-  article_count: number;
-  independent_sources: number;
+interface PgStoryRow extends StorySummaryRow {
   outlets: string[];
-  first_published: string | null;
-  last_published: string | null;
   updated_at: Date;
 }
 
-function summaryFromRow(r: PgStoryRow): StorySummary {
-  return {
-    id: r.id,
-    title: r.title,
-    articleCount: r.article_count,
-    independentSources: r.independent_sources,
-    outlets: r.outlets,
-    firstPublished: r.first_published ?? undefined,
-    lastPublished: r.last_published ?? undefined,
-    updatedAt: r.updated_at.toISOString(),
-  };
-}
-
-interface PgArticleRow {
-  id: string;
-  path: string | null;
-  title: string | null;
-  source: string | null;
-  source_inferred: boolean;
-  url: string | null;
-  byline: string | null;
-  published: string | null;
-  published_inferred: boolean;
-  published_reason: string | null;
-  text: string;
-  annotations: string;
-}
-
-function rowToDoc(row: PgArticleRow, withTokens: boolean): AnnotatedArticle {
-  const article: Article = { id: row.id, text: row.text, publishedInferred: row.published_inferred };
-  if (row.path) article.path = row.path;
-  if (row.title) article.title = row.title;
-  if (row.source) article.source = row.source;
-  if (row.source_inferred) article.sourceInferred = true;
-  if (row.url) article.url = row.url;
-  if (row.byline) article.byline = row.byline;
-  if (row.published) article.published = row.published;
-  if (row.published_reason) article.publishedReason = row.published_reason;
-  return decodeAnnotations(article, row.annotations, withTokens);
+function storySummary(r: PgStoryRow): StorySummary {
+  return summaryFromRow(r, r.outlets, r.updated_at.toISOString());
 }
 
 /**
@@ -564,17 +516,13 @@ function rowToDoc(row: PgArticleRow, withTokens: boolean): AnnotatedArticle {
  * "quoted phrases" as phrases. Words are passed as lexemes, never as tsquery syntax.
  */
 export function toTsQuery(query: string): string {
-  const parts: string[] = [];
-  for (const m of query.matchAll(/"([^"]*)"|(\S+)/g)) {
-    if (m[1] !== undefined) {
-      const words = m[1].match(/[\p{L}\p{N}]+/gu);
-      if (words) parts.push(`(${words.map((w) => `'${w.toLowerCase()}'`).join(' <-> ')})`);
-    } else {
-      for (const w of m[2].match(/[\p{L}\p{N}]+/gu) ?? []) parts.push(`'${w.toLowerCase()}'`);
-    }
-  }
-  if (parts.length === 0) return '';
-  const last = parts[parts.length - 1];
-  if (!last.startsWith('(')) parts[parts.length - 1] = `${last}:*`;
-  return parts.join(' & ');
+  const parts = queryParts(query);
+  const lexeme = (w: string): string => `'${w.toLowerCase()}'`;
+  return parts
+    .map((p, i) =>
+      p.quoted
+        ? `(${p.words.map(lexeme).join(' <-> ')})`
+        : `${lexeme(p.words[0])}${i === parts.length - 1 ? ':*' : ''}`,
+    )
+    .join(' & ');
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { AnnotatedArticle, Article, Story } from '../model.js';
+import type { AnnotatedArticle, Story } from '../model.js';
 import {
   type AssignmentEntry,
   type Batch,
@@ -11,7 +11,16 @@ import {
   StoreError,
   type StorySummary,
 } from './types.js';
-import { decodeAnnotations, encodeAnnotations, outletOf } from './codec.js';
+import { encodeAnnotations, outletOf } from './codec.js';
+import {
+  type ArticleRow,
+  articleFromRow,
+  queryParts,
+  type SearchRow,
+  searchHitFromRow,
+  summaryFromRow,
+  type StorySummaryRow,
+} from './rows.js';
 
 /** Schema migrations, applied in order; the index + 1 is the schema version. Never edit a released one. */
 const MIGRATIONS: readonly string[] = [
@@ -60,30 +69,8 @@ const MIGRATIONS: readonly string[] = [
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
 
-interface ArticleRow {
-  id: string;
-  path: string | null;
-  title: string | null;
-  source: string | null;
-  source_inferred: number;
-  url: string | null;
-  byline: string | null;
-  published: string | null;
-  published_inferred: number;
-  published_reason: string | null;
-  text: string;
-  annotations: string;
-}
-
-interface StoryRow {
-  id: string;
-  title: string;
-  article_count: number;
-  independent_sources: number;
+interface StoryRow extends StorySummaryRow {
   outlets: string;
-  first_published: string | null;
-  last_published: string | null;
-  body: string;
   updated_at: string;
 }
 
@@ -228,7 +215,7 @@ export class SqliteStore implements Store {
 
   async getArticle(id: string): Promise<AnnotatedArticle | undefined> {
     const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
-    return row ? rowToDoc(row) : undefined;
+    return row ? articleFromRow(row) : undefined;
   }
 
   async getArticles(ids: string[], opts: ReadOptions = {}): Promise<AnnotatedArticle[]> {
@@ -236,7 +223,7 @@ export class SqliteStore implements Store {
     const out: AnnotatedArticle[] = [];
     for (const id of ids) {
       const row = stmt.get(id) as ArticleRow | undefined;
-      if (row) out.push(rowToDoc(row, opts.tokens ?? true));
+      if (row) out.push(articleFromRow(row, opts.tokens ?? true));
     }
     return out;
   }
@@ -260,7 +247,7 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare('SELECT * FROM stories ORDER BY last_published DESC, updated_at DESC, id LIMIT ? OFFSET ?')
       .all(opts.limit ?? 50, opts.offset ?? 0) as StoryRow[];
-    return rows.map(summaryFromRow);
+    return rows.map(storySummary);
   }
 
   async getStorySummaries(ids: string[]): Promise<StorySummary[]> {
@@ -274,7 +261,7 @@ export class SqliteStore implements Store {
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
-      return r ? [summaryFromRow(r)] : [];
+      return r ? [storySummary(r)] : [];
     });
   }
 
@@ -290,22 +277,8 @@ export class SqliteStore implements Store {
            LEFT JOIN story_articles sa ON sa.article_id = a.id
            WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?`,
         )
-        .all(match, opts.limit ?? 20) as Array<{
-        id: string;
-        title: string | null;
-        source: string | null;
-        published: string | null;
-        story_id: string | null;
-        snippet: string;
-      }>;
-      return rows.map((r) => ({
-        articleId: r.id,
-        title: r.title ?? undefined,
-        source: r.source ?? undefined,
-        published: r.published ?? undefined,
-        storyId: r.story_id ?? undefined,
-        snippet: r.snippet,
-      }));
+        .all(match, opts.limit ?? 20) as SearchRow[];
+      return rows.map(searchHitFromRow);
     } catch (err) {
       throw new StoreError(`bad search query "${query}": ${(err as Error).message}`, { cause: err });
     }
@@ -360,20 +333,11 @@ export class SqliteStore implements Store {
  * type), quoted phrases stay phrases. User input never reaches FTS5 syntax unescaped.
  */
 export function toFtsQuery(query: string): string {
-  const parts: string[] = [];
-  const re = /"([^"]*)"|(\S+)/g;
-  for (const m of query.matchAll(re)) {
-    if (m[1] !== undefined) {
-      const words = m[1].match(/[\p{L}\p{N}]+/gu);
-      if (words) parts.push(`"${words.join(' ')}"`);
-    } else {
-      for (const w of m[2].match(/[\p{L}\p{N}]+/gu) ?? []) parts.push(`"${w}"`);
-    }
-  }
-  if (parts.length === 0) return '';
-  const last = parts[parts.length - 1];
-  if (!last.includes(' ')) parts[parts.length - 1] = `${last}*`;
-  return parts.join(' ');
+  const parts = queryParts(query);
+  // A single word is a prefix when it comes last, quoted or not.
+  return parts
+    .map((p, i) => `"${p.words.join(' ')}"${i === parts.length - 1 && p.words.length === 1 ? '*' : ''}`)
+    .join(' ');
 }
 
 function articleRow(doc: AnnotatedArticle, now: string): Record<string, string | number | null> {
@@ -395,28 +359,6 @@ function articleRow(doc: AnnotatedArticle, now: string): Record<string, string |
   };
 }
 
-function summaryFromRow(r: StoryRow): StorySummary {
-  return {
-    id: r.id,
-    title: r.title,
-    articleCount: r.article_count,
-    independentSources: r.independent_sources,
-    outlets: JSON.parse(r.outlets) as string[],
-    firstPublished: r.first_published ?? undefined,
-    lastPublished: r.last_published ?? undefined,
-    updatedAt: r.updated_at,
-  };
-}
-
-function rowToDoc(row: ArticleRow, withTokens = true): AnnotatedArticle {
-  const article: Article = { id: row.id, text: row.text, publishedInferred: row.published_inferred === 1 };
-  if (row.path) article.path = row.path;
-  if (row.title) article.title = row.title;
-  if (row.source) article.source = row.source;
-  if (row.source_inferred) article.sourceInferred = true;
-  if (row.url) article.url = row.url;
-  if (row.byline) article.byline = row.byline;
-  if (row.published) article.published = row.published;
-  if (row.published_reason) article.publishedReason = row.published_reason;
-  return decodeAnnotations(article, row.annotations, withTokens);
+function storySummary(r: StoryRow): StorySummary {
+  return summaryFromRow(r, JSON.parse(r.outlets) as string[], r.updated_at);
 }
