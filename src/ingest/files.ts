@@ -22,19 +22,7 @@ export type ReadResult = { ok: true; article: Article } | { ok: false; failure: 
 export async function readArticleFile(path: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   try {
-    const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
-      throw new IngestError(err.code === 'ENOENT' ? 'not-found' : 'unreadable', describeFsError(err));
-    });
-    if (!info.isFile()) throw new IngestError('unreadable', 'not a regular file');
-    if (info.size > maxBytes) {
-      throw new IngestError(
-        'too-large',
-        `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit (raise it with --max-bytes)`,
-      );
-    }
-    const bytes = await readBytes(path, info.size);
-    if (bytes.length === 0) throw new IngestError('empty', 'empty file');
-    const { text } = decodeBytes(bytes);
+    const { text } = decodeBytes(await readLimited(path, maxBytes));
     const { body, meta } = parseTextFile(text, path);
     return { ok: true, article: makeArticle(body, meta) };
   } catch (err) {
@@ -222,6 +210,7 @@ export async function* readInputFile(path: string, opts: InputOptions = {}): Asy
   }
 }
 
+/** The bytes of a regular, non-empty file no larger than `maxBytes`; an IngestError otherwise. */
 async function readLimited(path: string, maxBytes: number): Promise<Uint8Array> {
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
     throw new IngestError(err.code === 'ENOENT' ? 'not-found' : 'unreadable', describeFsError(err));
