@@ -85,6 +85,9 @@ const DOCUMENT_SUBJECTS = new Set([
   'research',
   'analysis',
 ]);
+/** Capitalised labels before a colon that are not speakers in a transcript. */
+const TRANSCRIPT_NOT_SPEAKERS =
+  /^(UPDATE|UPDATED|CORRECTION|PREVIOUSLY|WATCH|BREAKING|EXCLUSIVE|VIDEO|LIVE|EDITOR|NOTE|ADVERTISEMENT|RELATED|READ|PHOTO|PHOTOS|SOURCE|SOURCES|WASHINGTON|AP|CNN|NEW YORK|UPI)$/;
 /** Section labels that open a title with a colon but name no source ("The Latest: …", "Update: …"). */
 const HEADLINE_LABELS =
   /^(the latest|latest|update|updated|correction|watch|breaking|breaking news|exclusive|live|video|photos|opinion|analysis|editorial|review|quiz|podcast|transcript|editor’s note|editor's note|note|read|related|paid notice)$/;
@@ -153,6 +156,7 @@ export class AttributionFinder {
     this.findCues();
     this.directQuotes();
     this.headline();
+    this.transcript();
     this.indirectSpeech();
     this.partialQuotes();
     return this.out;
@@ -218,6 +222,17 @@ export class AttributionFinder {
         }
       } else if (nx === 'in' && this.low(last + 2) === 'a' && this.low(last + 3) === 'statement') last += 3;
       if (/ing$/.test(w) && first === i) first = this.statementIssued(i);
+      // "went on to say", "interjected to say", "was prompted to say": the governing verb opens the cue.
+      if (w === 'say' && first === i && this.low(i - 1) === 'to') {
+        let v = i - 2;
+        while (v > i - 6 && v > 0 && /^(on|so|far|as|only|then)$/.test(this.low(v))) v--;
+        if (toks[v]?.pos === 'VERB' && !this.inQuote(v) && toks[v].sentence === toks[i].sentence) {
+          first = v;
+          while (first > 0 && CUE_PREFIX.has(this.low(first - 1)) && !this.inQuote(first - 1)) first--;
+        }
+      }
+      // "has said recently" is annotated with its adverb.
+      if (this.low(last + 1) === 'recently' && !this.inQuote(last + 1)) last++;
       this.addCue({ tok: i, first, last, info, according: false, used: false, ...(weak ? { weak } : {}) });
     }
   }
@@ -407,7 +422,9 @@ export class AttributionFinder {
     if (k < limit) return undefined;
     const np = this.npEndingAt(k, limit);
     if (np) return this.span(np[0], np[1]);
-    const kt = this.tokens[k]?.text;
+    // `…,” adding, “…`: a closing mark after the comma does not hide the participle's link.
+    const kt =
+      this.isMark(this.tokens[k]?.text ?? 'x') && this.tokens[k - 1]?.text === ',' ? ',' : this.tokens[k]?.text;
     const s0 = Math.max(this.sentenceBounds(this.tokens[c.tok].sentence)[0], limit);
     const lk = this.low(k);
     const participle =
@@ -514,6 +531,12 @@ export class AttributionFinder {
       const head = this.npStartingAt(p);
       if (!head || head[1] >= k) continue;
       let v = head[1] + 1;
+      // "Rep. Hakeem Jeffries (D-N.Y.) reacted": a party label between subject and verb.
+      if (this.tokens[v]?.text === '(') {
+        let q = v;
+        while (q < k && q - v < 8 && this.tokens[q].text !== ')') q++;
+        if (this.tokens[q]?.text === ')') v = q + 1;
+      }
       // "Carson did not mention", "Trump immediately posted"
       while (v < k && (this.tokens[v].pos === 'ADV' || this.tokens[v].pos === 'PART')) v++;
       if (['VERB', 'AUX'].includes(this.tokens[v]?.pos ?? '')) return head;
@@ -925,6 +948,42 @@ export class AttributionFinder {
     });
   }
 
+  /**
+   * Interview transcripts: paragraphs opening with a speaker label in capitals ("TAPPER: …", "Q: …"). Only
+   * when the article has at least two such labels, so a lone "UPDATE:" or "BREAKING:" is not a speaker.
+   */
+  private transcript(): void {
+    const toks = this.tokens;
+    const found: Array<[number, number]> = [];
+    for (let i = 0; i < toks.length; i++) {
+      if (i > 0 && !this.newlineBetween(toks[i - 1].end, toks[i].start)) continue;
+      let j = i;
+      while (j < toks.length && j - i < 3 && /^\p{Lu}[\p{Lu}.’'-]*$/u.test(toks[j].text) && !this.inQuote(j)) j++;
+      if (j === i || toks[j]?.text !== ':' || this.newlineBetween(toks[i].start, toks[j].start)) continue;
+      const label = this.text.slice(toks[i].start, toks[j - 1].end);
+      if (TRANSCRIPT_NOT_SPEAKERS.test(label)) continue;
+      found.push([i, j]);
+    }
+    if (found.length < 2) return;
+    for (const [i, colon] of found) {
+      let e = colon + 1;
+      while (e + 1 < toks.length && !this.newlineBetween(toks[colon].end, toks[e + 1].start)) e++;
+      if (e <= colon) continue;
+      const content = this.clause(colon + 1, e);
+      if (!content || this.out.some((a) => a.statement.start < content.end && content.start < a.statement.end))
+        continue;
+      const source = this.span(i, colon - 1);
+      this.out.push({
+        kind: 'indirect',
+        content,
+        statement: content,
+        cue: this.span(colon, colon),
+        source,
+        at: source.start,
+      });
+    }
+  }
+
   /** Trims a token range's trailing punctuation (final period, comma) and returns it as a range. */
   private clause(a: number, b: number): Range | undefined {
     const toks = this.tokens;
@@ -1037,7 +1096,7 @@ export class AttributionFinder {
       if (inverted) continue;
       // Forward: NP cue [addressee] [time] (that)? CLAUSE
       let k = c.last + 1;
-      if (info.addressee) {
+      if (info.addressee && c.last === c.tok) {
         const np = this.npStartingAt(k);
         if (np) k = np[1] + 1;
       }
@@ -1086,6 +1145,15 @@ export class AttributionFinder {
         const ci = this.cueAtTok.get(j);
         if (ci !== undefined && toks[j - 1]?.text === ',' && /ing$/.test(this.low(j))) {
           e = j - 2;
+          break;
+        }
+        if (
+          ci !== undefined &&
+          this.isMark(toks[j - 1]?.text ?? 'x') &&
+          toks[j - 2]?.text === ',' &&
+          /ing$/.test(this.low(j))
+        ) {
+          e = j - 1;
           break;
         }
         if (toks[j - 1]?.text === ',' && CONTRAST.has(this.low(j)) && this.regionAt[toks[j].start] < 0) {

@@ -129,6 +129,7 @@ const SPEECH: Record<string, string[]> = {
   project: ['projected'],
   hint: ['hints'],
   challenge: ['challenged'],
+  push: ['pushed', 'pushing'],
   think: ['think', 'thinks'],
   believe: ['believe', 'believes'],
   know: ['knows'],
@@ -157,7 +158,10 @@ const PARTICLES: Record<string, string[]> = {
   call: ['for', 'on'],
   point: ['out', 'to'],
   go: ['on'],
-  ask: ['about'],
+  ask: ['about', 'for'],
+  agree: ['with'],
+  push: ['for'],
+  hope: ['for'],
   rail: ['against'],
   talk: ['about'],
   refer: ['to'],
@@ -169,7 +173,7 @@ const PARTICLES: Record<string, string[]> = {
 };
 const BELIEFS = new Set(['think', 'believe', 'know']);
 /** Verbs that report speech only with their particle ("talked about", "referring to"). */
-const NEEDS_PARTICLE = new Set(['refer', 'talk', 'speak', 'focus']);
+const NEEDS_PARTICLE = new Set(['refer', 'talk', 'speak', 'focus', 'push']);
 const NOT_SPEECH = new Set([
   'refer',
   'talk',
@@ -230,6 +234,7 @@ const NOT_SPEECH = new Set([
   'challenge',
   'question',
   'refuse',
+  'push',
 ]);
 
 // Verbs that introduce quotations but too often mean something else in running text ("continued to rise"):

@@ -208,6 +208,35 @@ describe('partial and indirect speech', () => {
     const q = find(quotes('Meanwhile, Sen. Ada Moss (D-Mo.), who has backed Lee, said the vote was close.'), 'vote');
     expect(q.speaker?.span?.text).toBe('Sen. Ada Moss (D-Mo.)');
   });
+  it('reads a transcript with speaker labels in capitals', () => {
+    const qs = quotes('The interview.\n\nHOST: Will you run again?\n\nMORALES: I have not decided yet.');
+    expect(find(qs, 'run again').speaker?.span?.text).toBe('HOST');
+    expect(find(qs, 'not decided').cue?.text).toBe(':');
+    expect(quotes('The story.\n\nUPDATE: The road has reopened.')).toHaveLength(0);
+  });
+  it('takes particles "asked for", "agreed with", "pushed for" into the cue', () => {
+    const q = find(quotes('The mayor asked for patience from residents.'), 'patience');
+    expect(q.cue?.text).toBe('asked for');
+    expect(q.text).toBe('patience from residents');
+    expect(find(quotes('Ruiz pushed for a new vote on the budget.'), 'new vote').cue?.text).toBe('pushed for');
+  });
+  it('opens the cue with the verb governing "to say"', () => {
+    const q = find(quotes('Mayor Lina Ortiz went on to say that the plan would fail.'), 'plan would fail');
+    expect(q.cue?.text).toBe('went on to say');
+    expect(q.speaker?.name).toBe('Lina Ortiz');
+  });
+  it('gives ", adding" after a partial quote the subject of the sentence', () => {
+    const qs = quotes('Marta Ruiz told the paper that Lee "had a poor plan," adding, "He lost every county."');
+    expect(find(qs, 'every county').speaker?.name).toBe('Marta Ruiz');
+    expect(find(qs, 'poor plan').text).not.toContain('adding');
+  });
+  it('finds a subject with a party label before its verb', () => {
+    const q = find(
+      quotes('In a statement, Rep. Ana Price (D-N.Y.) reacted to the news, saying: "The ruling is wrong."'),
+      'ruling is wrong',
+    );
+    expect(q.speaker?.name).toContain('Ana Price');
+  });
   it('attributes a title "Name: statement" to the name', () => {
     const q = find(quotes('Clinton camp: The new rules threaten national security.\n\nThe story.'), 'new rules');
     expect(q.kind).toBe('indirect');
