@@ -1,46 +1,19 @@
 import type { AnnotatedArticle, Story } from '../../src/model.js';
-import type { JsonArticle } from '../../src/format/json.js';
+import type { JsonArticle, StorylineJson } from '../../src/format/json.js';
 import type { StorySummary } from '../../src/store/types.js';
+// Type-only imports of the server's response shapes: erased from the bundle. (Not from server/app.ts, which
+// would pull the Node server into the web app's type check.)
+import type { StoryUpdate } from '../../src/server/events.js';
+import type { GraphEdge, GraphNode, StoryPage } from '../../src/server/queries.js';
 
-export type { AnnotatedArticle, Story, StorySummary, JsonArticle };
+export type { AnnotatedArticle, Story, StorySummary, JsonArticle, StoryPage, GraphNode, GraphEdge, StoryUpdate };
 
-export interface StoryPage {
-  total?: number;
-  hasMore: boolean;
-  limit: number;
-  offset: number;
-  stories: StorySummary[];
-}
-
-export interface GraphNode {
-  id: string;
-  name: string;
-  type: string;
-  mentions: number;
-}
-
-export interface GraphEdge {
-  a: string;
-  b: string;
-  sentences: number;
-  articles: number;
-}
-
-export interface StoryDocument {
-  format: 'storyline/1';
-  articles: JsonArticle[];
-  stories: Story[];
+/** `GET /api/stories/:id`: the storyline/1 document of one story, plus its entity co-occurrence graph. */
+export interface StoryDocument extends StorylineJson {
   graph: { nodes: GraphNode[]; edges: GraphEdge[] };
 }
 
 export type ArticleDocument = Omit<AnnotatedArticle, 'tokens'> & { storyId?: string };
-
-export interface StoryUpdate {
-  storyId: string;
-  title: string;
-  articleCount: number;
-  independentSources: number;
-}
 
 export class ApiFailure extends Error {
   constructor(
