@@ -275,9 +275,14 @@ export class AttributionFinder {
     const t = this.tokens[i];
     if (!t || this.inQuote(i)) return false;
     const w = t.text.toLowerCase();
+    // "this source", "these officials": a demonstrative before a noun is a determiner.
+    if ((w === 'this' || w === 'these' || w === 'those') && /^(NOUN|ADJ)$/.test(this.tokens[i + 1]?.pos ?? ''))
+      return true;
     if (NON_NP_WORDS.has(w)) return false;
     if (NP_POS.has(t.pos ?? '')) return true;
     if (/^[’']s?$/.test(t.text)) return true;
+    // A hyphenated modifier the tagger reads as a verb: "the conservative-leaning newspaper".
+    if (/^\p{Ll}+-\p{Ll}+$/u.test(t.text) && /^(NOUN|ADJ|PROPN)$/.test(this.tokens[i + 1]?.pos ?? '')) return true;
     // Hyphenated words are split by the tokenizer: "Twenty-four", "76-year-old".
     if (t.text === '-' && this.tokens[i - 1]?.end === t.start && this.tokens[i + 1]?.start === t.end) return true;
     const prev = this.tokens[i - 1];
@@ -507,6 +512,9 @@ export class AttributionFinder {
     // "said of Apple", "said answering a question"
     if (c.last > c.tok || /ing$/.test(w)) return true;
     if (TIME_WORDS.has(w) || TIME_HEADS.test(w) || t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'SCONJ') return true;
+    // "said 30 minutes into the debate"
+    if (t.pos === 'NUM' && /^(minutes?|hours?|days?|weeks?|months?|years?|seconds?)$/.test(this.low(c.last + 2)))
+      return true;
     // "said the day after", "said the next morning"
     if (
       t.pos === 'DET' &&
@@ -628,7 +636,8 @@ export class AttributionFinder {
       const ci = this.cueAtTok.get(j);
       if (ci === undefined) continue;
       const c = this.cues[ci];
-      if (c.last >= k || (c.info && !c.info.speech)) return null;
+      // Evaluations count only as the whole short sentence: `Bystrom agreed. "…"`.
+      if (c.last >= k || (c.info && !c.info.speech && c.last !== k - 1)) return null;
       if (c.according) {
         const np = this.accordingSource(c);
         return np && np[1] === k - 1 ? { cue: c, source: this.span(np[0], np[1]) } : null;

@@ -322,6 +322,20 @@ describe('speakers', () => {
   it('accepts "the 52-year-old" as a speaker', () => {
     expect(find(quotes('"We won," said the 52-year-old.'), 'We won').speaker?.span?.text).toBe('the 52-year-old');
   });
+  it('reads hyphenated modifiers and demonstratives inside a speaker phrase', () => {
+    const a = find(quotes('"He must stop," the conservative-leaning newspaper wrote.'), 'must stop');
+    expect(a.speaker?.span?.text).toBe('the conservative-leaning newspaper');
+    const b = find(quotes('"They like him," this source told the paper.'), 'like him');
+    expect(b.speaker?.span?.text).toBe('this source');
+  });
+  it('ends an attribution at "said 30 minutes into the debate"', () => {
+    const q = find(quotes('"It has been civil," Senator Ray Dole said 30 minutes into the debate.'), 'civil');
+    expect(q.speaker?.name).toBe('Ray Dole');
+  });
+  it('takes the speaker from a short sentence with an evaluation cue before a quote', () => {
+    const q = find(quotes('Professor Dana Bystrom agreed. "Time is running out for the party."'), 'running out');
+    expect(q.speaker?.name).toBe('Dana Bystrom');
+  });
   it('reads a spaced hyphen after a quote as a dash before the speaker', () => {
     expect(find(quotes('"Taxes will not go up." - Marcus Webb'), 'Taxes').speaker?.name).toBe('Marcus Webb');
   });
