@@ -220,7 +220,11 @@ export class AttributionFinder {
           last = j;
           if (/^(about|for|at|over)$/.test(this.low(j + 1))) last = j + 1;
         }
-      } else if (nx === 'in' && this.low(last + 2) === 'a' && this.low(last + 3) === 'statement') last += 3;
+      } else if (nx === 'in' && /^(a|the)$/.test(this.low(last + 2))) {
+        // "said in a statement", "said in a written statement"
+        const m = /^(written|joint|brief|prepared|separate)$/.test(this.low(last + 3)) ? 1 : 0;
+        if (this.low(last + 3 + m) === 'statement') last += 3 + m;
+      }
       if (/ing$/.test(w) && first === i) first = this.statementIssued(i);
       // "went on to say", "interjected to say", "was prompted to say": the governing verb opens the cue.
       if (w === 'say' && first === i && this.low(i - 1) === 'to') {
@@ -1112,7 +1116,8 @@ export class AttributionFinder {
       let thatAt = -1;
       for (let j = k; j <= Math.min(s1, k + 10); j++) {
         const lw = this.low(j);
-        if (lw === 'that') {
+        // After an evaluation ("referring to the firms that …") a later "that" opens a relative clause.
+        if (lw === 'that' && (speech || j === k)) {
           thatAt = j;
           break;
         }

@@ -130,6 +130,7 @@ const SPEECH: Record<string, string[]> = {
   hint: ['hints'],
   challenge: ['challenged'],
   push: ['pushed', 'pushing'],
+  echo: ['echoed'],
   think: ['think', 'thinks'],
   believe: ['believe', 'believes'],
   know: ['knows'],
@@ -235,6 +236,7 @@ const NOT_SPEECH = new Set([
   'question',
   'refuse',
   'push',
+  'echo',
 ]);
 
 // Verbs that introduce quotations but too often mean something else in running text ("continued to rise"):
@@ -246,7 +248,7 @@ const DIRECT_ONLY: Record<string, string[]> = {
   exclaim: ['exclaimed'],
   bark: ['barked'],
   charge: ['charged'],
-  echo: ['echoed', 'echoes'],
+  echo: ['echoes'],
   confess: ['confessed'],
   retort: ['retorted'],
   snap: ['snapped'],

@@ -237,6 +237,18 @@ describe('partial and indirect speech', () => {
     );
     expect(q.speaker?.name).toContain('Ana Price');
   });
+  it('keeps a relative clause in the object of an evaluation cue', () => {
+    const q = find(quotes('Nora Kim, the mayor, criticized the firms that moved jobs abroad.'), 'firms');
+    expect(q.text).toBe('the firms that moved jobs abroad');
+  });
+  it('finds "echoed" as an evaluation cue', () => {
+    const q = find(quotes('Senator Jeff Hale echoed the warning about the debt.'), 'warning');
+    expect(q.cue?.text).toBe('echoed');
+  });
+  it('takes "in a written statement" into the cue', () => {
+    const q = find(quotes('Lena Ortiz said in a written statement that the vote would go ahead.'), 'vote');
+    expect(q.cue?.text).toBe('said in a written statement');
+  });
   it('attributes a title "Name: statement" to the name', () => {
     const q = find(quotes('Clinton camp: The new rules threaten national security.\n\nThe story.'), 'new rules');
     expect(q.kind).toBe('indirect');
