@@ -430,7 +430,17 @@ export class AttributionFinder {
     const k = c.first - 1;
     if (k < limit) return undefined;
     const np = this.npEndingAt(k, limit);
-    if (np) return this.span(np[0], np[1]);
+    if (np) {
+      // "a source speaking to Fox News said", "sent an email to supporters saying": the phrase right before
+      // the cue is an object; the subject opens the clause.
+      const b = np[0] - 1;
+      if (b > limit && this.low(b) === 'to' && this.tokens[b].sentence === this.tokens[k].sentence) {
+        const s0 = Math.max(this.sentenceBounds(this.tokens[k].sentence)[0], limit);
+        const head = this.clauseSubject(s0, b);
+        if (head) return this.span(head[0], head[1]);
+      }
+      return this.span(np[0], np[1]);
+    }
     // `…,” adding, “…`: a closing mark after the comma does not hide the participle's link.
     const kt =
       this.isMark(this.tokens[k]?.text ?? 'x') && this.tokens[k - 1]?.text === ',' ? ',' : this.tokens[k]?.text;

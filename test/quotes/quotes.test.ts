@@ -348,6 +348,10 @@ describe('speakers', () => {
     const q = find(quotes('Professor Dana Bystrom agreed. "Time is running out for the party."'), 'running out');
     expect(q.speaker?.name).toBe('Dana Bystrom');
   });
+  it('does not take the object of "speaking to" as the speaker', () => {
+    const q = find(quotes('A senior official speaking to Channel Four said, "The talks have failed."'), 'talks');
+    expect(q.speaker?.span?.text).toBe('A senior official');
+  });
   it('reads a spaced hyphen after a quote as a dash before the speaker', () => {
     expect(find(quotes('"Taxes will not go up." - Marcus Webb'), 'Taxes').speaker?.name).toBe('Marcus Webb');
   });
