@@ -525,7 +525,14 @@ export class AttributionFinder {
     if (w === 'that') return false;
     // "said of Apple", "said answering a question"
     if (c.last > c.tok || /ing$/.test(w)) return true;
-    if (TIME_WORDS.has(w) || TIME_HEADS.test(w) || t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'SCONJ') return true;
+    if (
+      (TIME_WORDS.has(w) && !/^(a|an|the|this)$/.test(w)) ||
+      TIME_HEADS.test(w) ||
+      t.pos === 'ADP' ||
+      t.pos === 'ADV' ||
+      t.pos === 'SCONJ'
+    )
+      return true;
     // "said 30 minutes into the debate"
     if (t.pos === 'NUM' && /^(minutes?|hours?|days?|weeks?|months?|years?|seconds?)$/.test(this.low(c.last + 2)))
       return true;
@@ -789,6 +796,8 @@ export class AttributionFinder {
       }
       // The statement is the whole chain of paragraphs (and any split continuation).
       let after = r.continuesNext ? null : this.attributionAfter(r);
+      // `Hayek said, "…." The star then recalled …`: a finished quote keeps the attribution that opened it.
+      if (after && before?.source && /[.!?]$/.test(this.text.slice(r.start, r.end).trimEnd())) after = null;
       let attr = after ?? before;
       let continues: number | undefined;
       if (r.chainOf !== undefined && regionAttr.has(r.chainOf)) {

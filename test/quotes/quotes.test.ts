@@ -352,6 +352,14 @@ describe('speakers', () => {
     const q = find(quotes('A senior official speaking to Channel Four said, "The talks have failed."'), 'talks');
     expect(q.speaker?.span?.text).toBe('A senior official');
   });
+  it('keeps the opening attribution of a finished quote over a new sentence after it', () => {
+    const qs = quotes('Ana Reyes agreed and said, "The city has a housing problem." The star then recalled a story.');
+    expect(find(qs, 'housing problem').speaker?.name).toBe('Ana Reyes');
+  });
+  it('reads "Smith said the campaign …" after a quote as new reported speech', () => {
+    const qs = quotes('"We won." Marta Diaz recalled an incident at the theater.');
+    expect(find(qs, 'We won').speaker).toBeNull();
+  });
   it('reads a spaced hyphen after a quote as a dash before the speaker', () => {
     expect(find(quotes('"Taxes will not go up." - Marcus Webb'), 'Taxes').speaker?.name).toBe('Marcus Webb');
   });
