@@ -741,6 +741,17 @@ export class AttributionFinder {
       return { cue: c };
     }
     if (colon) {
+      // "… are problematic - Pew Research: “…”" — a name after a dash introduces the quote.
+      const np0 = this.npEndingAt(k);
+      if (
+        np0 &&
+        np0[0] > 0 &&
+        /^(-|--|\u2014|\u2013)$/.test(toks[np0[0] - 1].text) &&
+        CAP_WORD.test(toks[np0[0]].text)
+      ) {
+        const ct = this.firstTokenAtOrAfter(toks[k].end);
+        return { cueRange: this.span(ct, ct), source: this.span(np0[0], np0[1]) };
+      }
       // "Clinton released the following statement: “…”" — the clause's subject introduces the quote.
       const sent = toks[k].sentence;
       const s0 = this.sentenceBounds(sent)[0];

@@ -360,6 +360,10 @@ describe('speakers', () => {
     const qs = quotes('"We won." Marta Diaz recalled an incident at the theater.');
     expect(find(qs, 'We won').speaker).toBeNull();
   });
+  it('takes a name after a dash and before a colon as the speaker of the quote', () => {
+    const q = find(quotes('Pollsters agree - Cara Bialik: “Keep contacting voters late.”'), 'contacting voters');
+    expect(q.speaker?.name).toBe('Cara Bialik');
+  });
   it('reads a spaced hyphen after a quote as a dash before the speaker', () => {
     expect(find(quotes('"Taxes will not go up." - Marcus Webb'), 'Taxes').speaker?.name).toBe('Marcus Webb');
   });
