@@ -619,6 +619,8 @@ export class AttributionFinder {
       }
       // `"A." He added, "B."`: after a finished sentence, a cue followed by `,`/`:` and a quote introduces it.
       if (this.introducesQuote(c) && /[.!?]$/.test(this.text.slice(r.start, r.end).trimEnd())) return null;
+      // `"…," referring to the Islamic State`: a participle after the quote comments on it; it names no speaker.
+      if (c.first === i && /ing$/.test(this.low(c.tok))) return null;
       if (c.first === i) {
         // Inverted: `," said Smith, the …`
         const np = this.npStartingAt(c.last + 1);

@@ -364,6 +364,14 @@ describe('speakers', () => {
     const q = find(quotes('Pollsters agree - Cara Bialik: “Keep contacting voters late.”'), 'contacting voters');
     expect(q.speaker?.name).toBe('Cara Bialik');
   });
+  it('finds more verbs that introduce quotes ("elaborated", "fumed")', () => {
+    expect(find(quotes('"No one questioned it," she elaborated.'), 'questioned').cue?.text).toBe('elaborated');
+    expect(find(quotes('"That is absurd," Senator Ray Toomey fumed.'), 'absurd').speaker?.name).toBe('Ray Toomey');
+  });
+  it('does not take the object of a participle after a quote as its speaker', () => {
+    const q = find(quotes('Omar Said also vowed, "We will defeat them fast," referring to the militia.'), 'defeat');
+    expect(q.speaker?.name).toBe('Omar Said');
+  });
   it('reads a spaced hyphen after a quote as a dash before the speaker', () => {
     expect(find(quotes('"Taxes will not go up." - Marcus Webb'), 'Taxes').speaker?.name).toBe('Marcus Webb');
   });
