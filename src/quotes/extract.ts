@@ -550,8 +550,11 @@ export class AttributionFinder {
   /** The subject of the main clause between tokens s0 and k: the first noun phrase followed by a verb. */
   private clauseSubject(s0: number, k: number): [number, number] | null {
     for (let p = s0; p < k; p++) {
+      // "And then Trump went …": leading conjunctions and adverbs do not hide the subject.
+      const opener = p - s0 <= 2 && this.tokens.slice(s0, p).every((t) => t.pos === 'CCONJ' || t.pos === 'ADV');
       if (
         p !== s0 &&
+        !opener &&
         this.tokens[p - 1].text !== ',' &&
         !(this.isMark(this.tokens[p - 1].text) && this.tokens[p - 2]?.text === ',')
       )
@@ -565,6 +568,12 @@ export class AttributionFinder {
         let q = v;
         while (q < k && q - v < 8 && this.tokens[q].text !== ')') q++;
         if (this.tokens[q]?.text === ')') v = q + 1;
+      }
+      // "Suu Kyi, 70, said": a short appositive between subject and verb.
+      if (this.tokens[v]?.text === ',' && p === s0) {
+        let q = v + 1;
+        while (q < k && q - v < 8 && this.tokens[q].text !== ',' && this.tokens[q].pos !== 'VERB') q++;
+        if (this.tokens[q]?.text === ',' && q > v + 1) v = q + 1;
       }
       // "Carson did not mention", "Trump immediately posted"
       while (v < k && (this.tokens[v].pos === 'ADV' || this.tokens[v].pos === 'PART')) v++;

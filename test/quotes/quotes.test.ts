@@ -372,6 +372,14 @@ describe('speakers', () => {
     const q = find(quotes('Omar Said also vowed, "We will defeat them fast," referring to the militia.'), 'defeat');
     expect(q.speaker?.name).toBe('Omar Said');
   });
+  it('finds the subject of a participle past an opening "And then"', () => {
+    const q = find(quotes('And then Mayor Ana Lind went on the attack, saying, "Is the council asleep?"'), 'asleep');
+    expect(q.speaker?.name).toBe('Ana Lind');
+  });
+  it('finds the subject of "but added" past a short appositive', () => {
+    const q = find(quotes('Suu Lin, 70, said it was too early but added, "You all know the results."'), 'results');
+    expect(q.speaker?.name).toBe('Suu Lin');
+  });
   it('reads a spaced hyphen after a quote as a dash before the speaker', () => {
     expect(find(quotes('"Taxes will not go up." - Marcus Webb'), 'Taxes').speaker?.name).toBe('Marcus Webb');
   });
