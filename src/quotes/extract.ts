@@ -196,7 +196,14 @@ export class AttributionFinder {
         if (indefinite || (p.text === '-' && this.low(i - 2) === 'so')) continue;
       }
       let first = i;
-      while (first > 0 && CUE_PREFIX.has(this.low(first - 1)) && !this.inQuote(first - 1)) first--;
+      // `," Will wrote`: a capitalised "Will" or "May" right after a quote or comma is a name, not an auxiliary.
+      while (
+        first > 0 &&
+        CUE_PREFIX.has(this.low(first - 1)) &&
+        !this.inQuote(first - 1) &&
+        !(CAP_WORD.test(toks[first - 1].text) && /^[,"\u201d']+$/.test(toks[first - 2]?.text ?? ''))
+      )
+        first--;
       // "called for", "calling on": the particle belongs to the cue.
       let last = info.particle && info.particle.includes(this.low(i + 1)) ? i + 1 : i;
       if (info.needsParticle && last === i) continue;
@@ -633,6 +640,8 @@ export class AttributionFinder {
       if (c.first === i) {
         // Inverted: `," said Smith, the …`
         const np = this.npStartingAt(c.last + 1);
+        // `," Read said`: a name that is also a cue word.
+        if (!np && this.cueAtTok.has(c.last + 1) && CAP_WORD.test(toks[c.tok].text)) continue;
         if (!np) return null;
         const extent = this.appositiveAfter(np);
         return { cue: c, source: this.span(np[0], np[1]), ...(extent ? { extent } : {}) };
@@ -645,6 +654,9 @@ export class AttributionFinder {
       if (!this.endsAttribution(c)) return null;
       const np = this.npEndingAt(c.first - 1, i);
       if (np && np[0] === i) return { cue: c, source: this.span(np[0], np[1]) };
+      // `," Will wrote.`, `," Read said.`: a lone capitalised word between quote and cue is a name, whatever
+      // the tagger says.
+      if (c.first - 1 === i && /^\p{Lu}[\p{L}’'-]+$/u.test(toks[i].text)) return { cue: c, source: this.span(i, i) };
       // "… ," Frost, a spokesman, said
       const subj = this.subjectOf(c, i);
       if (subj && subj.start === toks[i].start)

@@ -380,6 +380,10 @@ describe('speakers', () => {
     const q = find(quotes('Suu Lin, 70, said it was too early but added, "You all know the results."'), 'results');
     expect(q.speaker?.name).toBe('Suu Lin');
   });
+  it('takes a lone capitalised word between a quote and its cue as the speaker', () => {
+    expect(find(quotes('"The plan failed," Will wrote.'), 'plan failed').speaker?.span?.text).toBe('Will');
+    expect(find(quotes('"It is a good deal," Read said.'), 'good deal').speaker?.span?.text).toBe('Read');
+  });
   it('reads a spaced hyphen after a quote as a dash before the speaker', () => {
     expect(find(quotes('"Taxes will not go up." - Marcus Webb'), 'Taxes').speaker?.name).toBe('Marcus Webb');
   });
