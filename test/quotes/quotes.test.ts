@@ -249,6 +249,11 @@ describe('partial and indirect speech', () => {
     const q = find(quotes('Lena Ortiz said in a written statement that the vote would go ahead.'), 'vote');
     expect(q.cue?.text).toBe('said in a written statement');
   });
+  it('leaves out forms that are rarely cues in running text ("expects", "posted")', () => {
+    expect(quotes('The company expects sales to rise next year.')).toHaveLength(0);
+    expect(quotes('Kim Lee posted pictures of the flood on her page.')).toHaveLength(0);
+    expect(find(quotes('"We are safe," Kim Lee posted.'), 'safe').cue?.text).toBe('posted');
+  });
   it('attributes a title "Name: statement" to the name', () => {
     const q = find(quotes('Clinton camp: The new rules threaten national security.\n\nThe story.'), 'new rules');
     expect(q.kind).toBe('indirect');
