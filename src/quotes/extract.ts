@@ -105,6 +105,8 @@ export class AttributionFinder {
   /** For every character, the region covering it (marks included), or -1. */
   private regionAt: Int32Array;
   private paraEnd: Int32Array | null = null;
+  /** Number of newlines before each offset, so paragraph breaks between two offsets are found in O(1). */
+  private newlines: Int32Array;
   private cues: Cue[] = [];
   private cueAtTok = new Map<number, number>();
   readonly out: RawAttribution[] = [];
@@ -118,6 +120,9 @@ export class AttributionFinder {
     this.regions = findQuoteRegions(this.text);
     this.lows = this.tokens.map((t) => t.text.toLowerCase());
     this.regionAt = new Int32Array(this.text.length + 1).fill(-1);
+    this.newlines = new Int32Array(this.text.length + 1);
+    for (let i = 0; i < this.text.length; i++)
+      this.newlines[i + 1] = this.newlines[i] + (this.text.charCodeAt(i) === 10 ? 1 : 0);
     this.regions.forEach((r, i) => this.regionAt.fill(i, r.open, r.close));
   }
 
@@ -138,7 +143,10 @@ export class AttributionFinder {
 
   /** Whether there is a paragraph break between two offsets. */
   private newlineBetween(a: number, b: number): boolean {
-    return this.text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
+    const n = this.text.length;
+    const lo = Math.max(0, Math.min(a, b, n));
+    const hi = Math.min(n, Math.max(a, b));
+    return hi > lo && this.newlines[hi] > this.newlines[lo];
   }
 
   private firstTokenAtOrAfter(off: number): number {
