@@ -442,8 +442,13 @@ export class AttributionFinder {
   /** Subject of a cue: the noun phrase before it, looking past an appositive ("Frost, a spokesman, said"). */
   private subjectOf(c: Cue, limit: number): Range | undefined {
     this.lastExtent = undefined;
-    const k = c.first - 1;
+    let k = c.first - 1;
     if (k < limit) return undefined;
+    // "Ryan on Tuesday called …", "Two committees on Monday asked …": a day between subject and cue.
+    if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)$/.test(this.low(k))) {
+      const j = this.low(k - 1) === 'on' ? k - 2 : k - 1;
+      if (j >= limit && this.tokens[j].text !== ',' && this.npEndingAt(j, limit)) k = j;
+    }
     const np = this.npEndingAt(k, limit);
     if (np) {
       // "a source speaking to Fox News said", "sent an email to supporters saying": the phrase right before
@@ -1113,7 +1118,12 @@ export class AttributionFinder {
         (c.first === s0 || ['when', 'whenever', 'after', 'once'].includes(this.low(c.first - 1)))
       ) {
         // "Asked whether …, Clinton said": the question is reported without naming who asked it.
-        const q = c.last + 1;
+        let q = c.last + 1;
+        // "When asked by a reporter whether …"
+        if (this.low(q) === 'by') {
+          const by = this.npStartingAt(q + 1);
+          if (by) q = by[1] + 1;
+        }
         if (QUESTION_LINKS.has(this.low(q)) || QUESTION_LINKS.has(this.low(c.last))) {
           let e = q;
           while (e < s1 && toks[e + 1].text !== ',' && this.regionAt[toks[e + 1].start] < 0) e++;

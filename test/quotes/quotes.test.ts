@@ -254,6 +254,14 @@ describe('partial and indirect speech', () => {
     expect(quotes('Kim Lee posted pictures of the flood on her page.')).toHaveLength(0);
     expect(find(quotes('"We are safe," Kim Lee posted.'), 'safe').cue?.text).toBe('posted');
   });
+  it('finds the subject past a day between it and the cue ("Ryan on Tuesday called")', () => {
+    const q = find(quotes('Senator Paul Reyes on Tuesday called the remarks racist.'), 'remarks');
+    expect(q.speaker?.name).toBe('Paul Reyes');
+  });
+  it('reports a question asked by someone ("When asked by a reporter whether …")', () => {
+    const qs = quotes('When asked by a reporter whether the plan was legal, the mayor smiled.');
+    expect(find(qs, 'plan was legal').cue?.text).toBe('asked');
+  });
   it('attributes a title "Name: statement" to the name', () => {
     const q = find(quotes('Clinton camp: The new rules threaten national security.\n\nThe story.'), 'new rules');
     expect(q.kind).toBe('indirect');
