@@ -374,6 +374,18 @@ export class AttributionFinder {
         n++;
         continue;
       }
+      // "people familiar with the matter", "a source close to the campaign"
+      if (
+        (lw === 'with' || lw === 'to') &&
+        i > limit + 1 &&
+        i < k &&
+        /^(familiar|close)$/.test(this.low(i - 1)) &&
+        this.npToken(i - 2)
+      ) {
+        i -= 2;
+        n++;
+        continue;
+      }
       break;
     }
     let s = i + 1;

@@ -397,6 +397,10 @@ describe('speakers', () => {
     expect(find(quotes('"The plan failed," Will wrote.'), 'plan failed').speaker?.span?.text).toBe('Will');
     expect(find(quotes('"It is a good deal," Read said.'), 'good deal').speaker?.span?.text).toBe('Read');
   });
+  it('keeps "familiar with" and "close to" inside the speaker phrase', () => {
+    const q = find(quotes('Two people familiar with the talks said the deal was close.'), 'deal was close');
+    expect(q.speaker?.span?.text).toBe('Two people familiar with the talks');
+  });
   it('reads a spaced hyphen after a quote as a dash before the speaker', () => {
     expect(find(quotes('"Taxes will not go up." - Marcus Webb'), 'Taxes').speaker?.name).toBe('Marcus Webb');
   });
