@@ -59,6 +59,16 @@ const NON_NP_WORDS = new Set([
   'because',
 ]);
 const CAP_WORD = /^\p{Lu}/u;
+/**
+ * A passive cue: a form of "be" and a participle ("was reported", "have been told", "is widely expected"). Not
+ * "was quoted" (its subject is the speaker) nor states of mind ("is convinced", "were outraged").
+ */
+const PASSIVE_CUE =
+  /\b(?:is|are|was|were|be|been|being|’s|'s)(?:\s+\w+ly)?\s+(?!(?:quoted|concerned|convinced|worried|outraged|shocked|surprised|excited|determined|scared|startled|mystified|impressed|disappointed|pleased|opposed|divided|torn|prepared|inclined)\b)\w+(?:ed|en|wn|ld|id|ght|nt)$/i;
+/** A dateline at the start of a paragraph: a place in capitals, an optional agency, a dash. */
+const DATELINE = /^\p{Lu}[\p{Lu}.'’ -]+\p{Lu}(?:, \p{Lu}[\p{L}.]+)?(?: \([^)\n]{1,40}\))? ?(?:\u2014|\u2013|--?) +/u;
+/** Words after a passive cue that start a time or place, not reported words ("was reported at 6:40 a.m."). */
+const PASSIVE_NOT_SPEECH = new Set(['at', 'on', 'about', 'against', 'into', 'upon', 'out', 'over', 'during']);
 /** Heads of subjects that "show" something as a source does ("FEC records show …"). */
 const DOCUMENT_SUBJECTS = new Set([
   'records',
@@ -167,7 +177,60 @@ export class AttributionFinder {
     this.transcript();
     this.indirectSpeech();
     this.partialQuotes();
+    this.passives();
+    this.datelines();
     return this.out;
+  }
+
+  /** A dateline ("PORT EMERY —", "LARKHOLLOW (Meridian Press) —") is not part of the reported words. */
+  private datelines(): void {
+    for (const a of this.out) {
+      const m = DATELINE.exec(this.text.slice(a.content.start, a.content.start + 80));
+      if (!m || a.content.start + m[0].length >= a.content.end) continue;
+      if (a.statement.start === a.content.start)
+        a.statement = { ...a.statement, start: a.statement.start + m[0].length };
+      a.content = { ...a.content, start: a.content.start + m[0].length };
+    }
+  }
+
+  /**
+   * Passive cues ("was reported", "were ordered", "is expected"): the subject before the cue is what is
+   * reported or who is addressed, not the source, so it is not kept as one. A passive cue followed by a time
+   * or a place ("was reported at 6:40 a.m.", "was posted on the site") reports an event, not words.
+   */
+  private passives(): void {
+    const drop = new Set<number>();
+    this.out.forEach((a, k) => {
+      if (!a.cue || !PASSIVE_CUE.test(this.text.slice(a.cue.start, a.cue.end))) return;
+      const next = /^\s*([\p{L}\d]+)/u.exec(this.text.slice(a.cue.end, a.cue.end + 24))?.[1].toLowerCase();
+      if (a.kind !== 'direct' && next && (/^\d/.test(next) || PASSIVE_NOT_SPEECH.has(next))) drop.add(k);
+      else if (a.source && a.source.end <= a.cue.start) {
+        delete a.source;
+        delete a.sourceExtent;
+      }
+    });
+    if (drop.size === 0) return;
+    const index = new Map<number, number>();
+    const kept: RawAttribution[] = [];
+    this.out.forEach((a, k) => {
+      if (drop.has(k)) return;
+      index.set(k, kept.length);
+      kept.push(a);
+    });
+    for (const a of kept) {
+      if (a.continues !== undefined) {
+        const n = index.get(a.continues);
+        if (n === undefined) delete a.continues;
+        else a.continues = n;
+      }
+      if (a.inherits !== undefined) {
+        const n = index.get(a.inherits);
+        if (n === undefined) delete a.inherits;
+        else a.inherits = n;
+      }
+    }
+    this.out.length = 0;
+    this.out.push(...kept);
   }
 
   private findCues(): void {

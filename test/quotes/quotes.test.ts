@@ -500,3 +500,33 @@ describe('analysis', () => {
     expect(text.slice(raw[0].statement.start, raw[0].statement.end)).toBe(text);
   });
 });
+
+describe('passive cues', () => {
+  it('does not take the subject of a passive cue as the source', () => {
+    const text = 'Workers at the depot were told to stay home until Monday, the union said.';
+    const { raw } = analyzeQuotes(doc(text));
+    const told = raw.find((a) => a.cue && text.slice(a.cue.start, a.cue.end) === 'were told');
+    expect(told).toBeDefined();
+    expect(told?.source).toBeUndefined();
+    const said = raw.find((a) => a.cue && text.slice(a.cue.start, a.cue.end) === 'said');
+    expect(said?.source && text.slice(said.source.start, said.source.end)).toBe('the union');
+  });
+  it('reports no words after a passive cue followed by a time', () => {
+    const text =
+      'The fire was reported at 6:10 a.m. in a storage shed where the farm keeps feed. Officials said the shed was empty.';
+    const { raw } = analyzeQuotes(doc(text));
+    expect(raw.filter((a) => a.cue && /reported/.test(text.slice(a.cue.start, a.cue.end)))).toHaveLength(0);
+    expect(raw.some((a) => a.cue && text.slice(a.cue.start, a.cue.end) === 'said')).toBe(true);
+  });
+});
+
+describe('datelines', () => {
+  it('leaves a dateline out of reported words', () => {
+    const q = find(quotes('PORT EMERY — The ferry line will stop running in May, the harbor board said.'), 'ferry');
+    expect(q.text).toBe('The ferry line will stop running in May');
+  });
+  it('leaves a dateline with an agency out of reported words', () => {
+    const q = find(quotes('DUNMORE (Coast Wire) — Two roads will close for repairs, officials said.'), 'roads');
+    expect(q.text).toBe('Two roads will close for repairs');
+  });
+});
