@@ -65,6 +65,14 @@ const CAP_WORD = /^\p{Lu}/u;
  */
 const PASSIVE_CUE =
   /\b(?:is|are|was|were|be|been|being|’s|'s)(?:\s+\w+ly)?\s+(?!(?:quoted|concerned|convinced|worried|outraged|shocked|surprised|excited|determined|scared|startled|mystified|impressed|disappointed|pleased|opposed|divided|torn|prepared|inclined)\b)\w+(?:ed|en|wn|ld|id|ght|nt)$/i;
+/** Adverbs other than "-ly" ones that close an attribution ("fired back", "said then"). */
+const POST_CUE_ADVERBS = new Set(['then', 'back', 'again', 'later', 'instead']);
+/** "-ly" words after a cue that are not its manner ("said early", "said only that", "the family"). */
+const NOT_MANNER_ADVERBS = new Set(
+  'early likely nearly only largely family daily weekly monthly yearly really simply directly exactly certainly clearly recently previously currently initially originally shortly immediately hardly barely roughly mostly fully july italy ally rally holly'.split(
+    ' ',
+  ),
+);
 /** A dateline at the start of a paragraph: a place in capitals, an optional agency, a dash. */
 const DATELINE = /^\p{Lu}[\p{Lu}.'’ -]+\p{Lu}(?:, \p{Lu}[\p{L}.]+)?(?: \([^)\n]{1,40}\))? ?(?:\u2014|\u2013|--?) +/u;
 /** Words after a passive cue that start a time or place, not reported words ("was reported at 6:40 a.m."). */
@@ -315,8 +323,21 @@ export class AttributionFinder {
       }
       // "has said recently" is annotated with its adverb.
       if (this.low(last + 1) === 'recently' && !this.inQuote(last + 1)) last++;
+      else if (this.closingAdverb(last + 1)) last++;
       this.addCue({ tok: i, first, last, info, according: false, used: false, ...(weak ? { weak } : {}) });
     }
+  }
+
+  /**
+   * "said sarcastically", "asked rhetorically", "fired back", "added later": an adverb that closes the
+   * attribution (a comma, a period, a quote mark or "that" follows) is annotated with the cue.
+   */
+  private closingAdverb(j: number): boolean {
+    const w = this.low(j);
+    if (!(POST_CUE_ADVERBS.has(w) || (/^[a-z]{3,}ly$/.test(w) && !NOT_MANNER_ADVERBS.has(w))) || this.inQuote(j))
+      return false;
+    const next = this.tokens[j + 1]?.text ?? '';
+    return /^[,.;:"\u201c\u201d']+$/.test(next) || next.toLowerCase() === 'that';
   }
 
   /**

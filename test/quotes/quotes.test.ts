@@ -530,3 +530,15 @@ describe('datelines', () => {
     expect(q.text).toBe('Two roads will close for repairs');
   });
 });
+
+describe('adverbs closing a cue', () => {
+  it('keeps "sarcastically" and "then" with the cue', () => {
+    expect(find(quotes('"What a surprise," the coach said sarcastically.'), 'surprise').cue?.text).toBe(
+      'said sarcastically',
+    );
+    expect(find(quotes('"We will wait," Ms. Lund said then.'), 'wait').cue?.text).toBe('said then');
+  });
+  it('leaves out an adverb that belongs to the reported words', () => {
+    expect(find(quotes('The coach said early signs were good.'), 'signs').cue?.text).toBe('said');
+  });
+});
