@@ -41,7 +41,8 @@ interface Cue {
 }
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PART', 'PRON']);
-const DASHES = /^[\u2014\u2013]$|^--$/;
+/** Dashes before a name that attributes a quote; U+2015 is the quotation dash (`“…” ― Ana Ruiz`). */
+const DASHES = /^[\u2014\u2013\u2015]$|^--$/;
 const SUBJ_PRON = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'who', 'you', 'which']);
 const NON_NP_WORDS = new Set([
   'that',

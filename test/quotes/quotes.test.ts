@@ -542,3 +542,13 @@ describe('adverbs closing a cue', () => {
     expect(find(quotes('The coach said early signs were good.'), 'signs').cue?.text).toBe('said');
   });
 });
+
+describe('quotation dash', () => {
+  it('takes the name after a quotation dash (U+2015) as the speaker', () => {
+    const qs = quotes(
+      'Readers wrote in.\n“He has no plan for the border.” ― Ana Ruiz\n“We deserve better.”― Tom Baker.\n',
+    );
+    expect(find(qs, 'border').speaker?.name).toBe('Ana Ruiz');
+    expect(find(qs, 'deserve').speaker?.name).toBe('Tom Baker');
+  });
+});
