@@ -74,6 +74,10 @@ const NOT_MANNER_ADVERBS = new Set(
     ' ',
   ),
 );
+/** True for a passive cue ("were ordered", "is widely expected"). */
+export function isPassiveCue(cue: string): boolean {
+  return PASSIVE_CUE.test(cue);
+}
 /** A dateline at the start of a paragraph: a place in capitals, an optional agency, a dash. */
 const DATELINE = /^\p{Lu}[\p{Lu}.'’ -]+\p{Lu}(?:, \p{Lu}[\p{L}.]+)?(?: \([^)\n]{1,40}\))? ?(?:\u2014|\u2013|--?) +/u;
 /** Words after a passive cue that start a time or place, not reported words ("was reported at 6:40 a.m."). */

@@ -1,6 +1,6 @@
 import type { AnnotatedArticle, Quote } from '../model.js';
 import { annotateText } from '../text/annotate.js';
-import { findAttributions, type RawAttribution } from './extract.js';
+import { findAttributions, isPassiveCue, type RawAttribution } from './extract.js';
 import { resolveSpeakers } from './speaker.js';
 
 export { linkQuotes, type LinkedStatement, type LinkedExcerpt } from './link.js';
@@ -23,7 +23,13 @@ export function analyzeQuotes(doc: AnnotatedArticle): QuoteAnalysis {
   const text = base.article.text;
   // Reported speech that contains quoted words is shown as those partial quotes instead.
   const hasPartial = new Set(raw.filter((a) => a.inherits !== undefined).map((a) => a.inherits!));
-  const keep = raw.map((a, i) => ({ a, i })).filter(({ a, i }) => !(a.kind === 'indirect' && hasPartial.has(i)));
+  // Reported speech after a passive cue with no one named ("Residents were ordered to leave", "is expected to
+  // sign") tells users nothing about who said it; the evaluation still sees it in `raw`.
+  const unsourced = (a: RawAttribution): boolean =>
+    a.kind === 'indirect' && !a.source && !!a.cue && isPassiveCue(text.slice(a.cue.start, a.cue.end));
+  const keep = raw
+    .map((a, i) => ({ a, i }))
+    .filter(({ a, i }) => !(a.kind === 'indirect' && hasPartial.has(i)) && !unsourced(a));
   keep.sort((x, y) => x.a.content.start - y.a.content.start);
   const newIndex = new Map<number, number>();
   keep.forEach(({ i }, k) => newIndex.set(i, k));

@@ -552,3 +552,10 @@ describe('quotation dash', () => {
     expect(find(qs, 'deserve').speaker?.name).toBe('Tom Baker');
   });
 });
+
+describe('unsourced passive cues', () => {
+  it('shows no quote for a passive cue that names no one', () => {
+    const qs = quotes('Residents near the dam were ordered to leave their homes on Friday.');
+    expect(qs.filter((q) => q.text.includes('leave'))).toHaveLength(0);
+  });
+});
