@@ -453,6 +453,8 @@ export class StoryClusterer {
   private heap = new DayHeap();
   /** Publication days of the dated originals in the near-duplicate index, to drop them once out of the window. */
   private dedupHeap = new DayHeap();
+  /** Topics by the day of their latest article, to drop the centroids of topics idle beyond the window. */
+  private topicHeap = new DayHeap();
   private scoredTotal = 0;
   private lastScored = 0;
   private duplicates = 0;
@@ -726,6 +728,13 @@ export class StoryClusterer {
         this.dedupIndex.remove(top[1]);
       }
     }
+    // A topic is only scored through its active stories; once all of them are retired its centroid is
+    // dead weight in memory and in every checkpoint.
+    for (let top = this.topicHeap.peek(); top && top[0] < limit; top = this.topicHeap.peek()) {
+      this.topicHeap.pop();
+      const t = this.topicMap.get(top[1]);
+      if (t && t.lastDay === top[0]) t.centroid = emptyVectors();
+    }
   }
 
   // ---- stories -------------------------------------------------------------------------------------------
@@ -785,7 +794,9 @@ export class StoryClusterer {
     t.size++;
     if (day !== undefined) {
       t.firstDay = t.firstDay === undefined ? day : Math.min(t.firstDay, day);
+      const before = t.lastDay;
       t.lastDay = t.lastDay === undefined ? day : Math.max(t.lastDay, day);
+      if (t.lastDay !== before) this.topicHeap.push(t.lastDay, t.id);
     }
     for (const g of FEATURE_GROUPS) {
       if (this.options.topicWeights[g] === 0) continue;
@@ -810,7 +821,11 @@ export class StoryClusterer {
     A.size += B.size;
     for (const g of FEATURE_GROUPS) for (const [k, w] of B.centroid[g]) this.addTo(A.centroid[g], k, w);
     if (B.firstDay !== undefined) A.firstDay = A.firstDay === undefined ? B.firstDay : Math.min(A.firstDay, B.firstDay);
-    if (B.lastDay !== undefined) A.lastDay = A.lastDay === undefined ? B.lastDay : Math.max(A.lastDay, B.lastDay);
+    if (B.lastDay !== undefined) {
+      const before = A.lastDay;
+      A.lastDay = A.lastDay === undefined ? B.lastDay : Math.max(A.lastDay, B.lastDay);
+      if (A.lastDay !== before) this.topicHeap.push(A.lastDay, A.id);
+    }
     this.pruneVectors(A.centroid, 2);
   }
 
@@ -1556,6 +1571,7 @@ export class StoryClusterer {
         lastDay: t.lastDay ?? undefined,
         centroid: deserializeVectors(t.centroid),
       });
+      if (t.lastDay !== undefined && t.lastDay !== null) c.topicHeap.push(t.lastDay, t.id);
     }
     c.constraints = snap.constraints.map((x) =>
       x.kind === 'together'
