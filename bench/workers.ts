@@ -5,6 +5,7 @@
  * assignments between the runs (B-cubed).
  *
  *   npm run bench:workers [-- --articles 100000] [--workers 4] [--kills 20 --kill-articles 20000] [--data DIR]
+ *                          [--kill-test-only]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,6 +27,8 @@ interface Args {
   kills: number;
   killArticles: number;
   perJob: number;
+  /** Skip the throughput runs: only the kill test (its result does not depend on the machine's load). */
+  killTestOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -36,6 +39,7 @@ function parseArgs(argv: string[]): Args {
     kills: 0,
     killArticles: 20_000,
     perJob: 25,
+    killTestOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -46,6 +50,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--kills') a.kills = v();
     else if (k === '--kill-articles') a.killArticles = v();
     else if (k === '--per-job') a.perJob = v();
+    else if (k === '--kill-test-only') a.killTestOnly = true;
     else throw new Error(`unknown argument ${k}`);
   }
   return a;
@@ -143,19 +148,23 @@ async function main(): Promise<void> {
   const unique = new Set(articles.map((a) => a.id)).size;
   const cluster = await startPgCluster({ maxConnections: 300 });
   try {
-    const single = await run(cluster.url, 'one', articles, 1, args.perJob);
-    const many = await run(cluster.url, 'many', articles, args.workers, args.perJob);
-    const cores = Math.min(availableParallelism(), args.workers);
-    const ideal = single.articlesPerSecond * cores;
     const lines = [
       `articles: ${articles.length} (${unique} distinct), resampled from ${corpus.length} corpus articles; ${args.perJob} per job`,
-      `1 worker:  ${single.seconds.toFixed(1)} s, ${single.articlesPerSecond.toFixed(1)} articles/s`,
-      `${args.workers} workers: ${many.seconds.toFixed(1)} s, ${many.articlesPerSecond.toFixed(1)} articles/s`,
-      `ideal (${cores} cores × 1 worker): ${ideal.toFixed(1)} articles/s; achieved ${((many.articlesPerSecond / ideal) * 100).toFixed(1)} % of ideal`,
-      `exactly once (1 worker): stored ${single.stored}, distinct ${single.distinct}, in stories ${single.storyArticles}, jobs left ${single.jobsLeft}`,
-      `exactly once (${args.workers} workers): stored ${many.stored}, distinct ${many.distinct}, in stories ${many.storyArticles}, jobs left ${many.jobsLeft}`,
-      `story assignment agreement, ${args.workers} workers vs 1 (B-cubed F1): ${bcubed(many.assignment, single.assignment).f1.toFixed(4)}`,
     ];
+    if (!args.killTestOnly) {
+      const single = await run(cluster.url, 'one', articles, 1, args.perJob);
+      const many = await run(cluster.url, 'many', articles, args.workers, args.perJob);
+      const cores = Math.min(availableParallelism(), args.workers);
+      const ideal = single.articlesPerSecond * cores;
+      lines.push(
+        `1 worker:  ${single.seconds.toFixed(1)} s, ${single.articlesPerSecond.toFixed(1)} articles/s`,
+        `${args.workers} workers: ${many.seconds.toFixed(1)} s, ${many.articlesPerSecond.toFixed(1)} articles/s`,
+        `ideal (${cores} cores × 1 worker): ${ideal.toFixed(1)} articles/s; achieved ${((many.articlesPerSecond / ideal) * 100).toFixed(1)} % of ideal`,
+        `exactly once (1 worker): stored ${single.stored}, distinct ${single.distinct}, in stories ${single.storyArticles}, jobs left ${single.jobsLeft}`,
+        `exactly once (${args.workers} workers): stored ${many.stored}, distinct ${many.distinct}, in stories ${many.storyArticles}, jobs left ${many.jobsLeft}`,
+        `story assignment agreement, ${args.workers} workers vs 1 (B-cubed F1): ${bcubed(many.assignment, single.assignment).f1.toFixed(4)}`,
+      );
+    }
     if (args.kills > 0) {
       const subset = articles.slice(0, args.killArticles);
       const k = await run(cluster.url, 'killed', subset, args.workers, args.perJob, args.kills);
