@@ -80,7 +80,17 @@ export class SharedClusterer {
     if (!this.clusterer || lastSeq - this.checkpointSeq < CHECKPOINT_EVERY) return undefined;
     this.checkpointSeq = lastSeq;
     const cp: Checkpoint = { seq: lastSeq, snapshot: this.clusterer.snapshot() };
-    return { [CHECKPOINT_KEY]: JSON.stringify(cp) };
+    try {
+      return { [CHECKPOINT_KEY]: JSON.stringify(cp) };
+    } catch (err) {
+      // A state beyond the largest string the runtime can build (about 512 MB) cannot be checkpointed as
+      // one value; the previous checkpoint and the log still restore it exactly, only more slowly.
+      if (!(err instanceof RangeError)) throw err;
+      process.emitWarning(
+        `story clusterer checkpoint skipped at log entry ${lastSeq}: the state is too large for one value (${err.message})`,
+      );
+      return undefined;
+    }
   }
 }
 
