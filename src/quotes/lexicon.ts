@@ -1,3 +1,5 @@
+import { WEEKDAYS } from '../text/words.js';
+
 /** How a cue verb takes its content. */
 export interface CueInfo {
   lemma: string;
@@ -727,13 +729,7 @@ export const ORG_HEADS = new Set([
 
 /** Time words skipped between a cue and its content ("said Monday that"). */
 export const TIME_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAYS,
   'today',
   'yesterday',
   'tonight',
