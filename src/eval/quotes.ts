@@ -158,6 +158,16 @@ function trimRange(text: string, s: number, e: number): [number, number] {
   return [s, e];
 }
 
+/** Spans trimmed of surrounding whitespace, empty ones dropped, each offset pair once. */
+function distinctSpans(text: string, xs: Array<[number, number]>): Array<[number, number]> {
+  const m = new Map<Key, [number, number]>();
+  for (const [s, e] of xs) {
+    const r = trimRange(text, s, e);
+    if (r[1] > r[0]) m.set(keyOf(r[0], r[1]), r);
+  }
+  return [...m.values()];
+}
+
 class Counter {
   tp = 0;
   ovP = 0;
@@ -165,17 +175,9 @@ class Counter {
   predicted = 0;
   gold = 0;
   add(text: string, pred: Array<[number, number]>, gold: Array<[number, number]>, all: Array<[number, number]>): void {
-    const norm = (xs: Array<[number, number]>): Array<[number, number]> => {
-      const m = new Map<Key, [number, number]>();
-      for (const [s, e] of xs) {
-        const r = trimRange(text, s, e);
-        if (r[1] > r[0]) m.set(keyOf(r[0], r[1]), r);
-      }
-      return [...m.values()];
-    };
-    const P = norm(pred);
-    const G = norm(gold);
-    const A = norm(all);
+    const P = distinctSpans(text, pred);
+    const G = distinctSpans(text, gold);
+    const A = distinctSpans(text, all);
     const aKeys = new Set(A.map(([s, e]) => keyOf(s, e)));
     const pKeys = new Set(P.map(([s, e]) => keyOf(s, e)));
     this.predicted += P.length;
@@ -362,16 +364,8 @@ function spanErrors(
   pred: Array<[number, number]>,
   gold: Array<[number, number]>,
 ): QuoteError[] {
-  const norm = (xs: Array<[number, number]>): Array<[number, number]> => {
-    const m = new Map<Key, [number, number]>();
-    for (const [s, e] of xs) {
-      const r = trimRange(text, s, e);
-      if (r[1] > r[0]) m.set(keyOf(r[0], r[1]), r);
-    }
-    return [...m.values()];
-  };
-  const P = norm(pred);
-  const G = norm(gold);
+  const P = distinctSpans(text, pred);
+  const G = distinctSpans(text, gold);
   const pKeys = new Set(P.map(([s, e]) => keyOf(s, e)));
   const gKeys = new Set(G.map(([s, e]) => keyOf(s, e)));
   const out: QuoteError[] = [];
