@@ -1,5 +1,6 @@
 import type { AnnotatedArticle, Membership } from '../model.js';
 import {
+  decodePrepared,
   StoryClusterer,
   type Assignment,
   type ClustererSnapshot,
@@ -51,8 +52,9 @@ export class SharedClusterer {
     for (;;) {
       const entries = await store.readLog(this.seq, 1000);
       if (entries.length === 0) break;
-      const ids = entries.flatMap((e) => (e.entry.op === 'add' ? [e.entry.articleId] : []));
-      const docs = new Map((await store.getArticles(ids)).map((d) => [d.article.id, d]));
+      // Entries that carry the prepared article need nothing from the articles table.
+      const ids = entries.flatMap((e) => (e.entry.op === 'add' && !e.entry.prepared ? [e.entry.articleId] : []));
+      const docs = new Map(ids.length > 0 ? (await store.getArticles(ids)).map((d) => [d.article.id, d] as const) : []);
       for (const { seq, entry } of entries) {
         replay(clusterer, entry, docs);
         this.seq = seq;
@@ -97,6 +99,10 @@ export class SharedClusterer {
 function replay(clusterer: StoryClusterer, entry: AssignmentEntry, docs: Map<string, AnnotatedArticle>): void {
   switch (entry.op) {
     case 'add': {
+      if (entry.prepared) {
+        clusterer.addPrepared(decodePrepared(entry.prepared), entry.decision);
+        return;
+      }
       const doc = docs.get(entry.articleId);
       // An article deleted since cannot be replayed; its story simply does not get it back.
       if (doc) clusterer.add(doc, entry.decision);

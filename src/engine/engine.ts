@@ -1,7 +1,13 @@
 import type { AnnotatedArticle, Article, Membership, Story } from '../model.js';
 import type { IngestFailure } from '../ingest/errors.js';
 import { annotateArticle, type PipelineContext } from '../pipeline.js';
-import type { RecheckResult, StoryClusterer, StoryClustererOptions } from '../stories/index.js';
+import {
+  encodePrepared,
+  type PreparedArticle,
+  type RecheckResult,
+  type StoryClusterer,
+  type StoryClustererOptions,
+} from '../stories/index.js';
 import type { AssignmentEntry, Store } from '../store/types.js';
 import { membershipOf, SharedClusterer } from './assignment.js';
 import { assembleStory, byPublication, type StoryParts } from './story.js';
@@ -119,8 +125,12 @@ export class Engine {
     // while we waited are replayed inside it. The log is only appended under the lock, so what is visible
     // is always a complete prefix.
     const t = performance.now();
-    await this.shared.sync(this.store);
+    const outside = await this.shared.sync(this.store);
     this.time('sync', t);
+    // Features and signatures depend on the article alone: computed here, in parallel with other processes.
+    const tp = performance.now();
+    const prepared = new Map(fresh.map((d) => [d.article.id, outside.prepare(d)]));
+    this.time('prepare', tp);
     const result = await this.store.exclusive(async (tx) => {
       const t0 = performance.now();
       const clusterer = await this.shared.sync(tx);
@@ -130,7 +140,7 @@ export class Engine {
       const toAdd = fresh.filter((d) => !now.has(d.article.id));
       // From here until the store commits, local state may be ahead of the store.
       this.shared.begin();
-      return this.assignAndWrite(tx, clusterer, toAdd, completeJobs);
+      return this.assignAndWrite(tx, clusterer, toAdd, prepared, completeJobs);
     });
     this.shared.committed(result.lastSeq);
     const stored = new Set(result.stored);
@@ -145,6 +155,7 @@ export class Engine {
     tx: Store,
     clusterer: StoryClusterer,
     docs: AnnotatedArticle[],
+    prepared: Map<string, PreparedArticle>,
     completeJobs: number[],
   ): Promise<{ stored: string[]; stories: string[]; lastSeq: number }> {
     const t0 = performance.now();
@@ -152,12 +163,11 @@ export class Engine {
     const affected = new Set<string>();
     const why = new Map<string, Membership>();
     for (const doc of [...docs].sort(byPublication)) {
-      const a = clusterer.add(doc);
-      log.push(
-        a.decision
-          ? { op: 'add', articleId: doc.article.id, decision: a.decision }
-          : { op: 'add', articleId: doc.article.id },
-      );
+      const p = prepared.get(doc.article.id) ?? clusterer.prepare(doc);
+      const a = clusterer.addPrepared(p);
+      const entry: AssignmentEntry = { op: 'add', articleId: doc.article.id, prepared: encodePrepared(p) };
+      if (a.decision) entry.decision = a.decision;
+      log.push(entry);
       affected.add(a.storyId);
       why.set(doc.article.id, membershipOf(doc.article.id, a));
     }

@@ -1,5 +1,5 @@
 import type { AnnotatedArticle, Story } from '../model.js';
-import type { AddDecision } from '../stories/index.js';
+import type { AddDecision, EncodedPrepared } from '../stories/index.js';
 
 /** A story as listed: enough to show a row without loading every article. */
 export interface StorySummary {
@@ -28,8 +28,11 @@ export interface SearchHit {
  * log in order rebuilds the story clusterer in any process: that is how several workers share it.
  */
 export type AssignmentEntry =
-  /** `decision` lets other processes repeat the placement without scoring it again. */
-  | { op: 'add'; articleId: string; decision?: AddDecision }
+  /**
+   * `decision` lets other processes repeat the placement without scoring it again, and `prepared` without
+   * reading the article back (older entries lack it and are replayed from the stored article).
+   */
+  | { op: 'add'; articleId: string; decision?: AddDecision; prepared?: EncodedPrepared }
   | { op: 'merge'; a: string; b: string }
   | { op: 'split'; storyId: string; articleIds: string[] }
   | { op: 'recheck' };

@@ -25,6 +25,7 @@ export {
   type Signature,
 } from './dedup.js';
 export { bcubed, pairwise, type PRF } from './metrics.js';
+export { decodePrepared, encodePrepared, type EncodedPrepared } from './prepared.js';
 
 /** Tunable settings. Defaults were tuned on ECB+ (topics 1–35) and DUC 2006; see docs/evaluation/stories.md. */
 export interface StoryClustererOptions {
@@ -159,6 +160,13 @@ export interface AddDecision {
   topic?: string;
   /** Topics joined with the story's topic because the article scored high against them. */
   links?: string[];
+}
+
+/** An article reduced to what story assignment reads (see `StoryClusterer.prepare`). */
+export interface PreparedArticle {
+  features: ArticleFeatures;
+  /** Absent for an empty text or when near-duplicate detection is off. */
+  signature?: Signature;
 }
 
 export interface StorySummary {
@@ -899,9 +907,8 @@ export class StoryClusterer {
 
   // ---- public API ----------------------------------------------------------------------------------------
 
-  /** Assigns one article to an existing story or a new one. */
   /**
-   * Places an article. With `decided` (the `decision` another clusterer in the same state returned for this
+   * Assigns one article to an existing story or a new one. With `decided` (the `decision` another clusterer in the same state returned for this
    * article), the scoring is skipped and the decision applied; a decision that does not fit the state is an
    * error, because the two clusterers have diverged.
    */
@@ -924,18 +931,29 @@ export class StoryClusterer {
       quotes: Array.isArray(doc.quotes) ? doc.quotes : [],
       timexes: Array.isArray(doc.timexes) ? doc.timexes : [],
     };
-    const id = safe.article.id;
-    const existing = this.articleStory.get(id);
-    if (existing !== undefined) {
-      return {
-        storyId: existing,
-        isNew: false,
-        score: 1,
-        explanation: this.unscored('repeat', 1, `Article ${id} was already added to ${existing}.`),
-      };
-    }
+    const repeat = this.repeat(safe.article.id);
+    if (repeat) return repeat;
+    return this.addPrepared(this.prepare(safe), decided);
+  }
+
+  /**
+   * What placing an article needs from it: its comparison features and its MinHash signature. It depends on
+   * the article and the options only, never on the clusterer's state, so it can be computed outside any
+   * lock, kept with the assignment log, and replayed without the article's text.
+   */
+  prepare(doc: AnnotatedArticle): PreparedArticle {
+    const features = articleFeatures(doc);
+    const signature = this.dedupIndex?.signature(doc.article.text);
+    return signature ? { features, signature } : { features };
+  }
+
+  /** `add` for an article prepared by `prepare` (here or in another process with the same options). */
+  addPrepared(prepared: PreparedArticle, decided?: AddDecision): Assignment {
+    const { features } = prepared;
+    const id = features.id;
+    const repeat = this.repeat(id);
+    if (repeat) return repeat;
     this.lastScored = 0;
-    const features = articleFeatures(safe);
     const day = features.day;
     if (day !== undefined && (this.clockDay === undefined || day > this.clockDay)) {
       this.clockDay = day;
@@ -944,7 +962,7 @@ export class StoryClusterer {
 
     // Copies of an indexed original go to the original's story and add nothing to its profile.
     // The body only: syndicated copies often carry a new headline.
-    const sig = this.dedupIndex?.signature(safe.article.text);
+    const sig = this.dedupIndex ? prepared.signature : undefined;
     if (sig && this.dedupIndex) {
       const match = this.dedupIndex.query(sig);
       const storyId = match ? this.articleStory.get(match.id) : undefined;
@@ -1012,6 +1030,17 @@ export class StoryClusterer {
     if (!joins && bestTopic !== undefined) decision.topic = bestTopic;
     if (links.length > 0) decision.links = links;
     return { storyId: story.id, isNew: !joins, score: best?.score ?? 0, explanation, decision };
+  }
+
+  private repeat(id: string): Assignment | undefined {
+    const existing = this.articleStory.get(id);
+    if (existing === undefined) return undefined;
+    return {
+      storyId: existing,
+      isNew: false,
+      score: 1,
+      explanation: this.unscored('repeat', 1, `Article ${id} was already added to ${existing}.`),
+    };
   }
 
   /** The state changes of placing a scored article in `story`. */

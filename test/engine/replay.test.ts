@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../../src/engine/engine.js';
+import { SharedClusterer } from '../../src/engine/assignment.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { syntheticArticles, syntheticEvents } from '../synthetic.js';
@@ -46,7 +47,15 @@ describe('engines sharing one store', () => {
       expect(log.filter((e) => e.entry.op === 'add' && e.entry.decision).length).toBeGreaterThanOrEqual(
         expected.length,
       );
-      await Promise.all([alone.close(), s1.close(), s2.close()]);
+      // Every placement carries its prepared article, so a third process catches up on the log without
+      // reading a single article back.
+      expect(log.every((e) => e.entry.op !== 'add' || e.entry.prepared)).toBe(true);
+      const s3 = new SqliteStore(file);
+      const reads = vi.spyOn(s3, 'getArticles');
+      const caughtUp = await new SharedClusterer().sync(s3);
+      expect(reads).not.toHaveBeenCalled();
+      expect(caughtUp.stats().articles).toBe(articles.length);
+      await Promise.all([alone.close(), s1.close(), s2.close(), s3.close()]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { StoryClusterer, StoryClustererError, clusterArticles } from '../../src/stories/index.js';
+import {
+  StoryClusterer,
+  StoryClustererError,
+  clusterArticles,
+  decodePrepared,
+  encodePrepared,
+} from '../../src/stories/index.js';
 import type { AnnotatedArticle } from '../../src/model.js';
 import { QUAKE_A1, QUAKE_A2, QUAKE_B1, QUAKE_B2, art } from './fixtures.js';
 
@@ -282,6 +288,54 @@ describe('StoryClusterer: snapshot and restore', () => {
     // And the two go on identically when the next article is scored by both.
     const next = art('a3', QUAKE_A2.replace('Padang', 'Padang city'), { published: '2009-10-03' });
     expect(replayed.add(next).storyId).toBe(scored.add(next).storyId);
+  });
+
+  it('replays from logged preparations (JSON, no article text) to the same state, copies included', () => {
+    const doc = (i: number): AnnotatedArticle =>
+      art(`p${i}`, `${gibberish(Math.floor(i / 3), 40)}\n${gibberish(30_000 + i, 20)}`, {
+        published: `2021-04-${String(1 + (i % 28)).padStart(2, '0')}`,
+        source: `Outlet ${i % 5}`,
+      });
+    const docs = [
+      art('a1', QUAKE_A1, { published: '2009-09-30' }),
+      art('b1', QUAKE_B1, { published: '2009-10-01' }),
+      art('a1-copy', QUAKE_A1, { published: '2009-10-01', source: 'Other Wire' }),
+      art('a2', QUAKE_A2, { published: '2009-10-01' }),
+      ...Array.from({ length: 90 }, (_, i) => doc(i)),
+    ];
+    const scored = new StoryClusterer();
+    const replayed = new StoryClusterer();
+    let duplicates = 0;
+    for (const d of docs) {
+      const prepared = scored.prepare(d);
+      const a = scored.addPrepared(prepared);
+      if (a.duplicateOf) duplicates++;
+      const logged = decodePrepared(JSON.parse(JSON.stringify(encodePrepared(prepared))));
+      expect(logged).toEqual(prepared);
+      expect(replayed.addPrepared(logged, a.decision).storyId).toBe(a.storyId);
+    }
+    expect(duplicates).toBeGreaterThan(0);
+    const { stats: _s, ...a } = scored.snapshot();
+    const { stats: _r, ...b } = replayed.snapshot();
+    expect(b).toEqual(a);
+    // Preparing and adding is the same as adding the article.
+    const direct = new StoryClusterer();
+    for (const d of docs) direct.add(d);
+    expect(direct.stories()).toEqual(scored.stories());
+  });
+
+  it('refuses a malformed logged preparation with a typed error', () => {
+    const good = encodePrepared(new StoryClusterer().prepare(art('a1', QUAKE_A1)));
+    for (const bad of [
+      null,
+      7,
+      {},
+      { ...good, id: '' },
+      { ...good, groups: { term: [['t:x', 'heavy']] } },
+      { ...good, lead: {} },
+    ])
+      expect(() => decodePrepared(bad)).toThrow(StoryClustererError);
+    expect(() => decodePrepared({ ...good, signature: { hashes: 'AAA', size: 3 } })).toThrow(/signature/);
   });
 
   it('refuses a decision that does not fit its state', () => {
