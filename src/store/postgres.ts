@@ -210,6 +210,7 @@ abstract class PgAccess implements Store {
       }
     }
     const inBatch = new Map(batch.articles.map((d) => [d.article.id, d.article]));
+    const vacated = new Set<string>();
     for (const story of batch.stories) {
       const missing = story.articleIds.filter((id) => !inBatch.has(id));
       const stored = new Map<string, { published: string | null; source: string | null }>();
@@ -248,15 +249,30 @@ abstract class PgAccess implements Store {
           JSON.stringify(story),
         ],
       );
-      await c.query(
-        `INSERT INTO story_articles (article_id, story_id) SELECT unnest($1::text[]), $2
-         ON CONFLICT (article_id) DO UPDATE SET story_id = EXCLUDED.story_id`,
-        [story.articleIds, story.id],
+      // Only new members are written; a story that loses its last article to another is removed below.
+      const current = await c.query<{ article_id: string }>(
+        'SELECT article_id FROM story_articles WHERE story_id = $1',
+        [story.id],
       );
+      const have = new Set(current.rows.map((r) => r.article_id));
+      const added = story.articleIds.filter((id) => !have.has(id));
+      if (added.length > 0) {
+        const moved = await c.query<{ story_id: string }>(
+          'SELECT DISTINCT story_id FROM story_articles WHERE article_id = ANY($1) AND story_id <> $2',
+          [added, story.id],
+        );
+        for (const r of moved.rows) vacated.add(r.story_id);
+        await c.query(
+          `INSERT INTO story_articles (article_id, story_id) SELECT unnest($1::text[]), $2
+           ON CONFLICT (article_id) DO UPDATE SET story_id = EXCLUDED.story_id`,
+          [added, story.id],
+        );
+      }
     }
-    if (batch.stories.length > 0) {
+    if (vacated.size > 0) {
       await c.query(
-        'DELETE FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = s.id)',
+        'DELETE FROM stories s WHERE s.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = s.id)',
+        [[...vacated]],
       );
     }
     for (const [key, value] of Object.entries(batch.state ?? {})) {

@@ -142,8 +142,10 @@ export class SqliteStore implements Store {
     const assign = this.db.prepare(
       'INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id',
     );
-    const deleteEmptyStories = this.db.prepare(
-      'DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_articles)',
+    const storyOfArticle = this.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck();
+    const membersOf = this.db.prepare('SELECT article_id FROM story_articles WHERE story_id = ?').pluck();
+    const deleteIfEmpty = this.db.prepare(
+      'DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM story_articles WHERE story_id = ?)',
     );
     const putState = this.db.prepare(
       'INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -152,6 +154,7 @@ export class SqliteStore implements Store {
     const lastSeq = this.db.prepare('SELECT MAX(seq) AS seq FROM assignment_log');
     const result: BatchResult = { inserted: [], existing: [], lastSeq: 0 };
     const run = this.db.transaction(() => {
+      const vacated = new Set<string>();
       for (const doc of batch.articles) {
         const row = articleRow(doc, now);
         const info = insertArticle.run(row);
@@ -179,9 +182,16 @@ export class SqliteStore implements Store {
           body: JSON.stringify(story),
           updated_at: now,
         });
-        for (const id of story.articleIds) assign.run(id, story.id);
+        // Only new members are written; a story that loses its last article to another is removed below.
+        const current = new Set(membersOf.all(story.id) as string[]);
+        for (const id of story.articleIds) {
+          if (current.has(id)) continue;
+          const previous = storyOfArticle.get(id) as string | undefined;
+          if (previous !== undefined) vacated.add(previous);
+          assign.run(id, story.id);
+        }
       }
-      if (batch.stories.length > 0) deleteEmptyStories.run();
+      for (const id of vacated) deleteIfEmpty.run(id, id);
       for (const [key, value] of Object.entries(batch.state ?? {})) putState.run(key, value);
       for (const entry of batch.log ?? []) appendLog.run(JSON.stringify(entry));
       result.lastSeq = (lastSeq.get() as { seq: number | null }).seq ?? 0;

@@ -128,6 +128,14 @@ export function storeContract(label: string, open: () => Promise<Store>): void {
       await store.commit({ articles: [], stories: [story('s1', [a.article.id, b.article.id])] });
       expect(await store.storyOf(b.article.id)).toBe('s1');
       expect((await store.listStories()).map((s) => s.id)).toEqual(['s1']);
+      // A story that loses some of its articles stays, and stories the batch does not touch are left alone.
+      const c = doc('Article three, elsewhere.', { published: '2022-01-03' });
+      const d = doc('Article four, on its own.', { published: '2022-01-04' });
+      await store.commit({ articles: [c, d], stories: [story('s3', [c.article.id]), story('s4', [d.article.id])] });
+      await store.commit({ articles: [], stories: [story('s3', [c.article.id, b.article.id])] });
+      expect((await store.listStories()).map((s) => s.id).sort()).toEqual(['s1', 's3', 's4']);
+      expect(await store.storyOf(a.article.id)).toBe('s1');
+      expect(await store.storyOf(b.article.id)).toBe('s3');
       await store.close();
     });
 
