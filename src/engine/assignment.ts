@@ -10,8 +10,14 @@ import type { AssignmentEntry, Store } from '../store/types.js';
 
 const CHECKPOINT_KEY = 'story-clusterer-checkpoint';
 
-/** A checkpoint is written when this many log entries were added since the last one. */
+/** A checkpoint is written when at least this many log entries were added since the last one… */
 export const CHECKPOINT_EVERY = 2000;
+/**
+ * …and at least one entry per this many bytes of the previous checkpoint. A checkpoint costs time in
+ * proportion to the state it writes; spacing them in proportion too keeps that cost per article constant
+ * as the state grows, while a cold start replays at most that many cheap logged placements.
+ */
+export const CHECKPOINT_BYTES_PER_ENTRY = 50_000;
 
 interface Checkpoint {
   seq: number;
@@ -27,6 +33,8 @@ export class SharedClusterer {
   private clusterer: StoryClusterer | undefined;
   private seq = 0;
   private checkpointSeq = 0;
+  /** Size of the last checkpoint written or read, which spaces the next one. */
+  private checkpointBytes = 0;
   /** Set while local state may be ahead of what the store committed. */
   private dirty = false;
 
@@ -42,10 +50,12 @@ export class SharedClusterer {
         this.clusterer = StoryClusterer.restore(cp.snapshot);
         this.seq = cp.seq;
         this.checkpointSeq = cp.seq;
+        this.checkpointBytes = saved.length;
       } else {
         this.clusterer = new StoryClusterer(this.options);
         this.seq = 0;
         this.checkpointSeq = 0;
+        this.checkpointBytes = 0;
       }
     }
     const clusterer = this.clusterer;
@@ -79,11 +89,13 @@ export class SharedClusterer {
    * `lastSeq` is the log position the local clusterer has reached with the batch being written.
    */
   checkpointDue(lastSeq: number): Record<string, string> | undefined {
-    if (!this.clusterer || lastSeq - this.checkpointSeq < CHECKPOINT_EVERY) return undefined;
+    if (!this.clusterer || lastSeq - this.checkpointSeq < checkpointInterval(this.checkpointBytes)) return undefined;
     this.checkpointSeq = lastSeq;
     const cp: Checkpoint = { seq: lastSeq, snapshot: this.clusterer.snapshot() };
     try {
-      return { [CHECKPOINT_KEY]: JSON.stringify(cp) };
+      const value = JSON.stringify(cp);
+      this.checkpointBytes = value.length;
+      return { [CHECKPOINT_KEY]: value };
     } catch (err) {
       // A state beyond the largest string the runtime can build (about 512 MB) cannot be checkpointed as
       // one value; the previous checkpoint and the log still restore it exactly, only more slowly.
@@ -94,6 +106,11 @@ export class SharedClusterer {
       return undefined;
     }
   }
+}
+
+/** Log entries between checkpoints after one of `bytes`. */
+export function checkpointInterval(bytes: number): number {
+  return Math.max(CHECKPOINT_EVERY, Math.ceil(bytes / CHECKPOINT_BYTES_PER_ENTRY));
 }
 
 function replay(clusterer: StoryClusterer, entry: AssignmentEntry, docs: Map<string, AnnotatedArticle>): void {
