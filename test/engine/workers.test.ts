@@ -41,16 +41,18 @@ async function expectExactlyOnce(store: PostgresStore, ids: string[]): Promise<v
   expect(await q('SELECT COUNT(*) AS n FROM articles')).toBe(ids.length);
   expect(await q('SELECT COUNT(DISTINCT id) AS n FROM articles')).toBe(ids.length);
   expect(await q('SELECT COUNT(*) AS n FROM story_articles')).toBe(ids.length);
-  expect(await q(`SELECT COUNT(*) AS n FROM assignment_log WHERE entry->>'op' = 'add'`)).toBe(ids.length);
+  expect(await q(`SELECT COUNT(*) AS n FROM assignment_log WHERE entry::jsonb->>'op' = 'add'`)).toBe(ids.length);
   expect(
-    await q(`SELECT COUNT(DISTINCT entry->>'articleId') AS n FROM assignment_log WHERE entry->>'op' = 'add'`),
+    await q(
+      `SELECT COUNT(DISTINCT entry::jsonb->>'articleId') AS n FROM assignment_log WHERE entry::jsonb->>'op' = 'add'`,
+    ),
   ).toBe(ids.length);
   expect(await q(`SELECT COUNT(*) AS n FROM jobs WHERE status <> 'done'`)).toBe(0);
   const stored = new Set(await store.existingIds(ids));
   expect(ids.every((id) => stored.has(id))).toBe(true);
   // Stories partition the articles.
-  const { rows } = await store.query<{ body: { articleIds: string[] } }>('SELECT body FROM stories');
-  const members = rows.flatMap((r) => r.body.articleIds);
+  const { rows } = await store.query<{ body: string }>('SELECT body FROM stories');
+  const members = rows.flatMap((r) => (JSON.parse(r.body) as { articleIds: string[] }).articleIds);
   expect(members.length).toBe(ids.length);
   expect(new Set(members).size).toBe(ids.length);
 }
