@@ -59,6 +59,7 @@ function parseArgs(argv: string[]): Args {
 /** The worker command: the compiled CLI when built, else the TypeScript sources through tsx. */
 function workerCommand(url: string): [string, string[]] {
   const args = ['worker', '--db', url, '--exit-when-idle', '--quiet', '--poll', '200', '--lease', '30'];
+  if (process.env.STORYLINE_BENCH_TIMINGS) args.push('--timings');
   return existsSync('dist/src/cli/bin.js')
     ? [process.execPath, ['dist/src/cli/bin.js', ...args]]
     : [process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args]];

@@ -36,6 +36,7 @@ export function registerWorker(program: Command, io: Io): void {
     .option('--poll <ms>', 'wait between polls of an empty queue', (v) => Number(v), 500)
     .option('--exit-when-idle', 'stop when nothing is queued or running')
     .option('--quiet', 'print nothing per job')
+    .option('--timings', 'print where the time went (stage, lock wait) on stderr when the worker stops')
     .action(
       async (opts: {
         db?: string;
@@ -45,7 +46,9 @@ export function registerWorker(program: Command, io: Io): void {
         poll: number;
         exitWhenIdle?: boolean;
         quiet?: boolean;
+        timings?: boolean;
       }) => {
+        const timings = opts.timings ? new Map<string, number>() : undefined;
         const store = await openStore(opts.db ?? defaultDatabase());
         const controller = new AbortController();
         const stop = (): void => controller.abort();
@@ -60,6 +63,7 @@ export function registerWorker(program: Command, io: Io): void {
             pollMs: opts.poll,
             exitWhenIdle: opts.exitWhenIdle,
             signal: controller.signal,
+            timings,
             onJob: opts.quiet
               ? undefined
               : (e) =>
@@ -70,6 +74,13 @@ export function registerWorker(program: Command, io: Io): void {
           io.out(
             `worker done: ${report.jobs} job(s), ${report.stored} article(s) stored, ${report.failedJobs} failed attempt(s)`,
           );
+          if (timings) {
+            const per = (ms: number): string => (report.articles > 0 ? (ms / report.articles).toFixed(2) : '-');
+            const rows = [...timings].sort((a, b) => b[1] - a[1]);
+            io.err(
+              `worker timings (ms per article of ${report.articles}): ${rows.map(([k, v]) => `${k} ${per(v)}`).join(', ')}`,
+            );
+          }
         } finally {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);

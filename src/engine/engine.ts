@@ -131,7 +131,9 @@ export class Engine {
     const tp = performance.now();
     const prepared = new Map(fresh.map((d) => [d.article.id, outside.prepare(d)]));
     this.time('prepare', tp);
+    const waiting = performance.now();
     const result = await this.store.exclusive(async (tx) => {
+      this.time('lock wait', waiting);
       const t0 = performance.now();
       const clusterer = await this.shared.sync(tx);
       this.time('sync', t0);
