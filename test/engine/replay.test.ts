@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../../src/engine/engine.js';
 import { SharedClusterer } from '../../src/engine/assignment.js';
+import Database from 'better-sqlite3';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { syntheticArticles, syntheticEvents } from '../synthetic.js';
@@ -55,7 +56,16 @@ describe('engines sharing one store', () => {
       const caughtUp = await new SharedClusterer().sync(s3);
       expect(reads).not.toHaveBeenCalled();
       expect(caughtUp.stats().articles).toBe(articles.length);
-      await Promise.all([alone.close(), s1.close(), s2.close(), s3.close()]);
+      // Entries written before placements carried their prepared article are replayed from the stored article.
+      const raw = new Database(file);
+      raw.prepare("UPDATE assignment_log SET entry = json_remove(entry, '$.prepared')").run();
+      raw.close();
+      const s4 = new SqliteStore(file);
+      const fromArticles = await new SharedClusterer().sync(s4);
+      const { stats: _a, ...viaArticles } = fromArticles.snapshot();
+      const { stats: _b, ...viaLog } = caughtUp.snapshot();
+      expect(viaArticles.stories).toEqual(viaLog.stories);
+      await Promise.all([alone.close(), s1.close(), s2.close(), s3.close(), s4.close()]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
