@@ -6,7 +6,7 @@ import {
   type ClustererSnapshot,
   type StoryClustererOptions,
 } from '../stories/index.js';
-import type { AssignmentEntry, Store } from '../store/types.js';
+import type { AssignmentEntry, Batch, Store } from '../store/types.js';
 
 const CHECKPOINT_KEY = 'story-clusterer-checkpoint';
 
@@ -88,14 +88,15 @@ export class SharedClusterer {
    * A checkpoint to write in the same transaction, when enough entries accumulated since the last one.
    * `lastSeq` is the log position the local clusterer has reached with the batch being written.
    */
-  checkpointDue(lastSeq: number): Record<string, string> | undefined {
+  checkpointDue(lastSeq: number): Pick<Batch, 'state' | 'compactLog'> | undefined {
     if (!this.clusterer || lastSeq - this.checkpointSeq < checkpointInterval(this.checkpointBytes)) return undefined;
+    const previous = this.checkpointSeq;
     this.checkpointSeq = lastSeq;
     const cp: Checkpoint = { seq: lastSeq, snapshot: this.clusterer.snapshot() };
     try {
       const value = JSON.stringify(cp);
       this.checkpointBytes = value.length;
-      return { [CHECKPOINT_KEY]: value };
+      return { state: { [CHECKPOINT_KEY]: value }, compactLog: { afterSeq: previous, throughSeq: lastSeq } };
     } catch (err) {
       // A state beyond the largest string the runtime can build (about 512 MB) cannot be checkpointed as
       // one value; the previous checkpoint and the log still restore it exactly, only more slowly.

@@ -182,7 +182,7 @@ export class Engine {
     const t2 = performance.now();
     const result = await tx.commit({ articles: changed, stories, log, completeJobs });
     const checkpoint = this.shared.checkpointDue(result.lastSeq);
-    if (checkpoint) await tx.commit({ articles: [], stories: [], state: checkpoint });
+    if (checkpoint) await tx.commit({ articles: [], stories: [], ...checkpoint });
     this.time('store', t2);
     return { stored: result.inserted, stories: [...affected], lastSeq: result.lastSeq };
   }

@@ -280,6 +280,13 @@ abstract class PgAccess implements Store {
         [[...vacated]],
       );
     }
+    if (batch.compactLog) {
+      await c.query(
+        `UPDATE assignment_log SET entry = (entry::jsonb - 'prepared')::text
+         WHERE seq > $1 AND seq <= $2 AND entry::jsonb ? 'prepared'`,
+        [batch.compactLog.afterSeq, batch.compactLog.throughSeq],
+      );
+    }
     for (const [key, value] of Object.entries(batch.state ?? {})) {
       await c.query(
         'INSERT INTO state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value',

@@ -151,6 +151,9 @@ export class SqliteStore implements Store {
       'INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     );
     const appendLog = this.db.prepare('INSERT INTO assignment_log (entry) VALUES (?)');
+    const compactLog = this.db.prepare(
+      "UPDATE assignment_log SET entry = json_remove(entry, '$.prepared') WHERE seq > ? AND seq <= ? AND json_type(entry, '$.prepared') IS NOT NULL",
+    );
     const lastSeq = this.db.prepare('SELECT MAX(seq) AS seq FROM assignment_log');
     const result: BatchResult = { inserted: [], existing: [], lastSeq: 0 };
     const run = this.db.transaction(() => {
@@ -193,6 +196,7 @@ export class SqliteStore implements Store {
       }
       for (const id of vacated) deleteIfEmpty.run(id, id);
       for (const [key, value] of Object.entries(batch.state ?? {})) putState.run(key, value);
+      if (batch.compactLog) compactLog.run(batch.compactLog.afterSeq, batch.compactLog.throughSeq);
       for (const entry of batch.log ?? []) appendLog.run(JSON.stringify(entry));
       result.lastSeq = (lastSeq.get() as { seq: number | null }).seq ?? 0;
     });

@@ -53,6 +53,12 @@ export interface Batch {
   stories: Story[];
   /** Small values to keep (clusterer checkpoints, feed validators). */
   state?: Record<string, string>;
+  /**
+   * Log entries in this range (after `afterSeq`, up to `throughSeq`) lose their prepared articles: a
+   * checkpoint now covers them, so they are only replayed from it, never one by one again (and a process
+   * that still reads them falls back on the stored article).
+   */
+  compactLog?: { afterSeq: number; throughSeq: number };
   /** Assignment steps taken by this batch, appended to the log. */
   log?: AssignmentEntry[];
   /** Queue jobs this batch finishes (server databases only). */

@@ -20,11 +20,16 @@ describe('clusterer checkpoints', () => {
     await shared.sync(store);
     expect(shared.checkpointDue(CHECKPOINT_EVERY - 1)).toBeUndefined();
     const due = shared.checkpointDue(CHECKPOINT_EVERY);
-    expect(due).toBeDefined();
+    expect(due?.state).toBeDefined();
+    // The entries the checkpoint covers need no prepared articles any more.
+    expect(due?.compactLog).toEqual({ afterSeq: 0, throughSeq: CHECKPOINT_EVERY });
     expect(shared.checkpointDue(2 * CHECKPOINT_EVERY - 1)).toBeUndefined();
-    expect(shared.checkpointDue(2 * CHECKPOINT_EVERY)).toBeDefined();
+    expect(shared.checkpointDue(2 * CHECKPOINT_EVERY)?.compactLog).toEqual({
+      afterSeq: CHECKPOINT_EVERY,
+      throughSeq: 2 * CHECKPOINT_EVERY,
+    });
     // Written to the store, it is where a new process starts.
-    await store.commit({ articles: [], stories: [], state: due });
+    await store.commit({ articles: [], stories: [], ...due });
     const other = new SharedClusterer();
     const c = await other.sync(store);
     expect(c.stats().articles).toBe(0);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { annotateArticle } from '../../src/pipeline.js';
 import { makeArticle } from '../../src/ingest/parse.js';
 import type { Story } from '../../src/model.js';
-import type { Store } from '../../src/store/types.js';
+import type { AssignmentEntry, Store } from '../../src/store/types.js';
+import { StoryClusterer, encodePrepared } from '../../src/stories/index.js';
 
 export function doc(body: string, meta: Parameters<typeof makeArticle>[1] = {}) {
   return annotateArticle(makeArticle(body, meta));
@@ -190,6 +191,31 @@ export function storeContract(label: string, open: () => Promise<Store>): void {
       await store.commit({ articles: [], stories: [], state: { k: 'v1' } });
       await store.commit({ articles: [], stories: [], state: { k: 'v2' } });
       expect(await store.getState('k')).toBe('v2');
+      await store.close();
+    });
+
+    it('appends log entries in order and drops prepared articles only from the range asked', async () => {
+      const store = await open();
+      const clusterer = new StoryClusterer();
+      const docs = ['First article of the log.', 'Second one, a little longer.', 'Third and last.'].map((t) => doc(t));
+      const log: AssignmentEntry[] = docs.map((d) => ({
+        op: 'add',
+        articleId: d.article.id,
+        prepared: encodePrepared(clusterer.prepare(d)),
+      }));
+      const first = await store.commit({ articles: [], stories: [], log });
+      const before = await store.readLog(0);
+      expect(before.map((e) => e.entry)).toEqual(log);
+      expect(first.lastSeq).toBe(before[2].seq);
+      await store.commit({
+        articles: [],
+        stories: [],
+        compactLog: { afterSeq: before[0].seq, throughSeq: before[1].seq },
+      });
+      const after = await store.readLog(0);
+      expect(after.map((e) => e.seq)).toEqual(before.map((e) => e.seq));
+      expect(after.map((e) => e.entry.op === 'add' && e.entry.prepared !== undefined)).toEqual([true, false, true]);
+      expect(after[1].entry).toEqual({ op: 'add', articleId: docs[1].article.id });
       await store.close();
     });
   });
