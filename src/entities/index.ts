@@ -30,7 +30,12 @@ export function annotateEntities(doc: AnnotatedArticle): AnnotatedArticle {
     for (const c of chunks(tags[k]))
       drafts.push({ start: s + c.start, end: s + c.end, type: TYPE_MAP[c.type] ?? 'other', roles: [] });
   });
-  const ctx: RefineContext = { text: doc.article.text, tokens, isCommonWord: (w) => model.usuallyLowercase(w) };
+  const ctx: RefineContext = {
+    text: doc.article.text,
+    tokens,
+    isCommonWord: (w) => model.usuallyLowercase(w),
+    outlet: doc.article.source,
+  };
   const { mentions, entities } = buildEntities(refine(drafts, ctx), ctx);
   return { ...doc, mentions, entities };
 }

@@ -156,6 +156,16 @@ const ORG_KIND = new Set([
   'plc',
   'group',
   'party',
+  // Line-of-business words that companies drop after the first mention ("Corvane Polymers" → "Corvane").
+  'industries',
+  'holdings',
+  'enterprises',
+  'technologies',
+  'pharmaceuticals',
+  'chemicals',
+  'polymers',
+  'airlines',
+  'airways',
 ]);
 
 /** The name key without its final organisation-kind word ("hofstra university" → "hofstra"), if it has one. */

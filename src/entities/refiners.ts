@@ -16,6 +16,8 @@ export interface RefineContext {
   tokens: readonly Token[];
   /** True for words that are usually written in lowercase (common words). */
   isCommonWord: (lower: string) => boolean;
+  /** The outlet that published the text, when known: "the Observer" there is the outlet itself. */
+  outlet?: string;
 }
 
 export type Refiner = (drafts: Draft[], ctx: RefineContext) => Draft[];
@@ -629,6 +631,77 @@ export const placeCues: Refiner = (drafts, ctx) => {
   return drafts;
 };
 
+/**
+ * Last words that make a name a thoroughfare: "Mill Street", "Foundry Road". "Lane" and "Drive" are left
+ * out: Lane is a common surname.
+ */
+const THOROUGHFARES = new Set([
+  'street',
+  'st',
+  'road',
+  'rd',
+  'avenue',
+  'ave',
+  'boulevard',
+  'blvd',
+  'highway',
+  'parkway',
+  'turnpike',
+  'expressway',
+]);
+
+/**
+ * A name of two or more words ending in a thoroughfare word is a street, a place, whatever the tagger
+ * made of it ("Along Mill Street" is not a person). Organisations are left alone ("Wall Street Journal"
+ * does not end in one, and "Street" alone is no name).
+ */
+export const thoroughfares: Refiner = (drafts, ctx) => {
+  for (const d of drafts) {
+    // A title or role before the name ("Judge Ann Street") says it is a person.
+    if (d.type !== 'person' || d.end - d.start < 2 || d.roles.length > 0) continue;
+    if (THOROUGHFARES.has(lowerNoDot(word(ctx, d.end - 1)))) d.type = 'place';
+  }
+  return drafts;
+};
+
+/** Last words of outlet names that are also what the outlet calls itself ("the Observer has learned"). */
+const MEDIA_NOUNS = new Set([
+  'observer',
+  'herald',
+  'courier',
+  'post',
+  'times',
+  'journal',
+  'tribune',
+  'gazette',
+  'chronicle',
+  'examiner',
+  'inquirer',
+  'guardian',
+  'telegraph',
+  'globe',
+  'register',
+  'record',
+  'monitor',
+  'dispatch',
+  'sentinel',
+  'bulletin',
+]);
+
+/**
+ * The outlet naming itself by the last word of its name ("The Observer has learned…" in the Tri-County
+ * Observer) is an organisation, whatever the tagger guessed.
+ */
+export const outletSelfReference: Refiner = (drafts, ctx) => {
+  const words = ctx.outlet?.trim().split(/\s+/) ?? [];
+  const last = words[words.length - 1]?.toLowerCase();
+  if (!last || !MEDIA_NOUNS.has(last)) return drafts;
+  for (const d of drafts) {
+    if (d.end - d.start === 1 && lowerNoDot(word(ctx, d.start)) === last) d.type = 'organization';
+  }
+  return drafts;
+};
+
 /** The refiners in the order they run. */
 export const REFINERS: readonly Refiner[] = [
   dropNonNames,
@@ -641,6 +714,8 @@ export const REFINERS: readonly Refiner[] = [
   organisationSuffixes,
   organisationOf,
   placeCues,
+  thoroughfares,
+  outletSelfReference,
   appositiveRoles,
 ];
 

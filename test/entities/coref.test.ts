@@ -73,6 +73,10 @@ describe('within-article coreference', () => {
     );
     expect(entityNamed(doc, 'Bill de Blasio')?.aliases).toEqual(['De Blasio']);
     expect(entityNamed(doc, 'Hofstra University')?.aliases).toEqual(['Hofstra']);
+    const firm = entitiesOf(
+      'The company Corvane Polymers said the fire was out. Corvane said the plant would stay closed this week.',
+    );
+    expect(entityNamed(firm, 'Corvane Polymers')?.aliases).toEqual(['Corvane']);
   });
 
   it('links an organisation named by the end of a longer name, but not a plain word', () => {

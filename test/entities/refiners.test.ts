@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entitiesOf, entityNamed } from './helpers.js';
 import { dropMonthsAndDays, type RefineContext } from '../../src/entities/refiners.js';
 import { annotateText } from '../../src/text/annotate.js';
+import { annotateEntities } from '../../src/entities/index.js';
 
 const mentionTexts = (text: string): string[] => entitiesOf(text).mentions.map((m) => m.text);
 
@@ -116,6 +117,36 @@ describe('refiners', () => {
     );
     expect(doc.entities.filter((e) => e.type === 'person').map((e) => e.name)).not.toContain('Chelsea');
     expect(entityNamed(doc, 'Chelsea')?.roles ?? []).not.toContain('mayor');
+  });
+
+  it('reads a name ending in Street or Road as a place, and keeps people whose surname is not one', () => {
+    const doc = entitiesOf(
+      'Along Mill Street, residents watched the smoke. Delia Frost, who lives on Mill Street, stayed home. ' +
+        'Crews closed Foundry Road. Judge Anna Lane spoke later, and so did Senator Ruth Street.',
+    );
+    expect(entityNamed(doc, 'Mill Street')?.type).toBe('place');
+    expect(entityNamed(doc, 'Foundry Road')?.type).toBe('place');
+    expect(entityNamed(doc, 'Delia Frost')?.type).toBe('person');
+    expect(entityNamed(doc, 'Anna Lane')?.type).toBe('person');
+    expect(entityNamed(doc, 'Ruth Street')?.type).toBe('person');
+  });
+
+  it('reads the outlet naming itself as an organisation, only in its own articles', () => {
+    const text = 'The Observer has learned that the firm applied to expand. Observer reporters saw the site.';
+    const own = annotateEntities(
+      annotateText({ id: 'o1', text, source: 'Tri-County Observer', publishedInferred: false }),
+    );
+    expect(entityNamed(own, 'Observer')?.type).toBe('organization');
+    // A place in the outlet's name is still a place.
+    const courier = annotateEntities(
+      annotateText({
+        id: 'c1',
+        text: 'Smoke hung over Larkhollow all day.',
+        source: 'Larkhollow Courier',
+        publishedInferred: false,
+      }),
+    );
+    expect(entityNamed(courier, 'Larkhollow')?.type).toBe('place');
   });
 
   it('takes an acronym before a title as the organisation in the role', () => {
