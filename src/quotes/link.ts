@@ -42,16 +42,55 @@ export function contentWords(s: string): string[] {
     .filter((w) => w.length > 1 && !STOP.has(w));
 }
 
-function similarity(a: Set<string>, b: Set<string>): number {
-  let inter = 0;
-  for (const w of a) if (b.has(w)) inter++;
-  const small = Math.min(a.size, b.size);
-  return small === 0 ? 0 : inter / small;
-}
-
 /** Minimum shared content words for two excerpts to be one statement, and the overlap of the smaller one. */
 const MIN_SHARED = 4;
 const MIN_OVERLAP = 0.6;
+
+/** Two excerpts are one statement when they share enough words and most of the shorter one's words. */
+export function sameStatement(a: Set<string>, b: Set<string>): boolean {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  const small = Math.min(a.size, b.size);
+  return small > 0 && shared >= MIN_SHARED && shared / small >= MIN_OVERLAP;
+}
+
+/**
+ * Pairs of word sets that may be one statement (smaller index first; a pair of equal-sized sets may come
+ * twice). Prefix filtering
+ * keeps this near-linear for stories with thousands of quotes: if the smaller set A shares at least
+ * MIN_OVERLAP of its words with B, then any |A| − ⌈MIN_OVERLAP·|A|⌉ + 1 of A's words include a shared one,
+ * so A only needs to look up its rarest words of that many. Every pair that `sameStatement` accepts is
+ * among the candidates; comparing all pairs sharing any word was quadratic in the story's size.
+ */
+export function candidatePairs(sets: readonly Set<string>[]): Array<[number, number]> {
+  const postings = new Map<string, number[]>();
+  sets.forEach((ws, i) => {
+    for (const w of ws) {
+      const l = postings.get(w);
+      if (l) l.push(i);
+      else postings.set(w, [i]);
+    }
+  });
+  const rarity = (w: string): number => postings.get(w)?.length ?? 0;
+  const pairs: Array<[number, number]> = [];
+  const seen = new Set<number>();
+  sets.forEach((ws, i) => {
+    const size = ws.size;
+    if (size === 0) return;
+    const prefix = size - Math.ceil(MIN_OVERLAP * size) + 1;
+    const words = [...ws].sort((x, y) => rarity(x) - rarity(y) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, prefix);
+    seen.clear();
+    for (const w of words) {
+      for (const j of postings.get(w) ?? []) {
+        // Probe from the smaller set of each pair (either one when they are the same size).
+        if (j === i || sets[j].size < size || seen.has(j)) continue;
+        seen.add(j);
+        pairs.push(i < j ? [i, j] : [j, i]);
+      }
+    }
+  });
+  return pairs;
+}
 
 /**
  * Links the same statement quoted by several articles: excerpts from different articles whose content
@@ -79,23 +118,9 @@ export function linkQuotes(docs: AnnotatedArticle[]): LinkedStatement[] {
   }
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  // Index by word so only excerpts sharing words are compared.
-  const byWord = new Map<string, number[]>();
-  items.forEach((it, i) => {
-    for (const w of it.words) {
-      const l = byWord.get(w);
-      if (l) l.push(i);
-      else byWord.set(w, [i]);
-    }
-  });
-  for (let i = 0; i < items.length; i++) {
-    const counts = new Map<number, number>();
-    for (const w of items[i].words)
-      for (const j of byWord.get(w) ?? []) if (j > i) counts.set(j, (counts.get(j) ?? 0) + 1);
-    for (const [j, shared] of counts) {
-      if (shared < MIN_SHARED || items[j].ex.articleId === items[i].ex.articleId) continue;
-      if (similarity(items[i].words, items[j].words) >= MIN_OVERLAP) parent[find(j)] = find(i);
-    }
+  for (const [i, j] of candidatePairs(items.map((it) => it.words))) {
+    if (items[j].ex.articleId === items[i].ex.articleId) continue;
+    if (sameStatement(items[i].words, items[j].words)) parent[find(j)] = find(i);
   }
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => {
