@@ -234,6 +234,14 @@ async function main(): Promise<void> {
         if (batch.length >= args.batch) await flush();
       }
       if (batch.length) await flush();
+      // A run ends by completing the views of large stories that were rebuilt only as they grew.
+      const r0 = performance.now();
+      const refreshed = (await engine.refresh()).length;
+      const seconds = (performance.now() - s0) / 1000;
+      if (!args.json)
+        console.error(
+          `  final refresh of ${refreshed} story view(s): ${((performance.now() - r0) / 1000).toFixed(1)} s; overall ${(done / seconds).toFixed(0)} articles/s`,
+        );
       await store.close();
     }
     const result = {

@@ -179,6 +179,11 @@ export interface Story {
   independentSources: number;
   /** For each article, why it is in the story. */
   membership?: Membership[];
+  /**
+   * Articles that joined after this view was built (large stories are rebuilt as they grow by a share of
+   * their size, and whenever the store is refreshed). Absent when the view is complete.
+   */
+  pending?: number;
   entities: StoryEntity[];
   quotes: StoryQuote[];
   timeline: TimelineEvent[];

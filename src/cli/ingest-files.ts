@@ -7,7 +7,8 @@ import { Fetcher } from '../ingest/fetch.js';
 import { isUrl, readInputFile, readUrl, walkPaths } from '../ingest/files.js';
 
 /** Where read articles go: the engine, or a queue that workers drain. */
-export type ArticleSink = Pick<Engine, 'ingest'>;
+/** Where read articles go: an engine (which completes lagging story views at the end) or a queue. */
+export type ArticleSink = Pick<Engine, 'ingest'> & Partial<Pick<Engine, 'refresh'>>;
 
 export interface FileIngestOptions {
   maxBytes?: number;
@@ -121,6 +122,8 @@ export async function ingestPaths(
   }
   await flush();
   bar?.stop();
+  // Large stories' views may lag their members during a run; a finished run leaves them complete.
+  if (!opts.signal?.aborted && engine.refresh) await engine.refresh();
   result.stories = [...stories];
   return result;
 }

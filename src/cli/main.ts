@@ -174,7 +174,7 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
               ? ` ${s.firstPublished}${s.lastPublished !== s.firstPublished ? `…${s.lastPublished}` : ''}`
               : '';
             io.out(
-              `${s.id}  ${s.articleCount} art/${s.independentSources} src${dates}  ${s.title}  [${s.outlets.join(', ')}]`,
+              `${s.id}  ${s.articleCount} art/${s.independentSources} src${dates}  ${s.title}  [${s.outlets.join(', ')}]${s.pending ? `  (${s.pending} not in view yet)` : ''}`,
             );
           }
       });
@@ -269,6 +269,21 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
           ...r.merged.map((m) => `  merged ${m.removed} into ${m.kept} (score ${m.score.toFixed(2)})`),
           ...r.split.map((x) => `  split ${x.articleIds.length} article(s) from ${x.from} into ${x.to}`),
         ].join('\n');
+      });
+    });
+
+  program
+    .command('refresh')
+    .description(
+      'rebuild the views (entities, quotes, timeline, brief) of large stories that gained articles since their last rebuild',
+    )
+    .addOption(dbOption())
+    .action(async (opts: { db?: string }) => {
+      await maintenance(opts.db, async (engine) => {
+        const ids = await engine.refresh();
+        return ids.length === 0
+          ? 'every story view is complete'
+          : `rebuilt ${ids.length} story view(s): ${ids.join(', ')}`;
       });
     });
 

@@ -8,12 +8,34 @@ import {
   type StoryClusterer,
   type StoryClustererOptions,
 } from '../stories/index.js';
-import type { AssignmentEntry, Store } from '../store/types.js';
+import type { AssignmentEntry, Store, StoryMembers } from '../store/types.js';
 import { membershipOf, SharedClusterer } from './assignment.js';
 import { assembleStory, byPublication, type StoryParts } from './story.js';
 import { defaultStoryParts, refineDates } from './stages.js';
 
+/**
+ * When a changed story's view (entities, quotes, timeline, brief) is rebuilt. Rebuilding reads every
+ * member, so rebuilding a large story on each batch makes the cost per article grow with the story;
+ * rebuilding it each time it has grown by a share of its size keeps that cost constant per article.
+ */
+export interface AssemblyPolicy {
+  /** Stories of up to this many articles are rebuilt whenever they change. */
+  eagerUpTo: number;
+  /** A larger story is rebuilt once its members exceed those in its view by this share. */
+  growth: number;
+}
+
+export const DEFAULT_ASSEMBLY: AssemblyPolicy = { eagerUpTo: 50, growth: 0.25 };
+
+/** Every changed story is rebuilt at once (views are never behind, cost grows with story size). */
+export const EAGER_ASSEMBLY: AssemblyPolicy = { eagerUpTo: Infinity, growth: 0 };
+
+/** Stories rebuilt per exclusive section by `refresh`, so other writers are not held up for long. */
+const REFRESH_CHUNK = 20;
+
 export interface EngineOptions {
+  /** When large stories' views are rebuilt; views left behind are completed by `refresh`. */
+  assembly?: AssemblyPolicy;
   /** Words in each story's brief. */
   summaryWords?: number;
   parts?: StoryParts;
@@ -176,15 +198,60 @@ export class Engine {
     this.time('stories', t0);
 
     const t1 = performance.now();
-    const { stories, changed } = await this.assemble(tx, clusterer, affected, docs, why);
+    const { rebuild, members } = await this.planAssembly(tx, clusterer, affected, docs, why);
+    const { stories, changed } = await this.assemble(tx, clusterer, rebuild, docs, why);
     this.time('assemble', t1);
 
     const t2 = performance.now();
-    const result = await tx.commit({ articles: changed, stories, log, completeJobs });
+    const result = await tx.commit({ articles: changed, stories, members, log, completeJobs });
     const checkpoint = this.shared.checkpointDue(result.lastSeq);
     if (checkpoint) await tx.commit({ articles: [], stories: [], ...checkpoint });
     this.time('store', t2);
     return { stored: result.inserted, stories: [...affected], lastSeq: result.lastSeq };
+  }
+
+  /**
+   * Splits the changed stories into those rebuilt now and those whose new members are only recorded,
+   * following the assembly policy.
+   */
+  private async planAssembly(
+    tx: Store,
+    clusterer: StoryClusterer,
+    affected: Set<string>,
+    fresh: AnnotatedArticle[],
+    why: Map<string, Membership>,
+  ): Promise<{ rebuild: string[]; members: StoryMembers[] }> {
+    const policy = this.opts.assembly ?? DEFAULT_ASSEMBLY;
+    const all = [...affected];
+    const large = all.filter((id) => clusterer.articlesOf(id).length > policy.eagerUpTo);
+    if (large.length === 0) return { rebuild: all, members: [] };
+    const stored = new Map((await tx.getStorySummaries(large)).map((s) => [s.id, s]));
+    const rebuild: string[] = [];
+    const deferred = new Set<string>();
+    for (const id of all) {
+      const s = stored.get(id);
+      const inView = s ? s.articleCount - (s.pending ?? 0) : 0;
+      const size = clusterer.articlesOf(id).length;
+      if (!s || size <= policy.eagerUpTo || size > inView * (1 + policy.growth)) rebuild.push(id);
+      else deferred.add(id);
+    }
+    const members = new Map<string, Membership[]>();
+    for (const d of fresh) {
+      const storyId = clusterer.storyOf(d.article.id);
+      const m = why.get(d.article.id);
+      if (storyId === undefined || !m || !deferred.has(storyId)) continue;
+      const list = members.get(storyId) ?? [];
+      list.push(m);
+      members.set(storyId, list);
+    }
+    return {
+      rebuild,
+      members: [...members].map(([storyId, added]) => ({
+        storyId,
+        added,
+        independentSources: clusterer.independentSources(storyId),
+      })),
+    };
   }
 
   /**
@@ -202,9 +269,14 @@ export class Engine {
     const freshById = new Map(fresh.map((d) => [d.article.id, d]));
     const changed = new Map<string, AnnotatedArticle>(freshById);
     const ids = [...new Set(storyIds)];
-    // Why each article was in its story, from the stored stories (including ones a merge or split ended).
-    const old = new Map<string, Membership>();
-    for (const id of [...formerStories, ...ids]) {
+    // Why each article was in its story, as recorded (including stories a merge or split ended); stories
+    // written before reasons were recorded with the members keep them in their stored view.
+    const searched = [...new Set([...formerStories, ...ids])];
+    const old = await tx.getMemberships(searched);
+    const unrecorded = searched.filter((id) =>
+      clusterer.articlesOf(id).some((a) => !old.has(a) && !freshById.has(a) && !why.has(a)),
+    );
+    for (const id of unrecorded) {
       const previous = await tx.getStory(id);
       for (const m of previous?.membership ?? []) if (!old.has(m.articleId)) old.set(m.articleId, m);
     }
@@ -235,6 +307,36 @@ export class Engine {
       stories.push(story);
     }
     return { stories, changed: [...changed.values()] };
+  }
+
+  /**
+   * Rebuilds the views of stories that lack some of their members (see `AssemblyPolicy`), a few stories
+   * per exclusive section. Returns the ids rebuilt. Call it when a run ends or a worker goes idle.
+   */
+  async refresh(opts: { limit?: number } = {}): Promise<string[]> {
+    const limit = opts.limit ?? Infinity;
+    const tried = new Set<string>();
+    const rebuilt: string[] = [];
+    while (rebuilt.length < limit) {
+      const out = await this.store.exclusive(async (tx) => {
+        const stale = (await tx.staleStories(REFRESH_CHUNK + tried.size)).filter((id) => !tried.has(id));
+        const ids = stale.slice(0, Math.min(REFRESH_CHUNK, limit - rebuilt.length));
+        if (ids.length === 0) return undefined;
+        const clusterer = await this.shared.sync(tx);
+        const t = performance.now();
+        // A story written by other means than this engine has no members here to rebuild it from.
+        const known = ids.filter((id) => clusterer.hasStory(id));
+        const { stories, changed } = await this.assemble(tx, clusterer, known, [], new Map());
+        this.time('refresh', t);
+        const written = await tx.commit({ articles: changed, stories });
+        return { ids, lastSeq: written.lastSeq };
+      });
+      if (!out) break;
+      this.shared.committed(out.lastSeq);
+      for (const id of out.ids) tried.add(id);
+      rebuilt.push(...out.ids);
+    }
+    return rebuilt;
   }
 
   /** Runs a manual or maintenance step on the clusterer, logs it, and rebuilds the stories it touched. */

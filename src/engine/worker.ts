@@ -22,6 +22,9 @@ export interface WorkerReport {
   stored: number;
 }
 
+/** Stories an idle worker rebuilds before looking at the queue again. */
+const REFRESH_WHEN_IDLE = 20;
+
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     const done = (): void => {
@@ -46,6 +49,9 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
   while (!opts.signal?.aborted) {
     const [job] = await queue.claim(name, 1);
     if (!job) {
+      // An idle worker completes the views of stories that grew faster than they were rebuilt.
+      const refreshed = await engine.refresh({ limit: REFRESH_WHEN_IDLE });
+      if (refreshed.length > 0) continue;
       await queue.reapExhausted();
       if (opts.exitWhenIdle) {
         const c = await queue.counts();

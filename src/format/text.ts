@@ -51,8 +51,10 @@ export function renderStory(story: Story, docs: Map<string, AnnotatedArticle>, s
   h(1, story.title);
   lines.push(
     `${md ? '' : ''}Story ${story.id}: ${story.articleIds.length} article(s), ${story.independentSources} independent source(s)`,
-    '',
   );
+  if (story.pending)
+    lines.push(`${story.pending} newer article(s) are not in this view yet (storyline refresh rebuilds it)`);
+  lines.push('');
   h(2, 'Articles');
   for (const id of story.articleIds) {
     const d = docs.get(id);

@@ -134,6 +134,7 @@ export class FeedPoller {
           if (batch.length >= (this.opts.batchSize ?? 100)) await flush();
         }
         await flush();
+        if (result.stored.length > 0) await this.engine.refresh();
         state.seen = [...seen].slice(-(this.opts.seenCap ?? 5000));
         // Validators are kept only after the items were stored, so a crash means a full re-poll, not a loss.
         state.etag = res.etag;
@@ -256,6 +257,8 @@ export async function watchFolders(engine: Engine, dirs: string[], opts: FolderW
     while (!opts.signal?.aborted) {
       const path = queue.shift();
       if (!path) {
+        // Nothing waiting: complete the views of stories that grew faster than they were rebuilt.
+        await engine.refresh();
         if (!announced) {
           announced = true;
           opts.onReady?.();

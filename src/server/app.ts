@@ -203,7 +203,12 @@ export function createApp(opts: AppOptions): StorylineApp {
       }
       articles = articleInputs(value).map(toArticle);
     }
-    const run = ingestQueue.then(() => engine.ingest(articles));
+    // Views of large stories the batch only added members to are completed before answering.
+    const run = ingestQueue.then(async () => {
+      const r = await engine.ingest(articles);
+      await engine.refresh();
+      return r;
+    });
     ingestQueue = run.catch(() => undefined);
     const report = await run;
     index.invalidate();

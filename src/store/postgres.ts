@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { AnnotatedArticle, Story } from '../model.js';
+import type { AnnotatedArticle, Membership, Story } from '../model.js';
 import { encodeAnnotations, outletOf } from './codec.js';
 import {
   type ArticleRow,
@@ -7,8 +7,10 @@ import {
   queryParts,
   type SearchRow,
   searchHitFromRow,
+  pendingOf,
   summaryFromRow,
   type StorySummaryRow,
+  withPending,
 } from './rows.js';
 import {
   type AssignmentEntry,
@@ -87,6 +89,10 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE stories ALTER COLUMN body TYPE TEXT USING body::text;
    ALTER TABLE articles ALTER COLUMN annotations TYPE TEXT USING annotations::text;
    ALTER TABLE assignment_log ALTER COLUMN entry TYPE TEXT USING entry::text;`,
+  // Why each article joined is kept with its membership, so a story's view can be rebuilt later from the
+  // members alone; view_count says how many members the stored view covers.
+  `ALTER TABLE story_articles ADD COLUMN membership TEXT;
+   ALTER TABLE stories ADD COLUMN view_count INTEGER;`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
@@ -237,12 +243,12 @@ abstract class PgAccess implements Store {
       }
       dates.sort();
       await c.query(
-        `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8, now())
+        `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, view_count, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$3, now())
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, article_count = EXCLUDED.article_count,
            independent_sources = EXCLUDED.independent_sources, outlets = EXCLUDED.outlets,
            first_published = EXCLUDED.first_published, last_published = EXCLUDED.last_published,
-           body = EXCLUDED.body, updated_at = EXCLUDED.updated_at`,
+           body = EXCLUDED.body, view_count = EXCLUDED.view_count, updated_at = EXCLUDED.updated_at`,
         [
           story.id,
           story.title,
@@ -260,19 +266,54 @@ abstract class PgAccess implements Store {
         [story.id],
       );
       const have = new Set(current.rows.map((r) => r.article_id));
+      const why = new Map((story.membership ?? []).map((m) => [m.articleId, m]));
       const added = story.articleIds.filter((id) => !have.has(id));
-      if (added.length > 0) {
-        const moved = await c.query<{ story_id: string }>(
-          'SELECT DISTINCT story_id FROM story_articles WHERE article_id = ANY($1) AND story_id <> $2',
-          [added, story.id],
-        );
-        for (const r of moved.rows) vacated.add(r.story_id);
+      for (const r of await this.addMembers(c, story.id, added, why)) vacated.add(r);
+      // A manual decision replaces the recorded reason of members already there; other rebuilds keep it.
+      const manual = story.articleIds.filter((id) => have.has(id) && why.get(id)?.decision === 'manual');
+      if (manual.length > 0) {
         await c.query(
-          `INSERT INTO story_articles (article_id, story_id) SELECT unnest($1::text[]), $2
-           ON CONFLICT (article_id) DO UPDATE SET story_id = EXCLUDED.story_id`,
-          [added, story.id],
+          `UPDATE story_articles sa SET membership = m.membership
+           FROM unnest($1::text[], $2::text[]) AS m(article_id, membership) WHERE sa.article_id = m.article_id`,
+          [manual, manual.map((id) => JSON.stringify(why.get(id)))],
         );
       }
+    }
+    for (const { storyId, added, independentSources } of batch.members ?? []) {
+      const found = await c.query<{ outlets: string[] }>('SELECT outlets FROM stories WHERE id = $1', [storyId]);
+      const row = found.rows[0];
+      if (!row) throw new StoreError(`story ${storyId} does not exist: its new members cannot be recorded`);
+      const ids = added.map((m) => m.articleId);
+      for (const r of await this.addMembers(c, storyId, ids, new Map(added.map((m) => [m.articleId, m])))) {
+        if (r !== storyId) vacated.add(r);
+      }
+      const stored = new Map<string, { published: string | null; source: string | null }>();
+      const missing = ids.filter((id) => !inBatch.has(id));
+      if (missing.length > 0) {
+        const { rows } = await c.query<{ id: string; published: string | null; source: string | null }>(
+          'SELECT id, published, source FROM articles WHERE id = ANY($1)',
+          [missing],
+        );
+        for (const r of rows) stored.set(r.id, r);
+      }
+      const outlets = new Set(row.outlets);
+      const dates: string[] = [];
+      for (const id of ids) {
+        const a = inBatch.get(id);
+        const source = a ? outletOf(a) : stored.get(id)?.source;
+        const published = a ? a.published : stored.get(id)?.published;
+        if (published) dates.push(published);
+        if (source) outlets.add(source);
+      }
+      await c.query(
+        `UPDATE stories SET article_count = (SELECT COUNT(*) FROM story_articles WHERE story_id = $1),
+           independent_sources = $2, outlets = $3,
+           first_published = (SELECT MIN(d) FROM unnest($4::text[] || first_published) AS d),
+           last_published = (SELECT MAX(d) FROM unnest($4::text[] || last_published) AS d),
+           updated_at = now()
+         WHERE id = $1`,
+        [storyId, independentSources, JSON.stringify([...outlets].sort()), dates],
+      );
     }
     if (vacated.size > 0) {
       await c.query(
@@ -308,6 +349,28 @@ abstract class PgAccess implements Store {
     return result;
   }
 
+  /** Adds articles to a story with the reasons they joined; returns the stories they left. */
+  private async addMembers(
+    c: pg.PoolClient,
+    storyId: string,
+    ids: string[],
+    why: Map<string, Membership>,
+  ): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const moved = await c.query<{ story_id: string }>(
+      'SELECT DISTINCT story_id FROM story_articles WHERE article_id = ANY($1) AND story_id <> $2',
+      [ids, storyId],
+    );
+    await c.query(
+      `INSERT INTO story_articles (article_id, story_id, membership)
+       SELECT m.article_id, $3, m.membership FROM unnest($1::text[], $2::text[]) AS m(article_id, membership)
+       ON CONFLICT (article_id) DO UPDATE SET story_id = EXCLUDED.story_id,
+         membership = coalesce(EXCLUDED.membership, story_articles.membership)`,
+      [ids, ids.map((id) => (why.has(id) ? JSON.stringify(why.get(id)) : null)), storyId],
+    );
+    return moved.rows.map((r) => r.story_id);
+  }
+
   async readLog(afterSeq: number, limit = 10_000): Promise<LoggedEntry[]> {
     const { rows } = await this.run<{ seq: string; entry: string }>(
       'SELECT seq, entry FROM assignment_log WHERE seq > $1 ORDER BY seq LIMIT $2',
@@ -341,8 +404,29 @@ abstract class PgAccess implements Store {
   }
 
   async getStory(id: string): Promise<Story | undefined> {
-    const { rows } = await this.run<{ body: string }>('SELECT body FROM stories WHERE id = $1', [id]);
-    return rows[0] ? (JSON.parse(rows[0].body) as Story) : undefined;
+    const { rows } = await this.run<{ body: string; article_count: number; view_count: number | null }>(
+      'SELECT body, article_count, view_count FROM stories WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    return row ? withPending(JSON.parse(row.body) as Story, pendingOf(row)) : undefined;
+  }
+
+  async getMemberships(storyIds: string[]): Promise<Map<string, Membership>> {
+    if (storyIds.length === 0) return new Map();
+    const { rows } = await this.run<{ membership: string }>(
+      'SELECT membership FROM story_articles WHERE story_id = ANY($1::text[]) AND membership IS NOT NULL',
+      [storyIds],
+    );
+    return new Map(rows.map((r) => JSON.parse(r.membership) as Membership).map((m) => [m.articleId, m]));
+  }
+
+  async staleStories(limit: number): Promise<string[]> {
+    const { rows } = await this.run<{ id: string }>(
+      'SELECT id FROM stories WHERE view_count < article_count ORDER BY article_count DESC, id LIMIT $1',
+      [limit],
+    );
+    return rows.map((r) => r.id);
   }
 
   async storyOf(articleId: string): Promise<string | undefined> {
@@ -528,7 +612,7 @@ class PgTransactionView extends PgAccess {
 }
 
 const STORY_SUMMARY_COLUMNS =
-  'id, title, article_count, independent_sources, outlets, first_published, last_published, updated_at';
+  'id, title, article_count, independent_sources, outlets, first_published, last_published, view_count, updated_at';
 
 interface PgStoryRow extends StorySummaryRow {
   outlets: string[];

@@ -1,4 +1,4 @@
-import type { AnnotatedArticle, Article } from '../model.js';
+import type { AnnotatedArticle, Article, Story } from '../model.js';
 import { decodeAnnotations } from './codec.js';
 import type { SearchHit, StorySummary } from './types.js';
 
@@ -30,6 +30,8 @@ export interface StorySummaryRow {
   independent_sources: number;
   first_published: string | null;
   last_published: string | null;
+  /** Articles in the stored view; null for views written before it was recorded (complete). */
+  view_count: number | null;
 }
 
 export interface SearchRow {
@@ -57,7 +59,7 @@ export function articleFromRow(row: ArticleRow, withTokens = true): AnnotatedArt
 }
 
 export function summaryFromRow(r: StorySummaryRow, outlets: string[], updatedAt: string): StorySummary {
-  return {
+  const summary: StorySummary = {
     id: r.id,
     title: r.title,
     articleCount: r.article_count,
@@ -67,6 +69,21 @@ export function summaryFromRow(r: StorySummaryRow, outlets: string[], updatedAt:
     lastPublished: r.last_published ?? undefined,
     updatedAt,
   };
+  const pending = pendingOf(r);
+  if (pending > 0) summary.pending = pending;
+  return summary;
+}
+
+/** The stored view, with the count of members it does not cover yet. */
+export function withPending(story: Story, pending: number): Story {
+  if (pending > 0) story.pending = pending;
+  else delete story.pending;
+  return story;
+}
+
+/** Members that joined after the stored view was built. */
+export function pendingOf(r: { article_count: number; view_count: number | null }): number {
+  return r.view_count === null ? 0 : Math.max(0, r.article_count - r.view_count);
 }
 
 export function searchHitFromRow(r: SearchRow): SearchHit {

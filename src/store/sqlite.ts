@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { AnnotatedArticle, Story } from '../model.js';
+import type { AnnotatedArticle, Membership, Story } from '../model.js';
 import {
   type AssignmentEntry,
   type Batch,
@@ -18,8 +18,10 @@ import {
   queryParts,
   type SearchRow,
   searchHitFromRow,
+  pendingOf,
   summaryFromRow,
   type StorySummaryRow,
+  withPending,
 } from './rows.js';
 
 /** Schema migrations, applied in order; the index + 1 is the schema version. Never edit a released one. */
@@ -65,6 +67,10 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE articles ADD COLUMN byline TEXT;`,
   // Story lists page through this order; without the index every page sorted the whole table.
   `CREATE INDEX stories_recent ON stories(last_published DESC, updated_at DESC, id);`,
+  // Why each article joined is kept with its membership, so a story's view can be rebuilt later from the
+  // members alone; view_count says how many members the stored view covers.
+  `ALTER TABLE story_articles ADD COLUMN membership TEXT;
+   ALTER TABLE stories ADD COLUMN view_count INTEGER;`,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
@@ -133,14 +139,22 @@ export class SqliteStore implements Store {
        annotations = @annotations WHERE id = @id`,
     );
     const upsertStory = this.db.prepare(
-      `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, updated_at)
-       VALUES (@id, @title, @article_count, @independent_sources, @outlets, @first_published, @last_published, @body, @updated_at)
+      `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, view_count, updated_at)
+       VALUES (@id, @title, @article_count, @independent_sources, @outlets, @first_published, @last_published, @body, @article_count, @updated_at)
        ON CONFLICT(id) DO UPDATE SET title = excluded.title, article_count = excluded.article_count,
        independent_sources = excluded.independent_sources, outlets = excluded.outlets, first_published = excluded.first_published,
-       last_published = excluded.last_published, body = excluded.body, updated_at = excluded.updated_at`,
+       last_published = excluded.last_published, body = excluded.body, view_count = excluded.view_count, updated_at = excluded.updated_at`,
     );
     const assign = this.db.prepare(
-      'INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id',
+      `INSERT INTO story_articles (article_id, story_id, membership) VALUES (?, ?, ?)
+       ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, membership = coalesce(excluded.membership, membership)`,
+    );
+    const setMembership = this.db.prepare('UPDATE story_articles SET membership = ? WHERE article_id = ?');
+    const storyColumns = this.db.prepare('SELECT outlets, first_published, last_published FROM stories WHERE id = ?');
+    const grow = this.db.prepare(
+      `UPDATE stories SET article_count = (SELECT COUNT(*) FROM story_articles WHERE story_id = @id),
+       independent_sources = @independent_sources, outlets = @outlets, first_published = @first_published,
+       last_published = @last_published, updated_at = @updated_at WHERE id = @id`,
     );
     const storyOfArticle = this.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck();
     const membersOf = this.db.prepare('SELECT article_id FROM story_articles WHERE story_id = ?').pluck();
@@ -187,12 +201,42 @@ export class SqliteStore implements Store {
         });
         // Only new members are written; a story that loses its last article to another is removed below.
         const current = new Set(membersOf.all(story.id) as string[]);
+        const why = new Map((story.membership ?? []).map((m) => [m.articleId, m]));
         for (const id of story.articleIds) {
-          if (current.has(id)) continue;
+          const m = why.get(id);
+          if (current.has(id)) {
+            // A manual decision replaces the recorded reason; other rebuilds keep it.
+            if (m?.decision === 'manual') setMembership.run(JSON.stringify(m), id);
+            continue;
+          }
           const previous = storyOfArticle.get(id) as string | undefined;
           if (previous !== undefined) vacated.add(previous);
-          assign.run(id, story.id);
+          assign.run(id, story.id, m ? JSON.stringify(m) : null);
         }
+      }
+      for (const { storyId, added, independentSources } of batch.members ?? []) {
+        const row = storyColumns.get(storyId) as
+          Pick<StoryRow, 'outlets' | 'first_published' | 'last_published'> | undefined;
+        if (!row) throw new StoreError(`story ${storyId} does not exist: its new members cannot be recorded`);
+        const dates = [row.first_published, row.last_published];
+        const outlets = new Set(JSON.parse(row.outlets) as string[]);
+        for (const m of added) {
+          const previous = storyOfArticle.get(m.articleId) as string | undefined;
+          if (previous !== undefined && previous !== storyId) vacated.add(previous);
+          assign.run(m.articleId, storyId, JSON.stringify(m));
+          dates.push(published(m.articleId) ?? null);
+          const source = this.outletOf(m.articleId, batch);
+          if (source) outlets.add(source);
+        }
+        const known = dates.filter((d): d is string => !!d).sort();
+        grow.run({
+          id: storyId,
+          independent_sources: independentSources,
+          outlets: JSON.stringify([...outlets].sort()),
+          first_published: known[0] ?? null,
+          last_published: known[known.length - 1] ?? null,
+          updated_at: now,
+        });
       }
       for (const id of vacated) deleteIfEmpty.run(id, id);
       for (const [key, value] of Object.entries(batch.state ?? {})) putState.run(key, value);
@@ -213,6 +257,14 @@ export class SqliteStore implements Store {
     const stmt = this.db.prepare('SELECT published FROM articles WHERE id = ?');
     return (id) =>
       inBatch.get(id) ?? (stmt.get(id) as { published: string | null } | undefined)?.published ?? undefined;
+  }
+
+  private outletOf(id: string, batch: Batch): string | undefined {
+    const a = batch.articles.find((d) => d.article.id === id)?.article;
+    if (a) return outletOf(a);
+    const row = this.db.prepare('SELECT source FROM articles WHERE id = ?').get(id) as
+      { source: string | null } | undefined;
+    return row?.source ?? undefined;
   }
 
   private outletsOf(story: Story, batch: Batch): string[] {
@@ -247,8 +299,27 @@ export class SqliteStore implements Store {
   }
 
   async getStory(id: string): Promise<Story | undefined> {
-    const row = this.db.prepare('SELECT body FROM stories WHERE id = ?').get(id) as { body: string } | undefined;
-    return row ? (JSON.parse(row.body) as Story) : undefined;
+    const row = this.db.prepare('SELECT body, article_count, view_count FROM stories WHERE id = ?').get(id) as
+      { body: string; article_count: number; view_count: number | null } | undefined;
+    return row ? withPending(JSON.parse(row.body) as Story, pendingOf(row)) : undefined;
+  }
+
+  async getMemberships(storyIds: string[]): Promise<Map<string, Membership>> {
+    const rows = this.db
+      .prepare(
+        `SELECT membership FROM story_articles
+         WHERE story_id IN (SELECT value FROM json_each(?)) AND membership IS NOT NULL`,
+      )
+      .pluck()
+      .all(JSON.stringify(storyIds)) as string[];
+    return new Map(rows.map((r) => JSON.parse(r) as Membership).map((m) => [m.articleId, m]));
+  }
+
+  async staleStories(limit: number): Promise<string[]> {
+    return this.db
+      .prepare('SELECT id FROM stories WHERE view_count < article_count ORDER BY article_count DESC, id LIMIT ?')
+      .pluck()
+      .all(limit) as string[];
   }
 
   async storyOf(articleId: string): Promise<string | undefined> {
@@ -268,7 +339,7 @@ export class SqliteStore implements Store {
     if (ids.length === 0) return [];
     const rows = this.db
       .prepare(
-        `SELECT id, title, article_count, independent_sources, outlets, first_published, last_published, updated_at
+        `SELECT id, title, article_count, independent_sources, outlets, first_published, last_published, view_count, updated_at
          FROM stories WHERE id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(ids)) as StoryRow[];

@@ -1,4 +1,4 @@
-import type { AnnotatedArticle, Story } from '../model.js';
+import type { AnnotatedArticle, Membership, Story } from '../model.js';
 import type { AddDecision, EncodedPrepared } from '../stories/index.js';
 
 /** A story as listed: enough to show a row without loading every article. */
@@ -11,6 +11,19 @@ export interface StorySummary {
   firstPublished?: string;
   lastPublished?: string;
   updatedAt: string;
+  /** Articles that joined after the story's view was built (see `Story.pending`). */
+  pending?: number;
+}
+
+/**
+ * Articles that joined a story whose view the batch does not rebuild: their membership is recorded and
+ * the story's counts and dates move on, while its view waits for its next rebuild.
+ */
+export interface StoryMembers {
+  storyId: string;
+  added: Membership[];
+  /** Distinct outlets of the whole story now, wire copies collapsed. */
+  independentSources: number;
 }
 
 export interface SearchHit {
@@ -51,6 +64,8 @@ export interface Batch {
   articles: AnnotatedArticle[];
   /** Stories to create or replace (with their full membership). */
   stories: Story[];
+  /** New members of stories whose views are not rebuilt by this batch. */
+  members?: StoryMembers[];
   /** Small values to keep (clusterer checkpoints, feed validators). */
   state?: Record<string, string>;
   /**
@@ -90,6 +105,10 @@ export interface Store {
   getArticles(ids: string[], opts?: ReadOptions): Promise<AnnotatedArticle[]>;
   countArticles(): Promise<number>;
   getStory(id: string): Promise<Story | undefined>;
+  /** Why each member of these stories joined, as recorded when it did (members without a record are left out). */
+  getMemberships(storyIds: string[]): Promise<Map<string, Membership>>;
+  /** Stories whose stored view lacks some of their members, largest first. */
+  staleStories(limit: number): Promise<string[]>;
   /** The story an article belongs to. */
   storyOf(articleId: string): Promise<string | undefined>;
   listStories(opts?: { limit?: number; offset?: number }): Promise<StorySummary[]>;

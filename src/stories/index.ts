@@ -1234,6 +1234,11 @@ export class StoryClusterer {
     return this.articleStory.get(articleId);
   }
 
+  /** Whether the clusterer knows this story (or the story a merge folded it into). */
+  hasStory(storyId: string): boolean {
+    return this.storyMap.has(this.resolve(storyId));
+  }
+
   /** Article ids of a story (accepts ids retired by merges). */
   articlesOf(storyId: string): string[] {
     return this.getStory(storyId).articles.map((a) => a.id);

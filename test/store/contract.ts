@@ -185,6 +185,65 @@ export function storeContract(label: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it('records new members without rebuilding the view, and says how far the view is behind', async () => {
+      const store = await open();
+      const a = doc('The dam at Orrin Falls held overnight.', { source: 'Courier', published: '2024-04-02' });
+      const b = doc('Engineers inspected the Orrin Falls dam.', { source: 'Herald', published: '2024-04-05' });
+      const c = doc('Residents returned below the Orrin Falls dam.', { source: 'Courier', published: '2024-03-30' });
+      const why = (articleId: string, decision: 'new' | 'joined') => ({
+        articleId,
+        decision,
+        score: 0.5,
+        summary: decision,
+      });
+      const s1 = { ...story('s1', [a.article.id]), membership: [why(a.article.id, 'new')] };
+      await store.commit({ articles: [a], stories: [s1] });
+      expect(await store.staleStories(10)).toEqual([]);
+
+      await store.commit({
+        articles: [b, c],
+        stories: [],
+        members: [
+          { storyId: 's1', added: [why(b.article.id, 'joined'), why(c.article.id, 'joined')], independentSources: 2 },
+        ],
+      });
+      expect(await store.storyOf(b.article.id)).toBe('s1');
+      const [summary] = await store.getStorySummaries(['s1']);
+      expect(summary).toMatchObject({
+        articleCount: 3,
+        pending: 2,
+        firstPublished: '2024-03-30',
+        lastPublished: '2024-04-05',
+        outlets: ['Courier', 'Herald'],
+        independentSources: 2,
+      });
+      const view = await store.getStory('s1');
+      expect(view?.articleIds).toEqual([a.article.id]);
+      expect(view?.pending).toBe(2);
+      expect(await store.staleStories(10)).toEqual(['s1']);
+      const recorded = await store.getMemberships(['s1']);
+      expect([...recorded.keys()].sort()).toEqual([a.article.id, b.article.id, c.article.id].sort());
+      expect(recorded.get(c.article.id)?.decision).toBe('joined');
+
+      // A rebuilt view covers every member again.
+      const all = [a.article.id, b.article.id, c.article.id];
+      await store.commit({ articles: [], stories: [story('s1', all)] });
+      expect((await store.getStory('s1'))?.pending).toBeUndefined();
+      expect((await store.getStorySummaries(['s1']))[0].pending).toBeUndefined();
+      expect(await store.staleStories(10)).toEqual([]);
+      // Rebuilding without reasons keeps the recorded ones.
+      expect((await store.getMemberships(['s1'])).get(b.article.id)?.decision).toBe('joined');
+      await expect(
+        store.commit({
+          articles: [],
+          stories: [],
+          members: [{ storyId: 'nope', added: [why(a.article.id, 'joined')], independentSources: 1 }],
+        }),
+      ).rejects.toThrow(/nope does not exist/);
+      expect(await store.storyOf(a.article.id)).toBe('s1');
+      await store.close();
+    });
+
     it('keeps state values with the batch', async () => {
       const store = await open();
       expect(await store.getState('k')).toBeUndefined();
