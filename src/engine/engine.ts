@@ -30,6 +30,24 @@ export const DEFAULT_ASSEMBLY: AssemblyPolicy = { eagerUpTo: 50, growth: 0.25 };
 /** Every changed story is rebuilt at once (views are never behind, cost grows with story size). */
 export const EAGER_ASSEMBLY: AssemblyPolicy = { eagerUpTo: Infinity, growth: 0 };
 
+/** A story to build a view of: its members at a membership version. */
+interface ViewTarget {
+  id: string;
+  memberIds: string[];
+  independentSources: number;
+  /** The story's membership version once the batch that set these members is committed. */
+  version?: number;
+}
+
+/** The current members of these stories (ids retired by merges resolve to their survivor's). */
+function targetsOf(clusterer: StoryClusterer, ids: Iterable<string>): ViewTarget[] {
+  return [...new Set(ids)].map((id) => ({
+    id,
+    memberIds: clusterer.articlesOf(id),
+    independentSources: clusterer.independentSources(id),
+  }));
+}
+
 /** Stories rebuilt per exclusive section by `refresh`, so other writers are not held up for long. */
 const REFRESH_CHUNK = 20;
 
@@ -167,6 +185,7 @@ export class Engine {
       return this.assignAndWrite(tx, clusterer, toAdd, prepared, completeJobs);
     });
     this.shared.committed(result.lastSeq);
+    if (result.later.length > 0) await this.rebuildViews(result.later, fresh);
     const stored = new Set(result.stored);
     return {
       stored: result.stored,
@@ -181,7 +200,7 @@ export class Engine {
     docs: AnnotatedArticle[],
     prepared: Map<string, PreparedArticle>,
     completeJobs: number[],
-  ): Promise<{ stored: string[]; stories: string[]; lastSeq: number }> {
+  ): Promise<{ stored: string[]; stories: string[]; lastSeq: number; later: ViewTarget[] }> {
     const t0 = performance.now();
     const log: AssignmentEntry[] = [];
     const affected = new Set<string>();
@@ -197,22 +216,47 @@ export class Engine {
     }
     this.time('stories', t0);
 
+    // New stories are built here (their members are all in memory); existing ones only get their new
+    // members, and those due for a rebuild are rebuilt after the lock is released.
     const t1 = performance.now();
-    const { rebuild, members } = await this.planAssembly(tx, clusterer, affected, docs, why);
-    const { stories, changed } = await this.assemble(tx, clusterer, rebuild, docs, why);
+    const plan = await this.planAssembly(tx, clusterer, affected, docs, why);
+    const { stories, changed } = await this.assemble(tx, targetsOf(clusterer, plan.now), docs, why);
+    const later = targetsOf(clusterer, plan.later);
     this.time('assemble', t1);
 
     const t2 = performance.now();
-    const result = await tx.commit({ articles: changed, stories, members, log, completeJobs });
+    const result = await tx.commit({ articles: changed, stories, members: plan.members, log, completeJobs });
+    for (const t of later) t.version = result.versions[t.id];
     const checkpoint = this.shared.checkpointDue(result.lastSeq);
     if (checkpoint) await tx.commit({ articles: [], stories: [], ...checkpoint });
     this.time('store', t2);
-    return { stored: result.inserted, stories: [...affected], lastSeq: result.lastSeq };
+    return { stored: result.inserted, stories: [...affected], lastSeq: result.lastSeq, later };
   }
 
   /**
-   * Splits the changed stories into those rebuilt now and those whose new members are only recorded,
-   * following the assembly policy.
+   * Builds views of stories from the membership a batch committed, outside the assignment lock, and
+   * writes each only if no other writer has changed that story's membership since (that writer rebuilds
+   * it, or leaves it to `refresh`).
+   */
+  private async rebuildViews(targets: ViewTarget[], fresh: AnnotatedArticle[]): Promise<void> {
+    const t = performance.now();
+    const { stories, changed } = await this.assemble(this.store, targets, fresh, new Map());
+    const version = new Map(targets.map((x) => [x.id, x.version ?? -1]));
+    this.time('assemble (unlocked)', t);
+    const t1 = performance.now();
+    // Only articles whose date the story inferred are rewritten; fresh ones were stored with the batch.
+    const freshIds = new Set(fresh.map((d) => d.article.id));
+    await this.store.commit({
+      articles: changed.filter((d) => !freshIds.has(d.article.id)),
+      stories: [],
+      views: stories.map((story) => ({ story, version: version.get(story.id) ?? -1 })),
+    });
+    this.time('store (unlocked)', t1);
+  }
+
+  /**
+   * Sorts the changed stories, following the assembly policy: new stories and small ones are rebuilt
+   * now, existing ones due for a rebuild after the lock, and the others only record their new members.
    */
   private async planAssembly(
     tx: Store,
@@ -220,32 +264,36 @@ export class Engine {
     affected: Set<string>,
     fresh: AnnotatedArticle[],
     why: Map<string, Membership>,
-  ): Promise<{ rebuild: string[]; members: StoryMembers[] }> {
+  ): Promise<{ now: string[]; later: string[]; members: StoryMembers[] }> {
     const policy = this.opts.assembly ?? DEFAULT_ASSEMBLY;
     const all = [...affected];
-    const large = all.filter((id) => clusterer.articlesOf(id).length > policy.eagerUpTo);
-    if (large.length === 0) return { rebuild: all, members: [] };
-    const stored = new Map((await tx.getStorySummaries(large)).map((s) => [s.id, s]));
-    const rebuild: string[] = [];
-    const deferred = new Set<string>();
+    const stored = new Map((await tx.getStorySummaries(all)).map((s) => [s.id, s]));
+    const now: string[] = [];
+    const later: string[] = [];
+    const recorded = new Set<string>();
     for (const id of all) {
       const s = stored.get(id);
-      const inView = s ? s.articleCount - (s.pending ?? 0) : 0;
+      if (!s) {
+        now.push(id);
+        continue;
+      }
+      recorded.add(id);
+      const inView = s.articleCount - (s.pending ?? 0);
       const size = clusterer.articlesOf(id).length;
-      if (!s || size <= policy.eagerUpTo || size > inView * (1 + policy.growth)) rebuild.push(id);
-      else deferred.add(id);
+      if (size <= policy.eagerUpTo || size > inView * (1 + policy.growth)) later.push(id);
     }
     const members = new Map<string, Membership[]>();
     for (const d of fresh) {
       const storyId = clusterer.storyOf(d.article.id);
       const m = why.get(d.article.id);
-      if (storyId === undefined || !m || !deferred.has(storyId)) continue;
+      if (storyId === undefined || !m || !recorded.has(storyId)) continue;
       const list = members.get(storyId) ?? [];
       list.push(m);
       members.set(storyId, list);
     }
     return {
-      rebuild,
+      now,
+      later,
       members: [...members].map(([storyId, added]) => ({
         storyId,
         added,
@@ -255,34 +303,29 @@ export class Engine {
   }
 
   /**
-   * Rebuilds stories from all their members: fresh articles from memory, the others from the store.
+   * Rebuilds stories from their members: fresh articles from memory, the others from the store.
    * Returns the stories and the articles whose stored form changed (new, or newly dated).
    */
   private async assemble(
     tx: Store,
-    clusterer: StoryClusterer,
-    storyIds: Iterable<string>,
+    targets: ViewTarget[],
     fresh: AnnotatedArticle[],
     why: Map<string, Membership>,
     formerStories: string[] = [],
   ): Promise<{ stories: Story[]; changed: AnnotatedArticle[] }> {
     const freshById = new Map(fresh.map((d) => [d.article.id, d]));
     const changed = new Map<string, AnnotatedArticle>(freshById);
-    const ids = [...new Set(storyIds)];
     // Why each article was in its story, as recorded (including stories a merge or split ended); stories
     // written before reasons were recorded with the members keep them in their stored view.
-    const searched = [...new Set([...formerStories, ...ids])];
+    const searched = [...new Set([...formerStories, ...targets.map((t) => t.id)])];
     const old = await tx.getMemberships(searched);
-    const unrecorded = searched.filter((id) =>
-      clusterer.articlesOf(id).some((a) => !old.has(a) && !freshById.has(a) && !why.has(a)),
-    );
-    for (const id of unrecorded) {
+    const unrecorded = targets.filter((t) => t.memberIds.some((a) => !old.has(a) && !freshById.has(a) && !why.has(a)));
+    for (const id of new Set([...formerStories, ...unrecorded.map((t) => t.id)])) {
       const previous = await tx.getStory(id);
       for (const m of previous?.membership ?? []) if (!old.has(m.articleId)) old.set(m.articleId, m);
     }
     const stories: Story[] = [];
-    for (const storyId of ids) {
-      const memberIds = clusterer.articlesOf(storyId);
+    for (const { id: storyId, memberIds, independentSources } of targets) {
       if (memberIds.length === 0) continue;
       const stored = await tx.getArticles(
         memberIds.filter((id) => !freshById.has(id)),
@@ -297,7 +340,7 @@ export class Engine {
       }
       const story = assembleStory(storyId, members, this.parts, {
         summaryWords: this.opts.summaryWords,
-        independentSources: clusterer.independentSources(storyId),
+        independentSources,
       });
       story.membership = story.articleIds.map(
         (id) =>
@@ -326,7 +369,7 @@ export class Engine {
         const t = performance.now();
         // A story written by other means than this engine has no members here to rebuild it from.
         const known = ids.filter((id) => clusterer.hasStory(id));
-        const { stories, changed } = await this.assemble(tx, clusterer, known, [], new Map());
+        const { stories, changed } = await this.assemble(tx, targetsOf(clusterer, known), [], new Map());
         this.time('refresh', t);
         const written = await tx.commit({ articles: changed, stories });
         return { ids, lastSeq: written.lastSeq };
@@ -353,7 +396,7 @@ export class Engine {
       const clusterer = await this.shared.sync(tx);
       this.shared.begin();
       const { result, entry, touched, former, why } = step(clusterer);
-      const { stories } = await this.assemble(tx, clusterer, touched, [], why ?? new Map(), former);
+      const { stories } = await this.assemble(tx, targetsOf(clusterer, touched), [], why ?? new Map(), former);
       const written = await tx.commit({ articles: [], stories, log: [entry] });
       return { result, lastSeq: written.lastSeq };
     });

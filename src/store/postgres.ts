@@ -90,9 +90,13 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE articles ALTER COLUMN annotations TYPE TEXT USING annotations::text;
    ALTER TABLE assignment_log ALTER COLUMN entry TYPE TEXT USING entry::text;`,
   // Why each article joined is kept with its membership, so a story's view can be rebuilt later from the
-  // members alone; view_count says how many members the stored view covers.
+  // members alone. version counts membership changes; view_version is the version the stored view was
+  // built from, and view_count how many members it covers.
   `ALTER TABLE story_articles ADD COLUMN membership TEXT;
-   ALTER TABLE stories ADD COLUMN view_count INTEGER;`,
+   ALTER TABLE stories ADD COLUMN view_count INTEGER;
+   ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE stories ADD COLUMN view_version INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX stories_stale ON stories (article_count) WHERE view_version < version;`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
@@ -177,7 +181,7 @@ abstract class PgAccess implements Store {
 
   /** Writes a batch inside an open transaction (workers add their own steps to the same transaction). */
   async commitIn(c: pg.PoolClient, batch: Batch): Promise<BatchResult> {
-    const result: BatchResult = { inserted: [], existing: [], lastSeq: 0 };
+    const result: BatchResult = { inserted: [], existing: [], lastSeq: 0, versions: {}, staleViews: [] };
     for (const doc of batch.articles) {
       const a = doc.article;
       const month = monthOf(a.published);
@@ -242,13 +246,21 @@ abstract class PgAccess implements Store {
         if (source) outlets.add(source);
       }
       dates.sort();
+      // Only new members are written; a story that loses its last article to another is removed below.
+      const current = await c.query<{ article_id: string }>(
+        'SELECT article_id FROM story_articles WHERE story_id = $1',
+        [story.id],
+      );
+      const have = new Set(current.rows.map((r) => r.article_id));
+      const added = story.articleIds.filter((id) => !have.has(id));
       await c.query(
-        `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, view_count, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$3, now())
+        `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, view_count, version, view_version, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$3, 1, 1, now())
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, article_count = EXCLUDED.article_count,
            independent_sources = EXCLUDED.independent_sources, outlets = EXCLUDED.outlets,
            first_published = EXCLUDED.first_published, last_published = EXCLUDED.last_published,
-           body = EXCLUDED.body, view_count = EXCLUDED.view_count, updated_at = EXCLUDED.updated_at`,
+           body = EXCLUDED.body, view_count = EXCLUDED.view_count,
+           version = stories.version + $9, view_version = stories.version + $9, updated_at = EXCLUDED.updated_at`,
         [
           story.id,
           story.title,
@@ -258,16 +270,10 @@ abstract class PgAccess implements Store {
           dates[0] ?? null,
           dates[dates.length - 1] ?? null,
           JSON.stringify(story),
+          added.length > 0 ? 1 : 0,
         ],
       );
-      // Only new members are written; a story that loses its last article to another is removed below.
-      const current = await c.query<{ article_id: string }>(
-        'SELECT article_id FROM story_articles WHERE story_id = $1',
-        [story.id],
-      );
-      const have = new Set(current.rows.map((r) => r.article_id));
       const why = new Map((story.membership ?? []).map((m) => [m.articleId, m]));
-      const added = story.articleIds.filter((id) => !have.has(id));
       for (const r of await this.addMembers(c, story.id, added, why)) vacated.add(r);
       // A manual decision replaces the recorded reason of members already there; other rebuilds keep it.
       const manual = story.articleIds.filter((id) => have.has(id) && why.get(id)?.decision === 'manual');
@@ -307,7 +313,7 @@ abstract class PgAccess implements Store {
       }
       await c.query(
         `UPDATE stories SET article_count = (SELECT COUNT(*) FROM story_articles WHERE story_id = $1),
-           independent_sources = $2, outlets = $3,
+           independent_sources = $2, outlets = $3, version = version + 1,
            first_published = (SELECT MIN(d) FROM unnest($4::text[] || first_published) AS d),
            last_published = (SELECT MAX(d) FROM unnest($4::text[] || last_published) AS d),
            updated_at = now()
@@ -316,10 +322,28 @@ abstract class PgAccess implements Store {
       );
     }
     if (vacated.size > 0) {
+      // A story that lost members has a view that no longer matches them.
+      await c.query('UPDATE stories SET version = version + 1 WHERE id = ANY($1)', [[...vacated]]);
       await c.query(
         'DELETE FROM stories s WHERE s.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = s.id)',
         [[...vacated]],
       );
+    }
+    for (const { story, version } of batch.views ?? []) {
+      const written = await c.query(
+        `UPDATE stories SET title = $2, independent_sources = $3, body = $4, view_count = $5, view_version = version,
+           updated_at = now() WHERE id = $1 AND version = $6`,
+        [story.id, story.title, story.independentSources, JSON.stringify(story), story.articleIds.length, version],
+      );
+      if (written.rowCount === 0) result.staleViews.push(story.id);
+    }
+    const touched = [...batch.stories.map((s) => s.id), ...(batch.members ?? []).map((m) => m.storyId)];
+    if (touched.length > 0) {
+      const { rows } = await c.query<{ id: string; version: number }>(
+        'SELECT id, version FROM stories WHERE id = ANY($1)',
+        [touched],
+      );
+      for (const r of rows) result.versions[r.id] = r.version;
     }
     if (batch.compactLog) {
       await c.query(
@@ -423,7 +447,7 @@ abstract class PgAccess implements Store {
 
   async staleStories(limit: number): Promise<string[]> {
     const { rows } = await this.run<{ id: string }>(
-      'SELECT id FROM stories WHERE view_count < article_count ORDER BY article_count DESC, id LIMIT $1',
+      'SELECT id FROM stories WHERE view_version < version ORDER BY article_count DESC, id LIMIT $1',
       [limit],
     );
     return rows.map((r) => r.id);

@@ -68,9 +68,13 @@ const MIGRATIONS: readonly string[] = [
   // Story lists page through this order; without the index every page sorted the whole table.
   `CREATE INDEX stories_recent ON stories(last_published DESC, updated_at DESC, id);`,
   // Why each article joined is kept with its membership, so a story's view can be rebuilt later from the
-  // members alone; view_count says how many members the stored view covers.
+  // members alone. version counts membership changes; view_version is the version the stored view was
+  // built from, and view_count how many members it covers.
   `ALTER TABLE story_articles ADD COLUMN membership TEXT;
-   ALTER TABLE stories ADD COLUMN view_count INTEGER;`,
+   ALTER TABLE stories ADD COLUMN view_count INTEGER;
+   ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE stories ADD COLUMN view_version INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX stories_stale ON stories(article_count) WHERE view_version < version;`,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
@@ -139,11 +143,18 @@ export class SqliteStore implements Store {
        annotations = @annotations WHERE id = @id`,
     );
     const upsertStory = this.db.prepare(
-      `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, view_count, updated_at)
-       VALUES (@id, @title, @article_count, @independent_sources, @outlets, @first_published, @last_published, @body, @article_count, @updated_at)
+      `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, view_count, version, view_version, updated_at)
+       VALUES (@id, @title, @article_count, @independent_sources, @outlets, @first_published, @last_published, @body, @article_count, 1, 1, @updated_at)
        ON CONFLICT(id) DO UPDATE SET title = excluded.title, article_count = excluded.article_count,
        independent_sources = excluded.independent_sources, outlets = excluded.outlets, first_published = excluded.first_published,
-       last_published = excluded.last_published, body = excluded.body, view_count = excluded.view_count, updated_at = excluded.updated_at`,
+       last_published = excluded.last_published, body = excluded.body, view_count = excluded.view_count,
+       version = stories.version + @bump, view_version = stories.version + @bump, updated_at = excluded.updated_at`,
+    );
+    const bumpVersion = this.db.prepare('UPDATE stories SET version = version + 1 WHERE id = ?');
+    const versionOf = this.db.prepare('SELECT version FROM stories WHERE id = ?').pluck();
+    const writeView = this.db.prepare(
+      `UPDATE stories SET title = @title, independent_sources = @independent_sources, body = @body,
+       view_count = @view_count, view_version = version, updated_at = @updated_at WHERE id = @id AND version = @version`,
     );
     const assign = this.db.prepare(
       `INSERT INTO story_articles (article_id, story_id, membership) VALUES (?, ?, ?)
@@ -154,7 +165,7 @@ export class SqliteStore implements Store {
     const grow = this.db.prepare(
       `UPDATE stories SET article_count = (SELECT COUNT(*) FROM story_articles WHERE story_id = @id),
        independent_sources = @independent_sources, outlets = @outlets, first_published = @first_published,
-       last_published = @last_published, updated_at = @updated_at WHERE id = @id`,
+       last_published = @last_published, version = version + 1, updated_at = @updated_at WHERE id = @id`,
     );
     const storyOfArticle = this.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck();
     const membersOf = this.db.prepare('SELECT article_id FROM story_articles WHERE story_id = ?').pluck();
@@ -169,7 +180,7 @@ export class SqliteStore implements Store {
       "UPDATE assignment_log SET entry = json_remove(entry, '$.prepared') WHERE seq > ? AND seq <= ? AND json_type(entry, '$.prepared') IS NOT NULL",
     );
     const lastSeq = this.db.prepare('SELECT MAX(seq) AS seq FROM assignment_log');
-    const result: BatchResult = { inserted: [], existing: [], lastSeq: 0 };
+    const result: BatchResult = { inserted: [], existing: [], lastSeq: 0, versions: {}, staleViews: [] };
     const run = this.db.transaction(() => {
       const vacated = new Set<string>();
       for (const doc of batch.articles) {
@@ -188,6 +199,9 @@ export class SqliteStore implements Store {
           .map((id) => published(id))
           .filter((d): d is string => !!d)
           .sort();
+        // Only new members are written; a story that loses its last article to another is removed below.
+        const current = new Set(membersOf.all(story.id) as string[]);
+        const added = story.articleIds.filter((id) => !current.has(id));
         upsertStory.run({
           id: story.id,
           title: story.title,
@@ -197,20 +211,19 @@ export class SqliteStore implements Store {
           first_published: dates[0] ?? null,
           last_published: dates[dates.length - 1] ?? null,
           body: JSON.stringify(story),
+          bump: added.length > 0 ? 1 : 0,
           updated_at: now,
         });
-        // Only new members are written; a story that loses its last article to another is removed below.
-        const current = new Set(membersOf.all(story.id) as string[]);
         const why = new Map((story.membership ?? []).map((m) => [m.articleId, m]));
         for (const id of story.articleIds) {
           const m = why.get(id);
-          if (current.has(id)) {
-            // A manual decision replaces the recorded reason; other rebuilds keep it.
-            if (m?.decision === 'manual') setMembership.run(JSON.stringify(m), id);
-            continue;
-          }
+          // A manual decision replaces the recorded reason; other rebuilds keep it.
+          if (current.has(id) && m?.decision === 'manual') setMembership.run(JSON.stringify(m), id);
+        }
+        for (const id of added) {
           const previous = storyOfArticle.get(id) as string | undefined;
           if (previous !== undefined) vacated.add(previous);
+          const m = why.get(id);
           assign.run(id, story.id, m ? JSON.stringify(m) : null);
         }
       }
@@ -238,7 +251,27 @@ export class SqliteStore implements Store {
           updated_at: now,
         });
       }
-      for (const id of vacated) deleteIfEmpty.run(id, id);
+      for (const id of vacated) {
+        // A story that lost members has a view that no longer matches them.
+        bumpVersion.run(id);
+        deleteIfEmpty.run(id, id);
+      }
+      for (const { story, version } of batch.views ?? []) {
+        const info = writeView.run({
+          id: story.id,
+          title: story.title,
+          independent_sources: story.independentSources,
+          body: JSON.stringify(story),
+          view_count: story.articleIds.length,
+          version,
+          updated_at: now,
+        });
+        if (info.changes === 0) result.staleViews.push(story.id);
+      }
+      for (const id of [...batch.stories.map((s) => s.id), ...(batch.members ?? []).map((m) => m.storyId)]) {
+        const v = versionOf.get(id) as number | undefined;
+        if (v !== undefined) result.versions[id] = v;
+      }
       for (const [key, value] of Object.entries(batch.state ?? {})) putState.run(key, value);
       if (batch.compactLog) compactLog.run(batch.compactLog.afterSeq, batch.compactLog.throughSeq);
       for (const entry of batch.log ?? []) appendLog.run(JSON.stringify(entry));
@@ -317,7 +350,7 @@ export class SqliteStore implements Store {
 
   async staleStories(limit: number): Promise<string[]> {
     return this.db
-      .prepare('SELECT id FROM stories WHERE view_count < article_count ORDER BY article_count DESC, id LIMIT ?')
+      .prepare('SELECT id FROM stories WHERE view_version < version ORDER BY article_count DESC, id LIMIT ?')
       .pluck()
       .all(limit) as string[];
   }

@@ -66,6 +66,12 @@ export interface Batch {
   stories: Story[];
   /** New members of stories whose views are not rebuilt by this batch. */
   members?: StoryMembers[];
+  /**
+   * Views built outside the assignment lock from the membership at `version` (as a previous batch's
+   * result reported it). A view is written only if the story's membership has not changed since;
+   * otherwise it is left out (see `BatchResult.staleViews`) for the writer of the newer membership.
+   */
+  views?: Array<{ story: Story; version: number }>;
   /** Small values to keep (clusterer checkpoints, feed validators). */
   state?: Record<string, string>;
   /**
@@ -85,6 +91,10 @@ export interface BatchResult {
   existing: string[];
   /** Sequence number of the last log entry written (or the previous last one when none was). */
   lastSeq: number;
+  /** Membership version of each story written or given new members by the batch. */
+  versions: Record<string, number>;
+  /** Views of `Batch.views` not written because their story's membership had moved on. */
+  staleViews: string[];
 }
 
 /**

@@ -6,12 +6,13 @@ import type { Batch, Store } from '../../src/store/types.js';
 import type { Story } from '../../src/model.js';
 import { syntheticArticles, syntheticEvents } from '../synthetic.js';
 
-/** Counts the story views each commit writes, by story id. */
+/** Counts the story views each commit writes (under the lock or after it), by story id. */
 function countViews(store: Store): Map<string, number> {
   const written = new Map<string, number>();
   const commit = store.commit.bind(store);
   store.commit = (batch: Batch) => {
-    for (const s of batch.stories) written.set(s.id, (written.get(s.id) ?? 0) + 1);
+    for (const s of [...batch.stories, ...(batch.views ?? []).map((v) => v.story)])
+      written.set(s.id, (written.get(s.id) ?? 0) + 1);
     return commit(batch);
   };
   return written;

@@ -244,6 +244,39 @@ export function storeContract(label: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it('writes a view built outside the lock only if the membership it was built from is still current', async () => {
+      const store = await open();
+      const a = doc('The ferry to Kestrel Isle ran aground.', { source: 'Courier', published: '2024-05-01' });
+      const b = doc('Passengers left the Kestrel Isle ferry by boat.', { source: 'Herald', published: '2024-05-02' });
+      const first = await store.commit({ articles: [a], stories: [story('s1', [a.article.id])] });
+      const v1 = first.versions.s1;
+      expect(v1).toBeGreaterThan(0);
+      const joined = { articleId: b.article.id, decision: 'joined' as const, score: 0.4, summary: 'joined' };
+      const second = await store.commit({
+        articles: [b],
+        stories: [],
+        members: [{ storyId: 's1', added: [joined], independentSources: 2 }],
+      });
+      const v2 = second.versions.s1;
+      expect(v2).toBeGreaterThan(v1);
+      expect(await store.staleStories(10)).toEqual(['s1']);
+      // A view of the older membership arrives late: it is refused, not written over the newer state.
+      const late = { ...story('s1', [a.article.id]), title: 'Late view' };
+      const refused = await store.commit({ articles: [], stories: [], views: [{ story: late, version: v1 }] });
+      expect(refused.staleViews).toEqual(['s1']);
+      expect((await store.getStory('s1'))?.title).toBe('Story s1');
+      const current = { ...story('s1', [a.article.id, b.article.id]), title: 'Current view', independentSources: 2 };
+      const accepted = await store.commit({ articles: [], stories: [], views: [{ story: current, version: v2 }] });
+      expect(accepted.staleViews).toEqual([]);
+      const back = await store.getStory('s1');
+      expect(back?.title).toBe('Current view');
+      expect(back?.pending).toBeUndefined();
+      expect(await store.staleStories(10)).toEqual([]);
+      const [summary] = await store.getStorySummaries(['s1']);
+      expect(summary).toMatchObject({ title: 'Current view', articleCount: 2, independentSources: 2 });
+      await store.close();
+    });
+
     it('keeps state values with the batch', async () => {
       const store = await open();
       expect(await store.getState('k')).toBeUndefined();
