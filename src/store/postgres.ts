@@ -182,47 +182,61 @@ abstract class PgAccess implements Store {
   /** Writes a batch inside an open transaction (workers add their own steps to the same transaction). */
   async commitIn(c: pg.PoolClient, batch: Batch): Promise<BatchResult> {
     const result: BatchResult = { inserted: [], existing: [], lastSeq: 0, versions: {}, staleViews: [] };
-    for (const doc of batch.articles) {
-      const a = doc.article;
-      const month = monthOf(a.published);
-      const key = await c.query<{ month: string | null }>(
-        `INSERT INTO article_keys (id, month) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING month`,
-        [a.id, month],
+    // New articles go in with one statement per table (a batch is tens to hundreds of articles, and each
+    // round trip is paid under the assignment lock); re-analysed ones are updated one by one.
+    const months = batch.articles.map((d) => monthOf(d.article.published));
+    const keys = await c.query<{ id: string }>(
+      `INSERT INTO article_keys (id, month) SELECT * FROM unnest($1::text[], $2::date[])
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [batch.articles.map((d) => d.article.id), months],
+    );
+    const fresh = new Set(keys.rows.map((r) => r.id));
+    const inserting: number[] = [];
+    for (const [i, doc] of batch.articles.entries()) {
+      if (fresh.delete(doc.article.id)) inserting.push(i);
+    }
+    for (const month of new Set(inserting.map((i) => months[i]))) await this.ensurePartition(c, month);
+    if (inserting.length > 0) {
+      const column = <T>(f: (d: AnnotatedArticle, i: number) => T): T[] =>
+        inserting.map((i) => f(batch.articles[i], i));
+      await c.query(
+        `INSERT INTO articles (id, month, path, title, source, source_inferred, url, published, published_inferred, published_reason, text, annotations, byline)
+         SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[], $8::text[],
+                              $9::boolean[], $10::text[], $11::text[], $12::text[], $13::text[])`,
+        [
+          column((d) => d.article.id),
+          column((_, i) => months[i]),
+          column((d) => d.article.path ?? null),
+          column((d) => d.article.title ?? null),
+          column((d) => d.article.source ?? null),
+          column((d) => d.article.sourceInferred === true),
+          column((d) => d.article.url ?? null),
+          column((d) => d.article.published ?? null),
+          column((d) => d.article.publishedInferred),
+          column((d) => d.article.publishedReason ?? null),
+          column((d) => d.article.text),
+          column((d) => encodeAnnotations(d)),
+          column((d) => d.article.byline ?? null),
+        ],
       );
-      const values = [
-        a.id,
-        month,
-        a.path ?? null,
-        a.title ?? null,
-        a.source ?? null,
-        a.sourceInferred === true,
-        a.url ?? null,
-        a.published ?? null,
-        a.publishedInferred,
-        a.publishedReason ?? null,
-        a.text,
-        encodeAnnotations(doc),
-        a.byline ?? null,
-      ];
-      if (key.rowCount === 1) {
-        await this.ensurePartition(c, month);
-        await c.query(
-          `INSERT INTO articles (id, month, path, title, source, source_inferred, url, published, published_inferred, published_reason, text, annotations, byline)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-          values,
-        );
+    }
+    const inserted = new Set(inserting);
+    for (const [i, doc] of batch.articles.entries()) {
+      const a = doc.article;
+      if (inserted.has(i)) {
         result.inserted.push(a.id);
-      } else {
-        result.existing.push(a.id);
-        // Re-analysis (an inferred date, better annotations) refreshes the row, moving it if its month changed.
-        await this.ensurePartition(c, month);
-        await c.query(
-          `UPDATE articles SET month = $2, published = $3, published_inferred = $4, published_reason = $5, annotations = $6
-           WHERE id = $1`,
-          [a.id, month, a.published ?? null, a.publishedInferred, a.publishedReason ?? null, encodeAnnotations(doc)],
-        );
-        await c.query('UPDATE article_keys SET month = $2 WHERE id = $1', [a.id, month]);
+        continue;
       }
+      result.existing.push(a.id);
+      // Re-analysis (an inferred date, better annotations) refreshes the row, moving it if its month changed.
+      const month = months[i];
+      await this.ensurePartition(c, month);
+      await c.query(
+        `UPDATE articles SET month = $2, published = $3, published_inferred = $4, published_reason = $5, annotations = $6
+         WHERE id = $1`,
+        [a.id, month, a.published ?? null, a.publishedInferred, a.publishedReason ?? null, encodeAnnotations(doc)],
+      );
+      await c.query('UPDATE article_keys SET month = $2 WHERE id = $1', [a.id, month]);
     }
     const inBatch = new Map(batch.articles.map((d) => [d.article.id, d.article]));
     const vacated = new Set<string>();

@@ -69,6 +69,13 @@ export function storeContract(label: string, open: () => Promise<Store>): void {
       expect(r.existing).toEqual([a.article.id]);
       expect(await store.countArticles()).toBe(1);
       expect([...(await store.existingIds([a.article.id, 'other']))]).toEqual([a.article.id]);
+      // Twice in one batch: stored once, the second copy reported as existing.
+      const c = doc('Twice in one batch.', { published: '2020-06-01' });
+      const d = doc('Plain other text.', { published: '2020-07-01' });
+      const both = await store.commit({ articles: [c, d, c], stories: [] });
+      expect(both.inserted).toEqual([c.article.id, d.article.id]);
+      expect(both.existing).toEqual([c.article.id]);
+      expect(await store.countArticles()).toBe(3);
       await store.close();
     });
 
