@@ -66,12 +66,10 @@ export function resolveEntities(docs: AnnotatedArticle[]): StoryEntity[] {
   // People with full names: merge compatible pairs, but never two names with different first names.
   const persons = items.map((it, i) => [it, i] as const).filter(([it]) => it.entity.type === 'person');
   const full = persons.filter(([it]) => it.fullNames.length > 0);
-  for (let a = 0; a < full.length; a++) {
-    for (let b = a + 1; b < full.length; b++) {
-      const [ia, i] = full[a];
-      const [ib, j] = full[b];
-      if (ia.fullNames.some((x) => ib.fullNames.some((y) => personNamesCompatible(x, y)))) union(i, j);
-    }
+  for (const [a, b] of compatibleCandidates(full.map(([it]) => it.fullNames))) {
+    const [ia, i] = full[a];
+    const [ib, j] = full[b];
+    if (ia.fullNames.some((x) => ib.fullNames.some((y) => personNamesCompatible(x, y)))) union(i, j);
   }
   // Full-named people by surname key, so a surname-only mention looks up its candidates directly.
   const bySurname = new Map<string, number[]>();
@@ -172,6 +170,55 @@ export function resolveEntities(docs: AnnotatedArticle[]): StoryEntity[] {
     out.push({ id, name, type, aliases, roles, mentions });
   }
   return out.sort((a, b) => b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Pairs (a < b) of people whose names could be compatible, found through an index instead of comparing
+ * every pair (a large story has thousands of person entities). Compatible names always share a word, or
+ * one has an initial matching the first letter of a word of the other ("H. Weinstein" / "Harvey
+ * Weinstein", "J. R." / "John Ronald"), so indexing words and initials finds every compatible pair.
+ */
+export function compatibleCandidates(people: ReadonlyArray<ReadonlyArray<readonly string[]>>): Array<[number, number]> {
+  const words = new Map<string, number[]>();
+  const initials = new Map<string, number[]>();
+  const firstLetters = new Map<string, number[]>();
+  const keysOf = people.map((names) => {
+    const w = new Set<string>();
+    const init = new Set<string>();
+    const first = new Set<string>();
+    for (const n of names)
+      for (const word of n) {
+        const k = wordKey(word);
+        if (k.length === 0) continue;
+        w.add(k);
+        if (k.length === 1) init.add(k);
+        else first.add(k[0]);
+      }
+    return { w, init, first };
+  });
+  keysOf.forEach(({ w, init, first }, i) => {
+    for (const k of w) pushTo(words, k, i);
+    for (const k of init) pushTo(initials, k, i);
+    for (const k of first) pushTo(firstLetters, k, i);
+  });
+  const pairs: Array<[number, number]> = [];
+  keysOf.forEach(({ w, init, first }, a) => {
+    const seen = new Set<number>();
+    const visit = (list: number[] | undefined): void => {
+      for (const b of list ?? []) {
+        if (b <= a || seen.has(b)) continue;
+        seen.add(b);
+        pairs.push([a, b]);
+      }
+    };
+    for (const k of w) visit(words.get(k));
+    for (const k of init) {
+      visit(firstLetters.get(k));
+      visit(initials.get(k));
+    }
+    for (const k of first) visit(initials.get(k));
+  });
+  return pairs;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

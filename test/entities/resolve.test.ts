@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolveEntities } from '../../src/entities/index.js';
 import type { AnnotatedArticle, EntityType } from '../../src/model.js';
+import { compatibleCandidates } from '../../src/entities/resolve.js';
+import { personNamesCompatible } from '../../src/entities/names.js';
+import { rng } from '../synthetic.js';
 
 /** A minimal annotated article whose entities are given as [name, type, mention texts, roles]. */
 function article(id: string, ents: Array<[string, EntityType, string[], string[]?]>): AnnotatedArticle {
@@ -81,5 +84,34 @@ describe('cross-article resolution', () => {
   it('copes with no articles and articles without entities', () => {
     expect(resolveEntities([])).toEqual([]);
     expect(resolveEntities([article('a', [])])).toEqual([]);
+  });
+});
+
+describe('compatible person candidates', () => {
+  it('finds every pair of compatible names that comparing all pairs finds', () => {
+    const pick = rng(2024);
+    const firsts = ['Harvey', 'H.', 'Hana', 'J.', 'John', 'Joan', 'R.', 'Ronald', 'de', 'Van', 'Ana', 'A.'];
+    const lasts = ['Weinstein', 'W.', 'Blasio', 'Ronald', 'Okafor', 'Oakes', 'Hart', 'Ana', 'J.'];
+    const name = (): string[] => {
+      const n = 2 + Math.floor(pick() * 2);
+      return Array.from({ length: n }, (_, i) =>
+        i === n - 1 ? lasts[Math.floor(pick() * lasts.length)] : firsts[Math.floor(pick() * firsts.length)],
+      );
+    };
+    for (let round = 0; round < 20; round++) {
+      const people = Array.from({ length: 60 }, () => Array.from({ length: 1 + Math.floor(pick() * 2) }, name));
+      const found = new Set(compatibleCandidates(people).map(([a, b]) => `${a},${b}`));
+      let compatible = 0;
+      for (let a = 0; a < people.length; a++)
+        for (let b = a + 1; b < people.length; b++) {
+          if (people[a].some((x) => people[b].some((y) => personNamesCompatible(x, y)))) {
+            compatible++;
+            expect(found.has(`${a},${b}`), `${people[a].join('|')} / ${people[b].join('|')}`).toBe(true);
+          }
+        }
+      expect(compatible).toBeGreaterThan(0);
+      // The index must also leave pairs out, or it is no better than comparing all of them.
+      expect(found.size).toBeLessThan((people.length * (people.length - 1)) / 2);
+    }
   });
 });
