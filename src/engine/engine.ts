@@ -21,14 +21,16 @@ import { defaultStoryParts, refineDates } from './stages.js';
 export interface AssemblyPolicy {
   /** Stories of up to this many articles are rebuilt whenever they change. */
   eagerUpTo: number;
-  /** A larger story is rebuilt once its members exceed those in its view by this share. */
+  /** A larger story is rebuilt once its members exceed those in its view by this share… */
   growth: number;
+  /** …or once its view is older than this, so a story that keeps growing is never far behind. */
+  maxAgeMs: number;
 }
 
-export const DEFAULT_ASSEMBLY: AssemblyPolicy = { eagerUpTo: 50, growth: 0.25 };
+export const DEFAULT_ASSEMBLY: AssemblyPolicy = { eagerUpTo: 10, growth: 0.25, maxAgeMs: 60_000 };
 
 /** Every changed story is rebuilt at once (views are never behind, cost grows with story size). */
-export const EAGER_ASSEMBLY: AssemblyPolicy = { eagerUpTo: Infinity, growth: 0 };
+export const EAGER_ASSEMBLY: AssemblyPolicy = { eagerUpTo: Infinity, growth: 0, maxAgeMs: 0 };
 
 /** A story to build a view of: its members at a membership version. */
 interface ViewTarget {
@@ -280,7 +282,8 @@ export class Engine {
       recorded.add(id);
       const inView = s.articleCount - (s.pending ?? 0);
       const size = clusterer.articlesOf(id).length;
-      if (size <= policy.eagerUpTo || size > inView * (1 + policy.growth)) later.push(id);
+      const age = s.viewUpdatedAt ? Date.now() - Date.parse(s.viewUpdatedAt) : Infinity;
+      if (size <= policy.eagerUpTo || size > inView * (1 + policy.growth) || age >= policy.maxAgeMs) later.push(id);
     }
     const members = new Map<string, Membership[]>();
     for (const d of fresh) {

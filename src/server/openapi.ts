@@ -173,6 +173,11 @@ export function openApiDocument(): Schema {
             firstPublished: { type: 'string' },
             lastPublished: { type: 'string' },
             updatedAt: { type: 'string' },
+            pending: {
+              type: 'integer',
+              description: 'Articles that joined after the story view was built (absent when it is complete)',
+            },
+            viewUpdatedAt: { type: 'string', description: 'When the story view was last rebuilt' },
           },
         },
         StoryPage: {

@@ -94,6 +94,7 @@ const MIGRATIONS: readonly string[] = [
   // built from, and view_count how many members it covers.
   `ALTER TABLE story_articles ADD COLUMN membership TEXT;
    ALTER TABLE stories ADD COLUMN view_count INTEGER;
+   ALTER TABLE stories ADD COLUMN view_updated_at TIMESTAMPTZ;
    ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE stories ADD COLUMN view_version INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX stories_stale ON stories (article_count) WHERE view_version < version;`,
@@ -268,13 +269,14 @@ abstract class PgAccess implements Store {
       const have = new Set(current.rows.map((r) => r.article_id));
       const added = story.articleIds.filter((id) => !have.has(id));
       await c.query(
-        `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, view_count, version, view_version, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$3, 1, 1, now())
+        `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, view_count, version, view_version, updated_at, view_updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$3, 1, 1, now(), now())
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, article_count = EXCLUDED.article_count,
            independent_sources = EXCLUDED.independent_sources, outlets = EXCLUDED.outlets,
            first_published = EXCLUDED.first_published, last_published = EXCLUDED.last_published,
            body = EXCLUDED.body, view_count = EXCLUDED.view_count,
-           version = stories.version + $9, view_version = stories.version + $9, updated_at = EXCLUDED.updated_at`,
+           version = stories.version + $9, view_version = stories.version + $9, updated_at = EXCLUDED.updated_at,
+           view_updated_at = EXCLUDED.updated_at`,
         [
           story.id,
           story.title,
@@ -346,7 +348,7 @@ abstract class PgAccess implements Store {
     for (const { story, version } of batch.views ?? []) {
       const written = await c.query(
         `UPDATE stories SET title = $2, independent_sources = $3, body = $4, view_count = $5, view_version = version,
-           updated_at = now() WHERE id = $1 AND version = $6`,
+           updated_at = now(), view_updated_at = now() WHERE id = $1 AND version = $6`,
         [story.id, story.title, story.independentSources, JSON.stringify(story), story.articleIds.length, version],
       );
       if (written.rowCount === 0) result.staleViews.push(story.id);
@@ -650,15 +652,16 @@ class PgTransactionView extends PgAccess {
 }
 
 const STORY_SUMMARY_COLUMNS =
-  'id, title, article_count, independent_sources, outlets, first_published, last_published, view_count, updated_at';
+  'id, title, article_count, independent_sources, outlets, first_published, last_published, view_count, updated_at, view_updated_at';
 
 interface PgStoryRow extends StorySummaryRow {
   outlets: string[];
   updated_at: Date;
+  view_updated_at: Date | null;
 }
 
 function storySummary(r: PgStoryRow): StorySummary {
-  return summaryFromRow(r, r.outlets, r.updated_at.toISOString());
+  return summaryFromRow(r, r.outlets, r.updated_at.toISOString(), r.view_updated_at?.toISOString());
 }
 
 /**

@@ -58,7 +58,12 @@ export function articleFromRow(row: ArticleRow, withTokens = true): AnnotatedArt
   return decodeAnnotations(article, row.annotations, withTokens);
 }
 
-export function summaryFromRow(r: StorySummaryRow, outlets: string[], updatedAt: string): StorySummary {
+export function summaryFromRow(
+  r: StorySummaryRow,
+  outlets: string[],
+  updatedAt: string,
+  viewUpdatedAt?: string,
+): StorySummary {
   const summary: StorySummary = {
     id: r.id,
     title: r.title,
@@ -71,6 +76,7 @@ export function summaryFromRow(r: StorySummaryRow, outlets: string[], updatedAt:
   };
   const pending = pendingOf(r);
   if (pending > 0) summary.pending = pending;
+  if (viewUpdatedAt) summary.viewUpdatedAt = viewUpdatedAt;
   return summary;
 }
 

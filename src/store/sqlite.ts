@@ -72,6 +72,7 @@ const MIGRATIONS: readonly string[] = [
   // built from, and view_count how many members it covers.
   `ALTER TABLE story_articles ADD COLUMN membership TEXT;
    ALTER TABLE stories ADD COLUMN view_count INTEGER;
+   ALTER TABLE stories ADD COLUMN view_updated_at TEXT;
    ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE stories ADD COLUMN view_version INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX stories_stale ON stories(article_count) WHERE view_version < version;`,
@@ -82,6 +83,7 @@ export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
 interface StoryRow extends StorySummaryRow {
   outlets: string;
   updated_at: string;
+  view_updated_at: string | null;
 }
 
 /** The embedded store: one SQLite file (or `:memory:`), WAL mode, FTS5 over titles and text. */
@@ -143,18 +145,20 @@ export class SqliteStore implements Store {
        annotations = @annotations WHERE id = @id`,
     );
     const upsertStory = this.db.prepare(
-      `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, view_count, version, view_version, updated_at)
-       VALUES (@id, @title, @article_count, @independent_sources, @outlets, @first_published, @last_published, @body, @article_count, 1, 1, @updated_at)
+      `INSERT INTO stories (id, title, article_count, independent_sources, outlets, first_published, last_published, body, view_count, version, view_version, updated_at, view_updated_at)
+       VALUES (@id, @title, @article_count, @independent_sources, @outlets, @first_published, @last_published, @body, @article_count, 1, 1, @updated_at, @updated_at)
        ON CONFLICT(id) DO UPDATE SET title = excluded.title, article_count = excluded.article_count,
        independent_sources = excluded.independent_sources, outlets = excluded.outlets, first_published = excluded.first_published,
        last_published = excluded.last_published, body = excluded.body, view_count = excluded.view_count,
-       version = stories.version + @bump, view_version = stories.version + @bump, updated_at = excluded.updated_at`,
+       version = stories.version + @bump, view_version = stories.version + @bump, updated_at = excluded.updated_at,
+       view_updated_at = excluded.updated_at`,
     );
     const bumpVersion = this.db.prepare('UPDATE stories SET version = version + 1 WHERE id = ?');
     const versionOf = this.db.prepare('SELECT version FROM stories WHERE id = ?').pluck();
     const writeView = this.db.prepare(
       `UPDATE stories SET title = @title, independent_sources = @independent_sources, body = @body,
-       view_count = @view_count, view_version = version, updated_at = @updated_at WHERE id = @id AND version = @version`,
+       view_count = @view_count, view_version = version, updated_at = @updated_at, view_updated_at = @updated_at
+       WHERE id = @id AND version = @version`,
     );
     const assign = this.db.prepare(
       `INSERT INTO story_articles (article_id, story_id, membership) VALUES (?, ?, ?)
@@ -372,7 +376,8 @@ export class SqliteStore implements Store {
     if (ids.length === 0) return [];
     const rows = this.db
       .prepare(
-        `SELECT id, title, article_count, independent_sources, outlets, first_published, last_published, view_count, updated_at
+        `SELECT id, title, article_count, independent_sources, outlets, first_published, last_published, view_count,
+                updated_at, view_updated_at
          FROM stories WHERE id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(ids)) as StoryRow[];
@@ -478,5 +483,5 @@ function articleRow(doc: AnnotatedArticle, now: string): Record<string, string |
 }
 
 function storySummary(r: StoryRow): StorySummary {
-  return summaryFromRow(r, JSON.parse(r.outlets) as string[], r.updated_at);
+  return summaryFromRow(r, JSON.parse(r.outlets) as string[], r.updated_at, r.view_updated_at ?? undefined);
 }

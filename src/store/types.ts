@@ -13,6 +13,8 @@ export interface StorySummary {
   updatedAt: string;
   /** Articles that joined after the story's view was built (see `Story.pending`). */
   pending?: number;
+  /** When the story's view was last rebuilt (stories written before this was recorded leave it out). */
+  viewUpdatedAt?: string;
 }
 
 /**

@@ -43,7 +43,7 @@ describe('story assembly policy', () => {
     const eager = new Engine(eagerStore, { assembly: EAGER_ASSEMBLY });
     const lazyStore = new SqliteStore(':memory:');
     const lazyViews = countViews(lazyStore);
-    const lazy = new Engine(lazyStore, { assembly: { eagerUpTo: 10, growth: 0.5 } });
+    const lazy = new Engine(lazyStore, { assembly: { eagerUpTo: 10, growth: 0.5, maxAgeMs: Infinity } });
     let sawPending = false;
     for (const b of batches) {
       await eager.ingest(b);
@@ -52,7 +52,12 @@ describe('story assembly policy', () => {
         const [s] = await lazyStore.getStorySummaries([id]);
         const [e] = await eagerStore.getStorySummaries([id]);
         // Counts, outlets and dates stay exact while the view waits.
-        expect({ ...s, pending: undefined, updatedAt: '' }).toEqual({ ...e, pending: undefined, updatedAt: '' });
+        expect({ ...s, pending: undefined, updatedAt: '', viewUpdatedAt: '' }).toEqual({
+          ...e,
+          pending: undefined,
+          updatedAt: '',
+          viewUpdatedAt: '',
+        });
         if (s.pending) {
           sawPending = true;
           expect(s.articleCount).toBeGreaterThan(10);
@@ -75,6 +80,22 @@ describe('story assembly policy', () => {
     expect(await allStories(lazyStore)).toEqual(await allStories(eagerStore));
     await eagerStore.close();
     await lazyStore.close();
+  });
+
+  it('rebuilds a view that is older than the age limit even when its story has barely grown', async () => {
+    const pendingAfter = async (maxAgeMs: number): Promise<number> => {
+      const store = new SqliteStore(':memory:');
+      const engine = new Engine(store, { assembly: { eagerUpTo: 2, growth: 100, maxAgeMs } });
+      let pending = 0;
+      for (const b of batches.slice(0, 10)) {
+        await engine.ingest(b);
+        for (const s of await store.listStories({ limit: 100 })) pending += s.pending ?? 0;
+      }
+      await store.close();
+      return pending;
+    };
+    expect(await pendingAfter(Infinity)).toBeGreaterThan(0);
+    expect(await pendingAfter(0)).toBe(0);
   });
 
   it('stops refreshing a story it cannot rebuild instead of looping', async () => {
