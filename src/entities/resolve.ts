@@ -132,6 +132,7 @@ export function resolveEntities(docs: AnnotatedArticle[]): StoryEntity[] {
   for (const list of byKey.values()) for (const j of list) if (j !== list[0]) union(list[0], j);
   for (const { upper, lower } of byAcronym.values()) crossUnion(upper, lower, union);
   for (const { named, withKind } of byBase.values()) crossUnion(named, withKind, union);
+  joinShortOrganisationNames(items, groups);
 
   const byRoot = new Map<number, Item[]>();
   items.forEach((it, i) => {
@@ -219,6 +220,37 @@ export function compatibleCandidates(people: ReadonlyArray<ReadonlyArray<readonl
     for (const k of first) visit(initials.get(k));
   });
   return pairs;
+}
+
+/**
+ * A later mention often shortens an organisation to the end of its name ("the Town Council", "Council
+ * President Amos Kettering" for the Larkhollow Town Council). A short name (one or two words) joins the
+ * single organisation of the story whose name ends with it; when two do ("Fire Department", "Police
+ * Department" for "Department"), it stays apart, as a surname shared by two people does.
+ */
+function joinShortOrganisationNames(items: Item[], groups: Groups): void {
+  const orgs = items.map((it, i) => [it, i] as const).filter(([it]) => it.entity.type === 'organization');
+  const byLast = new Map<string, Array<{ words: string[]; index: number }>>();
+  for (const [it, i] of orgs) {
+    for (const n of [it.entity.name, ...it.entity.aliases]) {
+      const words = nameWords(n).map(wordKey);
+      if (words.length >= 2) pushTo(byLast, words[words.length - 1], { words, index: i });
+    }
+  }
+  // Two-word names first, so "Town Council" has joined its council before "Council" looks for one.
+  const short = orgs
+    .map(([it, i]) => ({ words: nameWords(it.entity.name).map(wordKey), i }))
+    .filter(({ words }) => words.length > 0 && words.length <= 2)
+    .sort((x, y) => y.words.length - x.words.length || x.i - y.i);
+  for (const { words, i } of short) {
+    const roots = new Set<number>();
+    for (const c of byLast.get(words[words.length - 1]) ?? []) {
+      if (c.words.length <= words.length) continue;
+      const tail = c.words.slice(c.words.length - words.length);
+      if (tail.every((w, k) => w === words[k])) roots.add(groups.find(c.index));
+    }
+    if (roots.size === 1) groups.union(i, [...roots][0]);
+  }
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

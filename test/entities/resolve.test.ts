@@ -81,6 +81,20 @@ describe('cross-article resolution', () => {
     expect(resolveEntities([a, b])).toHaveLength(2);
   });
 
+  it('joins a shortened organisation name to the one organisation it can stand for', () => {
+    const a = article('a', [['Larkhollow Town Council', 'organization', ['Larkhollow Town Council']]]);
+    const b = article('b', [['Council', 'organization', ['Council']]]);
+    const c = article('c', [['Town Council', 'organization', ['Town Council']]]);
+    const out = resolveEntities([a, b, c]);
+    expect(out).toHaveLength(1);
+    expect(out[0].name).toBe('Larkhollow Town Council');
+    expect(out[0].aliases.sort()).toEqual(['Council', 'Town Council']);
+    // Two councils in the story: a bare "Council" could be either, so it stays apart.
+    const d = article('d', [['Cindermoor Town Council', 'organization', ['Cindermoor Town Council']]]);
+    const two = resolveEntities([a, b, d]);
+    expect(two.map((e) => e.name).sort()).toEqual(['Cindermoor Town Council', 'Council', 'Larkhollow Town Council']);
+  });
+
   it('copes with no articles and articles without entities', () => {
     expect(resolveEntities([])).toEqual([]);
     expect(resolveEntities([article('a', [])])).toEqual([]);
