@@ -99,7 +99,7 @@ function storyQuotes(docs: AnnotatedArticle[], entities: StoryEntity[]): StoryQu
   const out: StoryQuote[] = [];
   for (const d of docs) {
     const mentions = byArticle.get(d.article.id) ?? [];
-    for (const q of d.quotes) {
+    for (const q of withoutNested(d.quotes)) {
       let speaker: StoryQuote['speaker'] = null;
       if (q.speaker) {
         const span = q.speaker.span;
@@ -127,4 +127,25 @@ function storyQuotes(docs: AnnotatedArticle[], entities: StoryEntity[]): StoryQu
     }
   }
   return out;
+}
+
+/**
+ * Quotes not inside a longer quote of the same speaker: "she said could take until Thursday" is a
+ * partial quote within the reported statement that carries it, and listing both repeats the words.
+ */
+export function withoutNested<Q extends { start: number; end: number; speaker?: { name: string } | null }>(
+  quotes: readonly Q[],
+): Q[] {
+  const speakerOf = (q: Q): string => q.speaker?.name.toLowerCase() ?? '';
+  return quotes.filter(
+    (q) =>
+      !quotes.some(
+        (o) =>
+          o !== q &&
+          o.start <= q.start &&
+          q.end <= o.end &&
+          o.end - o.start > q.end - q.start &&
+          speakerOf(o) === speakerOf(q),
+      ),
+  );
 }
