@@ -86,6 +86,14 @@ export function tenseAround(text: string, sentStart: number, sentEnd: number, st
   ) {
     return 'future';
   }
+  // "could take until Thursday", "may last until Friday": a modal looking ahead to the end of something.
+  if (
+    /\b(?:could|might|may|can|will|would|should|must)\s+(?:[\p{L}’']+\s+){1,3}(?:until|till|through)\s+$/iu.test(
+      text.slice(Math.max(sentStart, start - 60), start),
+    )
+  ) {
+    return 'future';
+  }
   // "since the Oct. 23 slaying": the date is behind the writer.
   if (
     /\bsince\s+(?:(?:shortly|just|soon)\s+)?(?:(?:after|before)\s+)?(?:the\s+|last\s+)?$/i.test(

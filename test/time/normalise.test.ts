@@ -94,6 +94,11 @@ describe('news tense rules for weekdays', () => {
   it('future tense takes the next such day', () => {
     expect(values('The board will meet Wednesday.', DCT)['Wednesday']).toBe('2018-01-03');
     expect(values('The court is expected to rule Friday.', DCT)['Friday']).toBe('2018-01-05');
+    // A modal reaching "until" a day looks ahead even inside a past-tense report.
+    expect(values('She said the search could take until Thursday.', DCT)['Thursday']).toBe('2018-01-04');
+    expect(values('Officials said the closure may last until Friday.', DCT)['Friday']).toBe('2018-01-05');
+    // Without a modal, "until" in a past report stays in the past.
+    expect(values('The road stayed closed until Friday.', DCT)['Friday']).toBe('2017-12-29');
   });
   it('explicit last/next/this override tense', () => {
     expect(values('He said next Monday would be decisive.', DCT)['next Monday']).toBe('2018-01-08');
