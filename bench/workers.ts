@@ -81,6 +81,8 @@ interface RunResult {
   distinct: number;
   storyArticles: number;
   jobsLeft: number;
+  /** Stories whose view was not rebuilt after their last membership change. */
+  viewsBehind: number;
   kills: number;
   assignment: Map<string, string>;
 }
@@ -135,6 +137,7 @@ async function run(
     distinct: await q('SELECT COUNT(DISTINCT id) AS n FROM articles'),
     storyArticles: await q('SELECT COUNT(*) AS n FROM story_articles'),
     jobsLeft: await q(`SELECT COUNT(*) AS n FROM jobs WHERE status <> 'done'`),
+    viewsBehind: await q('SELECT COUNT(*) AS n FROM stories WHERE view_version < version'),
     kills: killed,
     assignment: new Map(rows.map((r) => [r.article_id, r.story_id])),
   };
@@ -161,8 +164,8 @@ async function main(): Promise<void> {
         `1 worker:  ${single.seconds.toFixed(1)} s, ${single.articlesPerSecond.toFixed(1)} articles/s`,
         `${args.workers} workers: ${many.seconds.toFixed(1)} s, ${many.articlesPerSecond.toFixed(1)} articles/s`,
         `ideal (${cores} cores × 1 worker): ${ideal.toFixed(1)} articles/s; achieved ${((many.articlesPerSecond / ideal) * 100).toFixed(1)} % of ideal`,
-        `exactly once (1 worker): stored ${single.stored}, distinct ${single.distinct}, in stories ${single.storyArticles}, jobs left ${single.jobsLeft}`,
-        `exactly once (${args.workers} workers): stored ${many.stored}, distinct ${many.distinct}, in stories ${many.storyArticles}, jobs left ${many.jobsLeft}`,
+        `exactly once (1 worker): stored ${single.stored}, distinct ${single.distinct}, in stories ${single.storyArticles}, jobs left ${single.jobsLeft}, story views behind ${single.viewsBehind}`,
+        `exactly once (${args.workers} workers): stored ${many.stored}, distinct ${many.distinct}, in stories ${many.storyArticles}, jobs left ${many.jobsLeft}, story views behind ${many.viewsBehind}`,
         `story assignment agreement, ${args.workers} workers vs 1 (B-cubed F1): ${bcubed(many.assignment, single.assignment).f1.toFixed(4)}`,
       );
     }
@@ -171,7 +174,7 @@ async function main(): Promise<void> {
       const k = await run(cluster.url, 'killed', subset, args.workers, args.perJob, args.kills);
       const distinct = new Set(subset.map((a) => a.id)).size;
       lines.push(
-        `kill test: ${k.kills} SIGKILLs during ${subset.length} articles (${distinct} distinct): stored ${k.stored}, distinct ${k.distinct}, in stories ${k.storyArticles}, jobs left ${k.jobsLeft} → ${k.stored === distinct && k.distinct === distinct && k.storyArticles === distinct && k.jobsLeft === 0 ? 'every article stored exactly once' : 'MISMATCH'}`,
+        `kill test: ${k.kills} SIGKILLs during ${subset.length} articles (${distinct} distinct): stored ${k.stored}, distinct ${k.distinct}, in stories ${k.storyArticles}, jobs left ${k.jobsLeft}, story views behind ${k.viewsBehind} → ${k.stored === distinct && k.distinct === distinct && k.storyArticles === distinct && k.jobsLeft === 0 && k.viewsBehind === 0 ? 'every article stored exactly once, every view complete' : 'MISMATCH'}`,
       );
     }
     console.log(lines.join('\n'));
