@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { cli, tempDir } from '../helpers.js';
 import type { StorylineJson } from '../../src/format/json.js';
+import { Engine } from '../../src/engine/engine.js';
+import { readInputFile } from '../../src/ingest/files.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
@@ -67,6 +70,36 @@ describe('manual story maintenance', () => {
     await cli('recheck', '--db', db);
     const story = JSON.parse((await cli('story', a.id, '--db', db, '--json')).stdout) as StorylineJson;
     expect(story.stories[0].articleIds).not.toContain(fire!.id);
+  });
+
+  it('refresh completes story views that lag their articles', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const db = join(dir, 'r.db');
+    // An engine that never rebuilds a story past one article, fed one file at a time and never refreshed.
+    const store = new SqliteStore(db);
+    const engine = new Engine(store, { assembly: { eagerUpTo: 1, growth: 100, maxAgeMs: Infinity } });
+    for (const f of [
+      '01-meridian-press-larkhollow-fire',
+      '04-larkhollow-courier-evacuation',
+      '05-tri-county-observer-larkhollow-review',
+    ]) {
+      for await (const r of readInputFile(join('examples', `${f}.txt`))) if (r.ok) await engine.ingest([r.article]);
+    }
+    await store.close();
+    const listed = (await cli('stories', '--db', db)).stdout;
+    expect(listed).toMatch(/3 art\/.*\(2 not in view yet\)/);
+    const [{ id }] = await stories(db);
+    expect((await cli('story', id, '--db', db)).stdout).toMatch(/2 newer article\(s\) are not in this view yet/);
+
+    const refreshed = await cli('refresh', '--db', db);
+    expect(refreshed.code).toBe(0);
+    expect(refreshed.stdout).toContain(`rebuilt 1 story view(s): ${id}`);
+    const json = JSON.parse((await cli('story', id, '--db', db, '--json')).stdout) as StorylineJson;
+    expect(json.stories[0].articleIds).toHaveLength(3);
+    expect(json.stories[0].pending).toBeUndefined();
+    expect((await cli('stories', '--db', db)).stdout).not.toContain('not in view');
+    expect((await cli('refresh', '--db', db)).stdout).toContain('every story view is complete');
   });
 
   it('refuses unknown stories with a usage error', async () => {
