@@ -224,17 +224,21 @@ export function compatibleCandidates(people: ReadonlyArray<ReadonlyArray<readonl
 
 /**
  * A later mention often shortens an organisation to the end of its name ("the Town Council", "Council
- * President Amos Kettering" for the Larkhollow Town Council). A short name (one or two words) joins the
- * single organisation of the story whose name ends with it; when two do ("Fire Department", "Police
- * Department" for "Department"), it stays apart, as a surname shared by two people does.
+ * President Amos Kettering" for the Larkhollow Town Council), or to its first word ("Calloway" for Calloway
+ * Transit Systems). A short name joins the single organisation of the story it can stand for; when two
+ * qualify ("Fire Department", "Police Department" for "Department"), it stays apart, as a surname shared by
+ * two people does.
  */
 function joinShortOrganisationNames(items: Item[], groups: Groups): void {
   const orgs = items.map((it, i) => [it, i] as const).filter(([it]) => it.entity.type === 'organization');
   const byLast = new Map<string, Array<{ words: string[]; index: number }>>();
+  const byFirst = new Map<string, number[]>();
   for (const [it, i] of orgs) {
     for (const n of [it.entity.name, ...it.entity.aliases]) {
       const words = nameWords(n).map(wordKey);
-      if (words.length >= 2) pushTo(byLast, words[words.length - 1], { words, index: i });
+      if (words.length < 2) continue;
+      pushTo(byLast, words[words.length - 1], { words, index: i });
+      pushTo(byFirst, words[0], i);
     }
   }
   // Two-word names first, so "Town Council" has joined its council before "Council" looks for one.
@@ -249,6 +253,9 @@ function joinShortOrganisationNames(items: Item[], groups: Groups): void {
       const tail = c.words.slice(c.words.length - words.length);
       if (tail.every((w, k) => w === words[k])) roots.add(groups.find(c.index));
     }
+    // A one-word name may also be the start of the full one ("Calloway" for "Calloway Transit Systems").
+    if (words.length === 1) for (const c of byFirst.get(words[0]) ?? []) roots.add(groups.find(c));
+    roots.delete(groups.find(i));
     if (roots.size === 1) groups.union(i, [...roots][0]);
   }
 }

@@ -95,6 +95,21 @@ describe('cross-article resolution', () => {
     expect(two.map((e) => e.name).sort()).toEqual(['Cindermoor Town Council', 'Council', 'Larkhollow Town Council']);
   });
 
+  it('joins a one-word organisation name to the one organisation whose name starts with it', () => {
+    const a = article('a', [['Calloway Transit Systems', 'organization', ['Calloway Transit Systems']]]);
+    const b = article('b', [['Calloway', 'organization', ['Calloway', 'Calloway']]]);
+    const out = resolveEntities([a, b]);
+    expect(out).toHaveLength(1);
+    expect(out[0].name).toBe('Calloway Transit Systems');
+    const c = article('c', [
+      ['Northgate Coach Lines', 'organization', ['Northgate Coach Lines']],
+      ['Northgate Mall Trust', 'organization', ['Northgate Mall Trust']],
+    ]);
+    // Two organisations start with the word: it could be either, so it stays apart.
+    const d = article('d', [['Northgate', 'organization', ['Northgate']]]);
+    expect(resolveEntities([c, d])).toHaveLength(3);
+  });
+
   it('copes with no articles and articles without entities', () => {
     expect(resolveEntities([])).toEqual([]);
     expect(resolveEntities([article('a', [])])).toEqual([]);
