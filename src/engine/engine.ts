@@ -23,14 +23,19 @@ export interface AssemblyPolicy {
   eagerUpTo: number;
   /** A larger story is rebuilt once its members exceed those in its view by this share… */
   growth: number;
-  /** …or once its view is older than this, so a story that keeps growing is never far behind. */
+  /** …or once its view is older than this, so a story that keeps growing is never far behind… */
   maxAgeMs: number;
+  /**
+   * …as long as it has at most this many articles: rebuilding a larger one every `maxAgeMs` would make
+   * the cost per article grow with the story again, so beyond this size only growth triggers a rebuild.
+   */
+  ageUpTo: number;
 }
 
-export const DEFAULT_ASSEMBLY: AssemblyPolicy = { eagerUpTo: 10, growth: 0.25, maxAgeMs: 60_000 };
+export const DEFAULT_ASSEMBLY: AssemblyPolicy = { eagerUpTo: 10, growth: 0.25, maxAgeMs: 60_000, ageUpTo: 1000 };
 
 /** Every changed story is rebuilt at once (views are never behind, cost grows with story size). */
-export const EAGER_ASSEMBLY: AssemblyPolicy = { eagerUpTo: Infinity, growth: 0, maxAgeMs: 0 };
+export const EAGER_ASSEMBLY: AssemblyPolicy = { eagerUpTo: Infinity, growth: 0, maxAgeMs: 0, ageUpTo: Infinity };
 
 /** A story to build a view of: its members at a membership version. */
 interface ViewTarget {
@@ -283,7 +288,8 @@ export class Engine {
       const inView = s.articleCount - (s.pending ?? 0);
       const size = clusterer.articlesOf(id).length;
       const age = s.viewUpdatedAt ? Date.now() - Date.parse(s.viewUpdatedAt) : Infinity;
-      if (size <= policy.eagerUpTo || size > inView * (1 + policy.growth) || age >= policy.maxAgeMs) later.push(id);
+      const stale = age >= policy.maxAgeMs && size <= policy.ageUpTo;
+      if (size <= policy.eagerUpTo || size > inView * (1 + policy.growth) || stale) later.push(id);
     }
     const members = new Map<string, Membership[]>();
     for (const d of fresh) {

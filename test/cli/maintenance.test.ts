@@ -78,7 +78,9 @@ describe('manual story maintenance', () => {
     const db = join(dir, 'r.db');
     // An engine that never rebuilds a story past one article, fed one file at a time and never refreshed.
     const store = new SqliteStore(db);
-    const engine = new Engine(store, { assembly: { eagerUpTo: 1, growth: 100, maxAgeMs: Infinity } });
+    const engine = new Engine(store, {
+      assembly: { eagerUpTo: 1, growth: 100, maxAgeMs: Infinity, ageUpTo: Infinity },
+    });
     for (const f of [
       '01-meridian-press-larkhollow-fire',
       '04-larkhollow-courier-evacuation',

@@ -43,7 +43,9 @@ describe('story assembly policy', () => {
     const eager = new Engine(eagerStore, { assembly: EAGER_ASSEMBLY });
     const lazyStore = new SqliteStore(':memory:');
     const lazyViews = countViews(lazyStore);
-    const lazy = new Engine(lazyStore, { assembly: { eagerUpTo: 10, growth: 0.5, maxAgeMs: Infinity } });
+    const lazy = new Engine(lazyStore, {
+      assembly: { eagerUpTo: 10, growth: 0.5, maxAgeMs: Infinity, ageUpTo: Infinity },
+    });
     let sawPending = false;
     for (const b of batches) {
       await eager.ingest(b);
@@ -83,9 +85,9 @@ describe('story assembly policy', () => {
   });
 
   it('rebuilds a view that is older than the age limit even when its story has barely grown', async () => {
-    const pendingAfter = async (maxAgeMs: number): Promise<number> => {
+    const pendingAfter = async (maxAgeMs: number, ageUpTo = Infinity): Promise<number> => {
       const store = new SqliteStore(':memory:');
-      const engine = new Engine(store, { assembly: { eagerUpTo: 2, growth: 100, maxAgeMs } });
+      const engine = new Engine(store, { assembly: { eagerUpTo: 2, growth: 100, maxAgeMs, ageUpTo } });
       let pending = 0;
       for (const b of batches.slice(0, 10)) {
         await engine.ingest(b);
@@ -96,6 +98,8 @@ describe('story assembly policy', () => {
     };
     expect(await pendingAfter(Infinity)).toBeGreaterThan(0);
     expect(await pendingAfter(0)).toBe(0);
+    // Past the size limit for the age rule, only growth rebuilds a story.
+    expect(await pendingAfter(0, 2)).toBeGreaterThan(0);
   });
 
   it('stops refreshing a story it cannot rebuild instead of looping', async () => {
