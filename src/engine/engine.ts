@@ -248,7 +248,7 @@ export class Engine {
   private async rebuildViews(targets: ViewTarget[], fresh: AnnotatedArticle[]): Promise<void> {
     const t = performance.now();
     const { stories, changed } = await this.assemble(this.store, targets, fresh, new Map());
-    const version = new Map(targets.map((x) => [x.id, x.version ?? -1]));
+    const version = new Map(targets.map((x) => [x.id, x.version]));
     this.time('assemble (unlocked)', t);
     const t1 = performance.now();
     // Only articles whose date the story inferred are rewritten; fresh ones were stored with the batch.
@@ -262,8 +262,8 @@ export class Engine {
   }
 
   /**
-   * Sorts the changed stories, following the assembly policy: new stories and small ones are rebuilt
-   * now, existing ones due for a rebuild after the lock, and the others only record their new members.
+   * Sorts the changed stories, following the assembly policy: new stories are built now, under the lock;
+   * existing ones record their new members, and those due for a rebuild are rebuilt after the lock.
    */
   private async planAssembly(
     tx: Store,
@@ -277,14 +277,12 @@ export class Engine {
     const stored = new Map((await tx.getStorySummaries(all)).map((s) => [s.id, s]));
     const now: string[] = [];
     const later: string[] = [];
-    const recorded = new Set<string>();
     for (const id of all) {
       const s = stored.get(id);
       if (!s) {
         now.push(id);
         continue;
       }
-      recorded.add(id);
       const inView = s.articleCount - (s.pending ?? 0);
       const size = clusterer.articlesOf(id).length;
       const age = s.viewUpdatedAt ? Date.now() - Date.parse(s.viewUpdatedAt) : Infinity;
@@ -295,7 +293,7 @@ export class Engine {
     for (const d of fresh) {
       const storyId = clusterer.storyOf(d.article.id);
       const m = why.get(d.article.id);
-      if (storyId === undefined || !m || !recorded.has(storyId)) continue;
+      if (storyId === undefined || !m || !stored.has(storyId)) continue;
       const list = members.get(storyId) ?? [];
       list.push(m);
       members.set(storyId, list);

@@ -56,10 +56,9 @@ export function sameStatement(a: Set<string>, b: Set<string>): boolean {
 
 /**
  * Pairs of word sets that may be one statement (smaller index first; a pair of equal-sized sets may come
- * twice). Prefix filtering
- * keeps this near-linear for stories with thousands of quotes: if the smaller set A shares at least
- * MIN_OVERLAP of its words with B, then any |A| − ⌈MIN_OVERLAP·|A|⌉ + 1 of A's words include a shared one,
- * so A only needs to look up its rarest words of that many. Every pair that `sameStatement` accepts is
+ * twice). Prefix filtering keeps this near-linear for stories with thousands of quotes: if the smaller set
+ * A shares at least MIN_OVERLAP of its words with B, then any |A| − ⌈MIN_OVERLAP·|A|⌉ + 1 of A's words
+ * include a shared one, so A only needs to look up its rarest words of that many. Every pair that `sameStatement` accepts is
  * among the candidates; comparing all pairs sharing any word was quadratic in the story's size.
  */
 export function candidatePairs(sets: readonly Set<string>[]): Array<[number, number]> {

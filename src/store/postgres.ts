@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { AnnotatedArticle, Membership, Story } from '../model.js';
+import type { AnnotatedArticle, Article, Membership, Story } from '../model.js';
 import { encodeAnnotations, outletOf } from './codec.js';
 import {
   type ArticleRow,
@@ -242,24 +242,7 @@ abstract class PgAccess implements Store {
     const inBatch = new Map(batch.articles.map((d) => [d.article.id, d.article]));
     const vacated = new Set<string>();
     for (const story of batch.stories) {
-      const missing = story.articleIds.filter((id) => !inBatch.has(id));
-      const stored = new Map<string, { published: string | null; source: string | null }>();
-      if (missing.length > 0) {
-        const { rows } = await c.query<{ id: string; published: string | null; source: string | null }>(
-          'SELECT id, published, source FROM articles WHERE id = ANY($1)',
-          [missing],
-        );
-        for (const r of rows) stored.set(r.id, r);
-      }
-      const dates: string[] = [];
-      const outlets = new Set<string>();
-      for (const id of story.articleIds) {
-        const a = inBatch.get(id);
-        const published = a ? a.published : stored.get(id)?.published;
-        const source = a ? outletOf(a) : stored.get(id)?.source;
-        if (published) dates.push(published);
-        if (source) outlets.add(source);
-      }
+      const { dates, outlets } = await this.datesAndOutlets(c, story.articleIds, inBatch);
       dates.sort();
       // Only new members are written; a story that loses its last article to another is removed below.
       const current = await c.query<{ article_id: string }>(
@@ -309,24 +292,8 @@ abstract class PgAccess implements Store {
       for (const r of await this.addMembers(c, storyId, ids, new Map(added.map((m) => [m.articleId, m])))) {
         if (r !== storyId) vacated.add(r);
       }
-      const stored = new Map<string, { published: string | null; source: string | null }>();
-      const missing = ids.filter((id) => !inBatch.has(id));
-      if (missing.length > 0) {
-        const { rows } = await c.query<{ id: string; published: string | null; source: string | null }>(
-          'SELECT id, published, source FROM articles WHERE id = ANY($1)',
-          [missing],
-        );
-        for (const r of rows) stored.set(r.id, r);
-      }
-      const outlets = new Set(row.outlets);
-      const dates: string[] = [];
-      for (const id of ids) {
-        const a = inBatch.get(id);
-        const source = a ? outletOf(a) : stored.get(id)?.source;
-        const published = a ? a.published : stored.get(id)?.published;
-        if (published) dates.push(published);
-        if (source) outlets.add(source);
-      }
+      const { dates, outlets: addedOutlets } = await this.datesAndOutlets(c, ids, inBatch);
+      const outlets = new Set([...row.outlets, ...addedOutlets]);
       await c.query(
         `UPDATE stories SET article_count = (SELECT COUNT(*) FROM story_articles WHERE story_id = $1),
            independent_sources = $2, outlets = $3, version = version + 1,
@@ -387,6 +354,33 @@ abstract class PgAccess implements Store {
     const last = await c.query<{ seq: string | null }>('SELECT MAX(seq) AS seq FROM assignment_log');
     result.lastSeq = Number(last.rows[0].seq ?? 0);
     return result;
+  }
+
+  /** Publication dates and outlets of these articles: from the batch when they are in it, else stored. */
+  private async datesAndOutlets(
+    c: pg.PoolClient,
+    ids: string[],
+    inBatch: Map<string, Article>,
+  ): Promise<{ dates: string[]; outlets: Set<string> }> {
+    const stored = new Map<string, { published: string | null; source: string | null }>();
+    const missing = ids.filter((id) => !inBatch.has(id));
+    if (missing.length > 0) {
+      const { rows } = await c.query<{ id: string; published: string | null; source: string | null }>(
+        'SELECT id, published, source FROM articles WHERE id = ANY($1)',
+        [missing],
+      );
+      for (const r of rows) stored.set(r.id, r);
+    }
+    const dates: string[] = [];
+    const outlets = new Set<string>();
+    for (const id of ids) {
+      const a = inBatch.get(id);
+      const published = a ? a.published : stored.get(id)?.published;
+      const source = a ? outletOf(a) : stored.get(id)?.source;
+      if (published) dates.push(published);
+      if (source) outlets.add(source);
+    }
+    return { dates, outlets };
   }
 
   /** Adds articles to a story with the reasons they joined; returns the stories they left. */

@@ -198,6 +198,7 @@ export class SqliteStore implements Store {
         }
       }
       const published = this.publishedLookup(batch);
+      const outlet = this.outletLookup(batch);
       for (const story of batch.stories) {
         const dates = story.articleIds
           .map((id) => published(id))
@@ -211,7 +212,7 @@ export class SqliteStore implements Store {
           title: story.title,
           article_count: story.articleIds.length,
           independent_sources: story.independentSources,
-          outlets: JSON.stringify(this.outletsOf(story, batch)),
+          outlets: JSON.stringify([...new Set(story.articleIds.map(outlet).filter((o): o is string => !!o))].sort()),
           first_published: dates[0] ?? null,
           last_published: dates[dates.length - 1] ?? null,
           body: JSON.stringify(story),
@@ -242,7 +243,7 @@ export class SqliteStore implements Store {
           if (previous !== undefined && previous !== storyId) vacated.add(previous);
           assign.run(m.articleId, storyId, JSON.stringify(m));
           dates.push(published(m.articleId) ?? null);
-          const source = this.outletOf(m.articleId, batch);
+          const source = outlet(m.articleId);
           if (source) outlets.add(source);
         }
         const known = dates.filter((d): d is string => !!d).sort();
@@ -296,24 +297,14 @@ export class SqliteStore implements Store {
       inBatch.get(id) ?? (stmt.get(id) as { published: string | null } | undefined)?.published ?? undefined;
   }
 
-  private outletOf(id: string, batch: Batch): string | undefined {
-    const a = batch.articles.find((d) => d.article.id === id)?.article;
-    if (a) return outletOf(a);
-    const row = this.db.prepare('SELECT source FROM articles WHERE id = ?').get(id) as
-      { source: string | null } | undefined;
-    return row?.source ?? undefined;
-  }
-
-  private outletsOf(story: Story, batch: Batch): string[] {
+  /** The outlet of an article: from the batch when it is in it, else stored. */
+  private outletLookup(batch: Batch): (id: string) => string | undefined {
     const inBatch = new Map(batch.articles.map((d) => [d.article.id, d.article]));
-    const stmt = this.db.prepare('SELECT id, source FROM articles WHERE id = ?');
-    const outlets = new Set<string>();
-    for (const id of story.articleIds) {
+    const stmt = this.db.prepare('SELECT source FROM articles WHERE id = ?');
+    return (id) => {
       const a = inBatch.get(id);
-      const source = a ? outletOf(a) : (stmt.get(id) as { source: string | null } | undefined)?.source;
-      if (source) outlets.add(source);
-    }
-    return [...outlets].sort();
+      return a ? outletOf(a) : ((stmt.get(id) as { source: string | null } | undefined)?.source ?? undefined);
+    };
   }
 
   async getArticle(id: string): Promise<AnnotatedArticle | undefined> {

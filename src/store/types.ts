@@ -119,7 +119,7 @@ export interface Store {
   getStory(id: string): Promise<Story | undefined>;
   /** Why each member of these stories joined, as recorded when it did (members without a record are left out). */
   getMemberships(storyIds: string[]): Promise<Map<string, Membership>>;
-  /** Stories whose stored view lacks some of their members, largest first. */
+  /** Stories whose stored view was built from an older membership than they have now, largest first. */
   staleStories(limit: number): Promise<string[]>;
   /** The story an article belongs to. */
   storyOf(articleId: string): Promise<string | undefined>;
