@@ -7,6 +7,8 @@ import {
   queryParts,
   type SearchRow,
   searchHitFromRow,
+  groupMembers,
+  type MemberRow,
   pendingOf,
   summaryFromRow,
   type StorySummaryRow,
@@ -21,6 +23,7 @@ import {
   type SearchHit,
   type Store,
   StoreError,
+  type StoryMemberList,
   type StorySummary,
 } from './types.js';
 
@@ -98,12 +101,22 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE stories ADD COLUMN view_version INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX stories_stale ON stories (article_count) WHERE view_version < version;`,
+  // A job analysed by one worker waits, with its analysed articles, for the worker that assigns stories.
+  // Its result is written once and read once: compressing it would cost more than it saves.
+  `ALTER TABLE jobs ADD COLUMN result TEXT;
+   ALTER TABLE jobs ALTER COLUMN result SET STORAGE EXTERNAL;
+   ALTER TABLE jobs DROP CONSTRAINT jobs_status_check;
+   ALTER TABLE jobs ADD CONSTRAINT jobs_status_check
+     CHECK (status IN ('queued', 'running', 'analysed', 'done', 'failed'));
+   CREATE INDEX jobs_analysed ON jobs (id) WHERE status = 'analysed';
+   ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'ingest' CHECK (kind IN ('ingest', 'views'));
+   CREATE INDEX jobs_ready_kind ON jobs (kind, id) WHERE status IN ('queued', 'running');`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Advisory lock keys (arbitrary constants, one per purpose). */
-export const LOCKS = { migrate: 727001, assign: 727002, partition: 727003 } as const;
+export const LOCKS = { migrate: 727001, assign: 727002, partition: 727003, lead: 727004 } as const;
 
 /** Errors worth retrying: serialisation/deadlock conflicts and a server that went away or is starting. */
 export function isTransient(err: unknown): boolean {
@@ -127,6 +140,12 @@ export function isTransient(err: unknown): boolean {
 const ignoreError = (): void => undefined;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The role taken by `PostgresStore.tryLead`, until released or until its connection is lost. */
+export interface Leadership {
+  readonly lost: boolean;
+  release(): Promise<void>;
+}
 
 export interface PostgresStoreOptions {
   /** Connections in the pool. */
@@ -347,9 +366,10 @@ abstract class PgAccess implements Store {
       ]);
     }
     if (batch.completeJobs && batch.completeJobs.length > 0) {
-      await c.query(`UPDATE jobs SET status = 'done', finished_at = now(), lease_until = NULL WHERE id = ANY($1)`, [
-        batch.completeJobs,
-      ]);
+      await c.query(
+        `UPDATE jobs SET status = 'done', finished_at = now(), lease_until = NULL, result = NULL WHERE id = ANY($1)`,
+        [batch.completeJobs],
+      );
     }
     const last = await c.query<{ seq: string | null }>('SELECT MAX(seq) AS seq FROM assignment_log');
     result.lastSeq = Number(last.rows[0].seq ?? 0);
@@ -453,6 +473,17 @@ abstract class PgAccess implements Store {
       [storyIds],
     );
     return new Map(rows.map((r) => JSON.parse(r.membership) as Membership).map((m) => [m.articleId, m]));
+  }
+
+  async getStoryMembers(storyIds: string[]): Promise<StoryMemberList[]> {
+    if (storyIds.length === 0) return [];
+    const { rows } = await this.run<MemberRow>(
+      `SELECT s.id, s.independent_sources, s.version, s.view_version, sa.article_id
+       FROM stories s JOIN story_articles sa ON sa.story_id = s.id
+       WHERE s.id = ANY($1::text[]) ORDER BY s.id, sa.article_id`,
+      [storyIds],
+    );
+    return groupMembers(storyIds, rows);
   }
 
   async staleStories(limit: number): Promise<string[]> {
@@ -564,6 +595,49 @@ export class PostgresStore extends PgAccess {
         await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
       }
     }
+  }
+
+  /**
+   * Tries to take a lock held for as long as this process keeps a connection: the role of the one process
+   * that assigns stories for all workers. The database releases it when the process dies or its
+   * connection breaks, so another process can take the role over. Returns undefined when another holds it.
+   */
+  async tryLead(): Promise<Leadership | undefined> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      if (isTransient(err)) return undefined;
+      throw err;
+    }
+    const state = { lost: false };
+    const onError = (): void => {
+      state.lost = true;
+    };
+    client.on('error', onError);
+    try {
+      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LOCKS.lead]);
+      if (!rows[0]?.ok) {
+        client.off('error', onError);
+        client.release();
+        return undefined;
+      }
+    } catch (err) {
+      client.off('error', onError);
+      client.release(err as Error);
+      if (isTransient(err)) return undefined;
+      throw err;
+    }
+    return {
+      get lost() {
+        return state.lost;
+      },
+      release: async () => {
+        if (!state.lost) await client.query('SELECT pg_advisory_unlock($1)', [LOCKS.lead]).catch(onError);
+        client.off('error', onError);
+        client.release(state.lost ? new Error('connection lost') : undefined);
+      },
+    };
   }
 
   /** A single statement with the same retry rule. */

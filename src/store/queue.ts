@@ -2,16 +2,26 @@ import type { Article } from '../model.js';
 import type { PostgresStore } from './postgres.js';
 import { StoreError } from './types.js';
 
-/** A unit of work: a few articles to analyse and store. */
+/**
+ * A unit of work: a few articles to analyse and store (`ingest`), or story views to rebuild (`views`),
+ * which the worker that assigns stories hands out so that the others rebuild each view once.
+ */
 export interface Job {
   id: number;
+  kind: JobKind;
   articles: Article[];
+  /** Stories whose views to rebuild (`views` jobs). */
+  views: string[];
   attempts: number;
 }
+
+export type JobKind = 'ingest' | 'views';
 
 export interface QueueCounts {
   queued: number;
   running: number;
+  /** Analysed by a worker, waiting for story assignment. */
+  analysed: number;
   done: number;
   failed: number;
 }
@@ -21,6 +31,11 @@ export interface QueueOptions {
   leaseMs?: number;
   /** Claims after which a job that keeps failing (or killing its workers) is set aside as failed. */
   maxAttempts?: number;
+  /**
+   * How long a views job waits before it is taken: the stories of a busy event change with every batch,
+   * and the rebuilds queued for one story meanwhile collapse into the first one taken after the wait.
+   */
+  viewDelayMs?: number;
 }
 
 /**
@@ -31,6 +46,7 @@ export interface QueueOptions {
 export class JobQueue {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
+  private readonly viewDelayMs: number;
 
   constructor(
     private readonly store: PostgresStore,
@@ -38,6 +54,7 @@ export class JobQueue {
   ) {
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.maxAttempts = opts.maxAttempts ?? 5;
+    this.viewDelayMs = opts.viewDelayMs ?? 10_000;
   }
 
   /** Adds articles to the queue, `perJob` to a job. Returns the job ids. */
@@ -53,19 +70,73 @@ export class JobQueue {
     return rows.map((r) => Number(r.id));
   }
 
-  /** Claims up to `n` jobs: queued ones, or running ones whose lease expired (their worker died). */
-  async claim(worker: string, n = 1): Promise<Job[]> {
-    const { rows } = await this.store.query<{ id: string; payload: { articles: Article[] }; attempts: number }>(
+  /** Queues the rebuild of these stories' views as one job. */
+  async enqueueViews(storyIds: string[]): Promise<number | undefined> {
+    if (storyIds.length === 0) return undefined;
+    const { rows } = await this.store.query<{ id: string }>(
+      `INSERT INTO jobs (kind, payload) VALUES ('views', $1) RETURNING id`,
+      [JSON.stringify({ views: storyIds })],
+    );
+    return Number(rows[0].id);
+  }
+
+  /**
+   * Claims up to `n` jobs: queued ones, or running ones whose lease expired (their worker died), oldest
+   * first. `prefer` puts jobs of that kind first; `only` takes no other kind; `beforeId` only jobs queued
+   * before that one.
+   */
+  async claim(
+    worker: string,
+    n = 1,
+    opts: { prefer?: JobKind; only?: JobKind; beforeId?: number } = {},
+  ): Promise<Job[]> {
+    const kinds = opts.only ? [opts.only] : ['ingest', 'views'];
+    const { rows } = await this.store.query<{
+      id: string;
+      kind: JobKind;
+      payload: { articles?: Article[]; views?: string[] };
+      attempts: number;
+    }>(
       `UPDATE jobs SET status = 'running', attempts = attempts + 1, worker = $1,
               lease_until = now() + make_interval(secs => $2::double precision / 1000)
        WHERE id IN (
          SELECT id FROM jobs
          WHERE (status = 'queued' OR (status = 'running' AND lease_until < now())) AND attempts < $4
-         ORDER BY id FOR UPDATE SKIP LOCKED LIMIT $3)
-       RETURNING id, payload, attempts`,
-      [worker, this.leaseMs, n, this.maxAttempts],
+           AND kind = ANY($5::text[])
+           AND (kind <> 'views' OR created_at < now() - make_interval(secs => $7::double precision / 1000))
+           AND id < $8
+         ORDER BY (kind = $6) DESC, id FOR UPDATE SKIP LOCKED LIMIT $3)
+       RETURNING id, kind, payload, attempts`,
+      [
+        worker,
+        this.leaseMs,
+        n,
+        this.maxAttempts,
+        kinds,
+        opts.prefer ?? 'ingest',
+        this.viewDelayMs,
+        opts.beforeId ?? Number.MAX_SAFE_INTEGER,
+      ],
     );
-    return rows.map((r) => ({ id: Number(r.id), articles: r.payload.articles, attempts: r.attempts }));
+    return rows
+      .map((r) => ({
+        id: Number(r.id),
+        kind: r.kind,
+        articles: r.payload.articles ?? [],
+        views: r.payload.views ?? [],
+        attempts: r.attempts,
+      }))
+      .sort((a, b) => a.id - b.id);
+  }
+
+  /** Marks jobs done that store nothing themselves (views rebuilt). */
+  async complete(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.store.query(
+      `UPDATE jobs SET status = 'done', finished_at = now(), lease_until = NULL, result = NULL
+       WHERE id = ANY($1) AND status = 'running'`,
+      [ids],
+    );
   }
 
   /** Keeps the lease of jobs still being worked on. */
@@ -75,6 +146,66 @@ export class JobQueue {
       `UPDATE jobs SET lease_until = now() + make_interval(secs => $2::double precision / 1000)
        WHERE id = ANY($1) AND status = 'running' AND worker = $3`,
       [ids, this.leaseMs, worker],
+    );
+  }
+
+  /**
+   * Hands an analysed job on to story assignment with its result. False when the job is no longer this
+   * worker's (its lease ran out and another took it): the other worker's result counts.
+   */
+  async stage(id: number, worker: string, result: string): Promise<boolean> {
+    const r = await this.store.query(
+      `UPDATE jobs SET status = 'analysed', result = $3, lease_until = NULL
+       WHERE id = $1 AND status = 'running' AND worker = $2`,
+      [id, worker, result],
+    );
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  /**
+   * Analysed jobs ready for story assignment, with their results: those before the first ingest job still
+   * queued or being analysed, so that stories are assigned in queue order whichever worker finished first.
+   */
+  async analysed(limit: number): Promise<Array<{ id: number; result: string }>> {
+    const { rows } = await this.store.query<{ id: string; result: string }>(
+      `SELECT id, result FROM jobs
+       WHERE status = 'analysed'
+         AND id < coalesce((SELECT min(id) FROM jobs WHERE status IN ('queued', 'running') AND kind = 'ingest'), 'infinity'::numeric)
+       ORDER BY id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => ({ id: Number(r.id), result: r.result }));
+  }
+
+  /** Analysed jobs waiting for story assignment: how many, and the first one's id. */
+  async backlog(): Promise<{ jobs: number; firstId?: number }> {
+    const { rows } = await this.store.query<{ n: string; first: string | null }>(
+      `SELECT count(*) AS n, min(id) AS first FROM jobs WHERE status = 'analysed'`,
+    );
+    const first = rows[0].first;
+    return { jobs: Number(rows[0].n), ...(first !== null ? { firstId: Number(first) } : {}) };
+  }
+
+  /** Whether every ingest job before `id` is analysed or finished (so `id` is next in queue order). */
+  async isNext(id: number): Promise<boolean> {
+    const { rows } = await this.store.query<{ n: string }>(
+      `SELECT count(*) AS n FROM jobs WHERE id < $1 AND status IN ('queued', 'running') AND kind = 'ingest'`,
+      [id],
+    );
+    return Number(rows[0].n) === 0;
+  }
+
+  /**
+   * Sends analysed jobs whose assignment failed back to be analysed again, or to failed after too many
+   * attempts, so a job that cannot be assigned never blocks the ones behind it.
+   */
+  async reanalyse(ids: number[], error: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.store.query(
+      `UPDATE jobs SET status = CASE WHEN attempts >= $3 THEN 'failed' ELSE 'queued' END, result = NULL,
+              error = $2, finished_at = CASE WHEN attempts >= $3 THEN now() END
+       WHERE id = ANY($1) AND status = 'analysed'`,
+      [ids, error.slice(0, 2000), this.maxAttempts],
     );
   }
 
@@ -102,7 +233,7 @@ export class JobQueue {
     const { rows } = await this.store.query<{ status: keyof QueueCounts; n: string }>(
       'SELECT status, COUNT(*) AS n FROM jobs GROUP BY status',
     );
-    const out: QueueCounts = { queued: 0, running: 0, done: 0, failed: 0 };
+    const out: QueueCounts = { queued: 0, running: 0, analysed: 0, done: 0, failed: 0 };
     for (const r of rows) out[r.status] = Number(r.n);
     return out;
   }

@@ -1,6 +1,6 @@
 import type { AnnotatedArticle, Article, Story } from '../model.js';
 import { decodeAnnotations } from './codec.js';
-import type { SearchHit, StorySummary } from './types.js';
+import type { SearchHit, StoryMemberList, StorySummary } from './types.js';
 
 /**
  * Rows as both SQL stores read them back. Flags are 0/1 integers in SQLite and booleans in PostgreSQL;
@@ -124,4 +124,36 @@ export function queryParts(query: string): QueryPart[] {
     }
   }
   return parts;
+}
+
+/** One member of a story with the story's counters, as `getStoryMembers` reads them. */
+export interface MemberRow {
+  id: string;
+  independent_sources: number;
+  version: number;
+  view_version: number;
+  article_id: string;
+}
+
+/** Groups (story, member) rows into member lists, in the order of `storyIds`. */
+export function groupMembers(storyIds: string[], rows: MemberRow[]): StoryMemberList[] {
+  const byId = new Map<string, StoryMemberList>();
+  for (const r of rows) {
+    let m = byId.get(r.id);
+    if (!m) {
+      m = {
+        storyId: r.id,
+        articleIds: [],
+        independentSources: r.independent_sources,
+        version: Number(r.version),
+        viewVersion: Number(r.view_version),
+      };
+      byId.set(r.id, m);
+    }
+    m.articleIds.push(r.article_id);
+  }
+  return storyIds.flatMap((id) => {
+    const m = byId.get(id);
+    return m ? [m] : [];
+  });
 }

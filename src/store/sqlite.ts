@@ -9,6 +9,7 @@ import {
   type SearchHit,
   type Store,
   StoreError,
+  type StoryMemberList,
   type StorySummary,
 } from './types.js';
 import { encodeAnnotations, outletOf } from './codec.js';
@@ -18,6 +19,8 @@ import {
   queryParts,
   type SearchRow,
   searchHitFromRow,
+  groupMembers,
+  type MemberRow,
   pendingOf,
   summaryFromRow,
   type StorySummaryRow,
@@ -341,6 +344,17 @@ export class SqliteStore implements Store {
       .pluck()
       .all(JSON.stringify(storyIds)) as string[];
     return new Map(rows.map((r) => JSON.parse(r) as Membership).map((m) => [m.articleId, m]));
+  }
+
+  async getStoryMembers(storyIds: string[]): Promise<StoryMemberList[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT s.id, s.independent_sources, s.version, s.view_version, sa.article_id
+         FROM stories s JOIN story_articles sa ON sa.story_id = s.id
+         WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id, sa.article_id`,
+      )
+      .all(JSON.stringify(storyIds)) as MemberRow[];
+    return groupMembers(storyIds, rows);
   }
 
   async staleStories(limit: number): Promise<string[]> {

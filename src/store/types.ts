@@ -28,6 +28,16 @@ export interface StoryMembers {
   independentSources: number;
 }
 
+/** A story's members as stored, with the membership version a view built from them would carry. */
+export interface StoryMemberList {
+  storyId: string;
+  articleIds: string[];
+  independentSources: number;
+  version: number;
+  /** The membership version the stored view was built from: the view is current when it equals `version`. */
+  viewVersion: number;
+}
+
 export interface SearchHit {
   articleId: string;
   title?: string;
@@ -119,6 +129,11 @@ export interface Store {
   getStory(id: string): Promise<Story | undefined>;
   /** Why each member of these stories joined, as recorded when it did (members without a record are left out). */
   getMemberships(storyIds: string[]): Promise<Map<string, Membership>>;
+  /**
+   * The stored members of these stories, in the order given (unknown ids are left out): what a process
+   * that does not keep the clusterer needs to rebuild their views.
+   */
+  getStoryMembers(storyIds: string[]): Promise<StoryMemberList[]>;
   /** Stories whose stored view was built from an older membership than they have now, largest first. */
   staleStories(limit: number): Promise<string[]>;
   /** The story an article belongs to. */

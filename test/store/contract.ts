@@ -267,6 +267,16 @@ export function storeContract(label: string, open: () => Promise<Store>): void {
       const v2 = second.versions.s1;
       expect(v2).toBeGreaterThan(v1);
       expect(await store.staleStories(10)).toEqual(['s1']);
+      // What a process without the clusterer rebuilds the view from: the stored members at that version.
+      expect(await store.getStoryMembers(['nope', 's1'])).toEqual([
+        {
+          storyId: 's1',
+          articleIds: [a.article.id, b.article.id].sort(),
+          independentSources: 2,
+          version: v2,
+          viewVersion: v1,
+        },
+      ]);
       // A view of the older membership arrives late: it is refused, not written over the newer state.
       const late = { ...story('s1', [a.article.id]), title: 'Late view' };
       const refused = await store.commit({ articles: [], stories: [], views: [{ story: late, version: v1 }] });
