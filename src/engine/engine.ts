@@ -5,10 +5,11 @@ import {
   encodePrepared,
   type PreparedArticle,
   type RecheckResult,
-  type StoryClusterer,
+  StoryClusterer,
   type StoryClustererOptions,
 } from '../stories/index.js';
-import type { AssignmentEntry, Store, StoryMembers } from '../store/types.js';
+import type { AssignmentEntry, Store, StoryMembers, StorySummary } from '../store/types.js';
+import type { AnalysedBatch } from './analysed.js';
 import { membershipOf, SharedClusterer } from './assignment.js';
 import { assembleStory, byPublication, type StoryParts } from './story.js';
 import { defaultStoryParts, refineDates } from './stages.js';
@@ -36,6 +37,14 @@ export const DEFAULT_ASSEMBLY: AssemblyPolicy = { eagerUpTo: 10, growth: 0.25, m
 
 /** Every changed story is rebuilt at once (views are never behind, cost grows with story size). */
 export const EAGER_ASSEMBLY: AssemblyPolicy = { eagerUpTo: Infinity, growth: 0, maxAgeMs: 0, ageUpTo: Infinity };
+
+/** Whether the policy wants the view of a story of `size` members, stored as `s`, rebuilt now. */
+function viewDue(s: StorySummary, size: number, policy: AssemblyPolicy): boolean {
+  const inView = s.articleCount - (s.pending ?? 0);
+  const age = s.viewUpdatedAt ? Date.now() - Date.parse(s.viewUpdatedAt) : Infinity;
+  const old = age >= policy.maxAgeMs && size <= policy.ageUpTo;
+  return size <= policy.eagerUpTo || size > inView * (1 + policy.growth) || old;
+}
 
 /** A story to build a view of: its members at a membership version. */
 interface ViewTarget {
@@ -79,6 +88,8 @@ export interface IngestReport {
   stories: string[];
   /** Tokens in the articles analysed by this batch. */
   tokens: number;
+  /** Stories due for a view rebuild that `assign` left to others (`deferViews`). */
+  deferredViews?: string[];
 }
 
 export interface IngestOptions {
@@ -97,6 +108,8 @@ export interface IngestOptions {
 export class Engine {
   private readonly parts: StoryParts;
   private readonly shared: SharedClusterer;
+  /** Computes clustering features in processes that do not assign (features depend on the options only). */
+  private preparer: StoryClusterer | undefined;
 
   constructor(
     readonly store: Store,
@@ -107,26 +120,38 @@ export class Engine {
   }
 
   async ingest(articles: Article[], o: IngestOptions = {}): Promise<IngestReport> {
-    const report: IngestReport = { stored: [], duplicates: [], failures: [], stories: [], tokens: 0 };
+    const known = await this.storedIds(articles);
+    return this.assign([this.analyse(articles, { ...o, known })], { completeJobs: o.completeJobs });
+  }
+
+  /**
+   * The per-article stages and the clustering features of a batch, with nothing stored: this part needs no
+   * lock and no clusterer state, so any number of processes run it in parallel. Articles already stored
+   * are left out; a bad article becomes a failure line.
+   */
+  analyse(articles: Article[], o: Pick<IngestOptions, 'onProgress'> & { known?: Set<string> } = {}): AnalysedBatch {
+    const out: AnalysedBatch = { docs: [], prepared: new Map(), duplicates: [], failures: [], tokens: 0 };
     const unique = new Map<string, Article>();
     for (const a of articles) {
-      if (unique.has(a.id)) report.duplicates.push(a.id);
+      if (unique.has(a.id)) out.duplicates.push(a.id);
       else unique.set(a.id, a);
     }
-    const known = await this.store.existingIds([...unique.keys()]);
     const ctx: PipelineContext = { timings: this.opts.timings };
-    const fresh: AnnotatedArticle[] = [];
+    this.preparer ??= new StoryClusterer(this.opts.clusterer);
     let done = 0;
     for (const article of unique.values()) {
-      if (known.has(article.id)) {
-        report.duplicates.push(article.id);
+      if (o.known?.has(article.id)) {
+        out.duplicates.push(article.id);
       } else {
         try {
           const doc = annotateArticle(article, ctx);
-          report.tokens += doc.tokens.length;
-          fresh.push(doc);
+          out.tokens += doc.tokens.length;
+          out.docs.push(doc);
+          const tp = performance.now();
+          out.prepared.set(article.id, this.preparer.prepare(doc));
+          this.time('prepare', tp);
         } catch (err) {
-          report.failures.push({
+          out.failures.push({
             path: article.path ?? article.id,
             kind: 'unreadable',
             reason: `analysis failed: ${(err as Error).message}`,
@@ -135,9 +160,51 @@ export class Engine {
       }
       o.onProgress?.(++done);
     }
-    const written = await this.write(fresh, o.completeJobs ?? []);
+    return out;
+  }
+
+  /** Articles of a batch that are already stored (for `analyse` to skip). */
+  async storedIds(articles: Article[]): Promise<Set<string>> {
+    return this.store.existingIds([...new Set(articles.map((a) => a.id))]);
+  }
+
+  /**
+   * Story assignment, assembly and the atomic write for analysed batches, in the order given. With
+   * `deferViews`, views of existing stories due for a rebuild are left to `catchUpViews` (other processes).
+   */
+  async assign(
+    batches: AnalysedBatch[],
+    o: { completeJobs?: number[]; deferViews?: boolean } = {},
+  ): Promise<IngestReport> {
+    const report: IngestReport = { stored: [], duplicates: [], failures: [], stories: [], tokens: 0 };
+    const docs: AnnotatedArticle[] = [];
+    const prepared = new Map<string, PreparedArticle>();
+    const seen = new Set<string>();
+    for (const b of batches) {
+      report.duplicates.push(...b.duplicates);
+      report.failures.push(...b.failures);
+      report.tokens += b.tokens;
+      // Within a batch articles are placed in publication order; batches keep the order given.
+      for (const d of [...b.docs].sort(byPublication)) {
+        if (seen.has(d.article.id)) {
+          report.duplicates.push(d.article.id);
+          continue;
+        }
+        seen.add(d.article.id);
+        docs.push(d);
+        const p = b.prepared.get(d.article.id);
+        if (p) prepared.set(d.article.id, p);
+      }
+    }
+    const known = await this.store.existingIds(docs.map((d) => d.article.id));
+    const fresh = docs.filter((d) => {
+      if (known.has(d.article.id)) report.duplicates.push(d.article.id);
+      return !known.has(d.article.id);
+    });
+    const written = await this.write(fresh, o.completeJobs ?? [], prepared, o.deferViews ?? false);
     report.stored.push(...written.stored);
     report.stories = written.stories;
+    if (o.deferViews) report.deferredViews = written.deferred;
     for (const id of written.skipped) report.duplicates.push(id);
     return report;
   }
@@ -150,13 +217,13 @@ export class Engine {
     const report: IngestReport = { stored: [], duplicates: [], failures: [], stories: [], tokens: 0 };
     const known = await this.store.existingIds(docs.map((d) => d.article.id));
     const seen = new Set<string>();
-    const fresh = docs.filter((d) => {
+    const fresh = [...docs].sort(byPublication).filter((d) => {
       const keep = !known.has(d.article.id) && !seen.has(d.article.id);
       seen.add(d.article.id);
       if (!keep) report.duplicates.push(d.article.id);
       return keep;
     });
-    const written = await this.write(fresh, []);
+    const written = await this.write(fresh, [], new Map(), false);
     report.stored.push(...written.stored);
     report.stories = written.stories;
     report.duplicates.push(...written.skipped);
@@ -166,8 +233,10 @@ export class Engine {
   private async write(
     fresh: AnnotatedArticle[],
     completeJobs: number[],
-  ): Promise<{ stored: string[]; stories: string[]; skipped: string[] }> {
-    if (fresh.length === 0 && completeJobs.length === 0) return { stored: [], stories: [], skipped: [] };
+    given: Map<string, PreparedArticle>,
+    deferViews: boolean,
+  ): Promise<{ stored: string[]; stories: string[]; skipped: string[]; deferred: string[] }> {
+    if (fresh.length === 0 && completeJobs.length === 0) return { stored: [], stories: [], skipped: [], deferred: [] };
     // Catch up with what other processes logged before taking the lock, so that only the entries written
     // while we waited are replayed inside it. The log is only appended under the lock, so what is visible
     // is always a complete prefix.
@@ -176,7 +245,7 @@ export class Engine {
     this.time('sync', t);
     // Features and signatures depend on the article alone: computed here, in parallel with other processes.
     const tp = performance.now();
-    const prepared = new Map(fresh.map((d) => [d.article.id, outside.prepare(d)]));
+    const prepared = new Map(fresh.map((d) => [d.article.id, given.get(d.article.id) ?? outside.prepare(d)]));
     this.time('prepare', tp);
     const waiting = performance.now();
     const result = await this.store.exclusive(async (tx) => {
@@ -192,12 +261,13 @@ export class Engine {
       return this.assignAndWrite(tx, clusterer, toAdd, prepared, completeJobs);
     });
     this.shared.committed(result.lastSeq);
-    if (result.later.length > 0) await this.rebuildViews(result.later, fresh);
+    if (result.later.length > 0 && !deferViews) await this.rebuildViews(result.later, fresh);
     const stored = new Set(result.stored);
     return {
       stored: result.stored,
       stories: result.stories,
       skipped: fresh.filter((d) => !stored.has(d.article.id)).map((d) => d.article.id),
+      deferred: deferViews ? result.later.map((t) => t.id) : [],
     };
   }
 
@@ -212,7 +282,7 @@ export class Engine {
     const log: AssignmentEntry[] = [];
     const affected = new Set<string>();
     const why = new Map<string, Membership>();
-    for (const doc of [...docs].sort(byPublication)) {
+    for (const doc of docs) {
       const p = prepared.get(doc.article.id) ?? clusterer.prepare(doc);
       const a = clusterer.addPrepared(p);
       const entry: AssignmentEntry = { op: 'add', articleId: doc.article.id, prepared: encodePrepared(p) };
@@ -283,11 +353,7 @@ export class Engine {
         now.push(id);
         continue;
       }
-      const inView = s.articleCount - (s.pending ?? 0);
-      const size = clusterer.articlesOf(id).length;
-      const age = s.viewUpdatedAt ? Date.now() - Date.parse(s.viewUpdatedAt) : Infinity;
-      const stale = age >= policy.maxAgeMs && size <= policy.ageUpTo;
-      if (size <= policy.eagerUpTo || size > inView * (1 + policy.growth) || stale) later.push(id);
+      if (viewDue(s, clusterer.articlesOf(id).length, policy)) later.push(id);
     }
     const members = new Map<string, Membership[]>();
     for (const d of fresh) {
@@ -387,6 +453,60 @@ export class Engine {
       rebuilt.push(...out.ids);
     }
     return rebuilt;
+  }
+
+  /**
+   * Rebuilds views that lag behind their stories' membership from what the store holds, without the
+   * assignment lock and without a clusterer: what workers that do not assign stories do between jobs.
+   * With `dueOnly`, only the stories the assembly policy wants rebuilt now. A view is written only if its
+   * story did not change meanwhile. Returns how many views were written.
+   */
+  async catchUpViews(opts: { limit: number; dueOnly?: boolean }): Promise<number> {
+    const t = performance.now();
+    const ids = await this.store.staleStories(opts.limit * 4);
+    if (ids.length === 0) return 0;
+    // Processes catching up at the same time start at different places of the list.
+    for (let i = ids.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [ids[i], ids[j]] = [ids[j], ids[i]];
+    }
+    const written = await this.rebuildStoredViews(ids, { dueOnly: opts.dueOnly, limit: opts.limit });
+    this.time('views (caught up)', t);
+    return written;
+  }
+
+  /**
+   * Rebuilds the views of these stories from their stored members, outside the assignment lock and
+   * without a clusterer; stories whose view is current are skipped, and with `dueOnly` those the assembly
+   * policy does not want rebuilt yet. Returns how many views were written
+   * (a story that changed meanwhile keeps its newer state and is left to its next rebuild).
+   */
+  async rebuildStoredViews(storyIds: string[], opts: { dueOnly?: boolean; limit?: number } = {}): Promise<number> {
+    let ids = storyIds;
+    if (opts.dueOnly) {
+      // Asked for when they were due; a view rebuilt since may have made the request moot.
+      const policy = this.opts.assembly ?? DEFAULT_ASSEMBLY;
+      ids = (await this.store.getStorySummaries(ids))
+        .filter((s) => viewDue(s, s.articleCount, policy))
+        .map((s) => s.id);
+    }
+    if (opts.limit !== undefined) ids = ids.slice(0, opts.limit);
+    const lists = (await this.store.getStoryMembers(ids)).filter((m) => m.viewVersion < m.version);
+    if (lists.length === 0) return 0;
+    const targets: ViewTarget[] = lists.map((m) => ({
+      id: m.storyId,
+      memberIds: m.articleIds,
+      independentSources: m.independentSources,
+      version: m.version,
+    }));
+    const { stories, changed } = await this.assemble(this.store, targets, [], new Map());
+    const version = new Map(targets.map((x) => [x.id, x.version ?? -1]));
+    const written = await this.store.commit({
+      articles: changed,
+      stories: [],
+      views: stories.map((story) => ({ story, version: version.get(story.id) ?? -1 })),
+    });
+    return stories.length - written.staleViews.length;
   }
 
   /** Runs a manual or maintenance step on the clusterer, logs it, and rebuilds the stories it touched. */

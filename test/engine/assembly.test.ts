@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotateArticle } from '../../src/pipeline.js';
 import { Engine, EAGER_ASSEMBLY } from '../../src/engine/engine.js';
+import { decodeAnalysed, encodeAnalysed } from '../../src/engine/analysed.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Batch, Store } from '../../src/store/types.js';
 import type { Story } from '../../src/model.js';
@@ -82,6 +83,30 @@ describe('story assembly policy', () => {
     expect(await allStories(lazyStore)).toEqual(await allStories(eagerStore));
     await eagerStore.close();
     await lazyStore.close();
+  });
+
+  it('views deferred by the assigner are completed from the store alone, equal to views rebuilt every time', async () => {
+    const eagerStore = new SqliteStore(':memory:');
+    const eager = new Engine(eagerStore, { assembly: EAGER_ASSEMBLY });
+    const assignerStore = new SqliteStore(':memory:');
+    const policy = { eagerUpTo: 10, growth: 0.5, maxAgeMs: Infinity, ageUpTo: Infinity };
+    const assigner = new Engine(assignerStore, { assembly: policy });
+    // Another process: it never assigns, so its clusterer knows nothing; it only catches up on views.
+    const catcher = new Engine(assignerStore, { assembly: policy });
+    let caughtUp = 0;
+    for (const b of batches) {
+      await eager.ingest(b);
+      // Analysed in one place, handed on as text, assigned in another, as workers do.
+      const handed = decodeAnalysed(encodeAnalysed(catcher.analyse(b)));
+      await assigner.assign([handed], { deferViews: true });
+      caughtUp += await catcher.catchUpViews({ limit: 3, dueOnly: true });
+    }
+    expect(caughtUp).toBeGreaterThan(0);
+    while ((await catcher.catchUpViews({ limit: 5 })) > 0);
+    expect(await assignerStore.staleStories(10)).toEqual([]);
+    expect(await allStories(assignerStore)).toEqual(await allStories(eagerStore));
+    await eagerStore.close();
+    await assignerStore.close();
   });
 
   it('rebuilds a view that is older than the age limit even when its story has barely grown', async () => {
