@@ -34,6 +34,12 @@ export function registerWorker(program: Command, io: Io): void {
     .option('--lease <seconds>', 'seconds a job stays claimed without a heartbeat', (v) => Number(v), 60)
     .option('--max-attempts <n>', 'claims before a failing job is set aside', (v) => Number(v), 5)
     .option('--poll <ms>', 'wait between polls of an empty queue', (v) => Number(v), 500)
+    .option(
+      '--view-delay <seconds>',
+      'seconds a story-view rebuild waits, so that rebuilds of a story that keeps changing collapse into one',
+      (v) => Number(v),
+      10,
+    )
     .option('--exit-when-idle', 'stop when nothing is queued or running')
     .option('--quiet', 'print nothing per job')
     .option('--timings', 'print where the time went (stage, lock wait) on stderr when the worker stops')
@@ -44,6 +50,7 @@ export function registerWorker(program: Command, io: Io): void {
         lease: number;
         maxAttempts: number;
         poll: number;
+        viewDelay: number;
         exitWhenIdle?: boolean;
         quiet?: boolean;
         timings?: boolean;
@@ -61,14 +68,21 @@ export function registerWorker(program: Command, io: Io): void {
             leaseMs: opts.lease * 1000,
             maxAttempts: opts.maxAttempts,
             pollMs: opts.poll,
+            viewDelayMs: opts.viewDelay * 1000,
             exitWhenIdle: opts.exitWhenIdle,
             signal: controller.signal,
             timings,
+            yieldPriority: true,
+            onError: opts.quiet ? undefined : (err) => io.err(`worker: ${err.message}`),
             onJob: opts.quiet
               ? undefined
               : (e) =>
                   e.ok
-                    ? io.out(`job ${e.id}: ${e.articles} article(s), ${e.stored} stored`)
+                    ? io.out(
+                        e.handedOn
+                          ? `job ${e.id}: ${e.articles} article(s) analysed, handed on for story assignment`
+                          : `job ${e.id}: ${e.articles} article(s), ${e.stored} stored`,
+                      )
                     : io.err(`job ${e.id} failed: ${e.error}`),
           });
           io.out(
@@ -78,7 +92,7 @@ export function registerWorker(program: Command, io: Io): void {
             const per = (ms: number): string => (report.articles > 0 ? (ms / report.articles).toFixed(2) : '-');
             const rows = [...timings].sort((a, b) => b[1] - a[1]);
             io.err(
-              `worker timings (ms per article of ${report.articles}): ${rows.map(([k, v]) => `${k} ${per(v)}`).join(', ')}`,
+              `worker timings (ms per article of ${report.articles}, wall clock): ${rows.map(([k, v]) => `${k} ${per(v)}`).join(', ')}; processor time ${cpuSeconds().toFixed(1)} s`,
             );
           }
         } finally {
@@ -88,4 +102,10 @@ export function registerWorker(program: Command, io: Io): void {
         }
       },
     );
+}
+
+/** Processor time this process used so far (user and system), in seconds. */
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
 }

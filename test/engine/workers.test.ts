@@ -91,7 +91,9 @@ describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
     await queue.enqueue(articles.slice(0, 20), 4); // the same content queued twice
     const workers = await Promise.all([open(schemaUrl), open(schemaUrl), open(schemaUrl)]);
     const reports = await Promise.all(
-      workers.map((w, i) => runWorker(w, { name: `w${i}`, exitWhenIdle: true, pollMs: 50, leaseMs: 5000 })),
+      workers.map((w, i) =>
+        runWorker(w, { name: `w${i}`, exitWhenIdle: true, pollMs: 50, leaseMs: 5000, viewDelayMs: 200 }),
+      ),
     );
     expect(reports.reduce((s, r) => s + r.stored, 0)).toBe(articles.length);
     await expectExactlyOnce(
@@ -99,6 +101,89 @@ describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
       articles.map((x) => x.id),
     );
     expect(await queue.counts()).toMatchObject({ queued: 0, running: 0, failed: 0 });
+  });
+
+  it('a worker that does not hold the lead hands analysed jobs on; the lead, once free, assigns them in queue order', async () => {
+    const schemaUrl = await freshSchema();
+    const store = await open(schemaUrl);
+    const articles = syntheticArticles(syntheticEvents(6), 5, 3);
+    const queue = new JobQueue(store, { leaseMs: 5000, viewDelayMs: 0 });
+    // Five jobs: fewer than the analysed jobs at which workers stop analysing ahead of assignment.
+    await queue.enqueue(articles, 6);
+    // Another process holds the lead and assigns nothing.
+    const holder = await store.tryLead();
+    expect(holder).toBeDefined();
+    expect(await store.tryLead()).toBeUndefined();
+    const events: Array<{ handedOn?: boolean; stored: number }> = [];
+    const w = await open(schemaUrl);
+    const controller = new AbortController();
+    const running = runWorker(w, {
+      name: 'analyser',
+      pollMs: 50,
+      viewDelayMs: 200,
+      signal: controller.signal,
+      onJob: (e) => events.push(e),
+    });
+    const deadline = Date.now() + 60_000;
+    while ((await queue.counts()).queued + (await queue.counts()).running > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    const handed = await queue.counts();
+    expect(handed).toMatchObject({ queued: 0, running: 0, done: 0, analysed: Math.ceil(articles.length / 6) });
+    expect(events.every((e) => e.handedOn && e.stored === 0)).toBe(true);
+    expect(await store.countArticles()).toBe(0);
+    // The lead is released: the waiting worker takes it over and assigns everything handed on.
+    await holder?.release();
+    const report = await (async () => {
+      while ((await queue.counts()).analysed > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      controller.abort();
+      return running;
+    })();
+    expect(report.stored).toBe(articles.length);
+    const again = await runWorker(w, { name: 'again', exitWhenIdle: true, pollMs: 50, viewDelayMs: 200 });
+    expect(again.stored).toBe(0);
+    await expectExactlyOnce(
+      store,
+      articles.map((x) => x.id),
+    );
+    // The handed-on order is the queue's: the same stories as one engine fed the same jobs one by one.
+    const single = await open(await freshSchema());
+    const engine = new Engine(single);
+    for (let i = 0; i < articles.length; i += 6) await engine.ingest(articles.slice(i, i + 6));
+    const partition = async (s: PostgresStore): Promise<string[]> =>
+      (
+        await s.query<{ ids: string }>(
+          `SELECT string_agg(article_id, ',' ORDER BY article_id) AS ids FROM story_articles GROUP BY story_id`,
+        )
+      ).rows
+        .map((r) => r.ids)
+        .sort();
+    expect(await partition(store)).toEqual(await partition(single));
+  });
+
+  it('a job handed on that cannot be read goes back to be analysed again', async () => {
+    const schemaUrl = await freshSchema();
+    const store = await open(schemaUrl);
+    const articles = syntheticArticles(syntheticEvents(2), 3, 5);
+    const queue = new JobQueue(store, { leaseMs: 5000 });
+    const [id] = await queue.enqueue(articles, 10);
+    const [job] = await queue.claim('broken', 1);
+    expect(job.id).toBe(id);
+    expect(await queue.stage(id, 'someone else', '{}')).toBe(false);
+    expect(await queue.stage(id, 'broken', '{"docs": [{"article": 1}]}')).toBe(true);
+    const report = await runWorker(await open(schemaUrl), {
+      name: 'w',
+      exitWhenIdle: true,
+      pollMs: 50,
+      viewDelayMs: 200,
+    });
+    expect(report.stored).toBe(articles.length);
+    const { rows } = await store.query<{ attempts: number; error: string | null }>('SELECT attempts, error FROM jobs');
+    expect(rows[0].attempts).toBe(2);
+    expect(rows[0].error).toMatch(/unreadable analysis/);
+    await expectExactlyOnce(
+      store,
+      articles.map((x) => x.id),
+    );
   });
 
   it('loses and duplicates nothing when workers are killed with SIGKILL mid-batch', async () => {
@@ -121,6 +206,8 @@ describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
           '2',
           '--poll',
           '100',
+          '--view-delay',
+          '0.5',
           '--quiet',
           '--exit-when-idle',
         ],
@@ -137,7 +224,7 @@ describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
     while (Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 1500));
       const c = await queue.counts();
-      if (c.queued === 0 && c.running === 0) break;
+      if (c.queued === 0 && c.running === 0 && c.analysed === 0) break;
       if (kills < 6 && c.done > 0) {
         const victims = [...children];
         const victim = victims[Math.floor(Math.random() * victims.length)];
@@ -166,7 +253,13 @@ describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
       const articles = syntheticArticles(syntheticEvents(10), 10, 5);
       await new JobQueue(store).enqueue(articles, 5);
       const worker = await open(schemaUrl);
-      const running = runWorker(worker, { name: 'restart', exitWhenIdle: true, pollMs: 50, leaseMs: 3000 });
+      const running = runWorker(worker, {
+        name: 'restart',
+        exitWhenIdle: true,
+        pollMs: 50,
+        leaseMs: 3000,
+        viewDelayMs: 200,
+      });
       await new Promise((r) => setTimeout(r, 1500));
       pgCtl(ctl, 'restart');
       const report = await running;
