@@ -189,7 +189,7 @@ describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
   it('loses and duplicates nothing when workers are killed with SIGKILL mid-batch', async () => {
     const schemaUrl = await freshSchema();
     const store = await open(schemaUrl);
-    const articles = syntheticArticles(syntheticEvents(16), 12, 11);
+    const articles = syntheticArticles(syntheticEvents(16), 16, 11);
     await new JobQueue(store).enqueue(articles, 6);
     const children = new Set<ChildProcess>();
     const start = (): ChildProcess => {
@@ -222,10 +222,11 @@ describe.skipIf(!url)('ingest workers on PostgreSQL', () => {
     const queue = new JobQueue(store);
     const deadline = Date.now() + 150_000;
     while (Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 1500));
+      await new Promise((r) => setTimeout(r, 500));
       const c = await queue.counts();
       if (c.queued === 0 && c.running === 0 && c.analysed === 0) break;
-      if (kills < 6 && c.done > 0) {
+      // Kill whenever jobs are in flight (six times at most), so kills land mid-batch however fast the run.
+      if (kills < 6 && c.running > 0 && (c.done > 0 || kills > 0)) {
         const victims = [...children];
         const victim = victims[Math.floor(Math.random() * victims.length)];
         if (victim) {
