@@ -311,11 +311,11 @@ export class Engine {
   }
 
   /**
-   * Builds views of stories from the membership a batch committed, outside the assignment lock, and
-   * writes each only if no other writer has changed that story's membership since (that writer rebuilds
-   * it, or leaves it to `refresh`).
+   * Builds views of stories from a committed membership (a batch's, or the stored one), outside the
+   * assignment lock, and writes each only if no other writer has changed that story's membership since
+   * (that writer rebuilds it, or leaves it to `refresh`). Returns how many views were written.
    */
-  private async rebuildViews(targets: ViewTarget[], fresh: AnnotatedArticle[]): Promise<void> {
+  private async rebuildViews(targets: ViewTarget[], fresh: AnnotatedArticle[]): Promise<number> {
     const t = performance.now();
     const { stories, changed } = await this.assemble(this.store, targets, fresh, new Map());
     const version = new Map(targets.map((x) => [x.id, x.version]));
@@ -323,12 +323,13 @@ export class Engine {
     const t1 = performance.now();
     // Only articles whose date the story inferred are rewritten; fresh ones were stored with the batch.
     const freshIds = new Set(fresh.map((d) => d.article.id));
-    await this.store.commit({
+    const written = await this.store.commit({
       articles: changed.filter((d) => !freshIds.has(d.article.id)),
       stories: [],
       views: stories.map((story) => ({ story, version: version.get(story.id) ?? -1 })),
     });
     this.time('store (unlocked)', t1);
+    return stories.length - written.staleViews.length;
   }
 
   /**
@@ -493,20 +494,15 @@ export class Engine {
     if (opts.limit !== undefined) ids = ids.slice(0, opts.limit);
     const lists = (await this.store.getStoryMembers(ids)).filter((m) => m.viewVersion < m.version);
     if (lists.length === 0) return 0;
-    const targets: ViewTarget[] = lists.map((m) => ({
-      id: m.storyId,
-      memberIds: m.articleIds,
-      independentSources: m.independentSources,
-      version: m.version,
-    }));
-    const { stories, changed } = await this.assemble(this.store, targets, [], new Map());
-    const version = new Map(targets.map((x) => [x.id, x.version ?? -1]));
-    const written = await this.store.commit({
-      articles: changed,
-      stories: [],
-      views: stories.map((story) => ({ story, version: version.get(story.id) ?? -1 })),
-    });
-    return stories.length - written.staleViews.length;
+    return this.rebuildViews(
+      lists.map((m) => ({
+        id: m.storyId,
+        memberIds: m.articleIds,
+        independentSources: m.independentSources,
+        version: m.version,
+      })),
+      [],
+    );
   }
 
   /** Runs a manual or maintenance step on the clusterer, logs it, and rebuilds the stories it touched. */
