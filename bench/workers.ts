@@ -8,7 +8,7 @@
  *                          [--kill-test-only]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import pg from 'pg';
@@ -16,7 +16,7 @@ import { PostgresStore } from '../src/store/postgres.js';
 import { JobQueue } from '../src/store/queue.js';
 import { bcubed } from '../src/stories/index.js';
 import type { Article } from '../src/model.js';
-import { startPgCluster } from '../scripts/pg-cluster.js';
+import { startPgCluster, type PgCluster } from '../scripts/pg-cluster.js';
 import { loadCorpus } from './corpus.js';
 import { resampledArticles } from './resample.js';
 
@@ -60,9 +60,16 @@ function parseArgs(argv: string[]): Args {
 function workerCommand(url: string): [string, string[]] {
   const args = ['worker', '--db', url, '--exit-when-idle', '--quiet', '--poll', '200', '--lease', '30'];
   if (process.env.STORYLINE_BENCH_TIMINGS) args.push('--timings');
+  // Processor profiles of every worker, for finding where the time goes.
+  // The assigning worker holds the active clustering state and builds its checkpoints (together a few GB
+  // for a long window over a dense stream), beyond Node's default heap limit on small machines.
+  const heap = [`--max-old-space-size=${process.env.STORYLINE_BENCH_WORKER_HEAP_MB ?? 8192}`];
+  const prof = process.env.STORYLINE_BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.STORYLINE_BENCH_PROFILE}`]
+    : [];
   return existsSync('dist/src/cli/bin.js')
-    ? [process.execPath, ['dist/src/cli/bin.js', ...args]]
-    : [process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args]];
+    ? [process.execPath, [...heap, ...prof, 'dist/src/cli/bin.js', ...args]]
+    : [process.execPath, [...heap, '--import', 'tsx', 'src/cli/bin.ts', ...args]];
 }
 
 async function schemaUrl(base: string, schema: string): Promise<string> {
@@ -84,29 +91,53 @@ interface RunResult {
   /** Stories whose view was not rebuilt after their last membership change. */
   viewsBehind: number;
   kills: number;
+  /** Workers that ended on their own with an error (not killed by the benchmark). */
+  crashes: number;
   assignment: Map<string, string>;
+  /** Processor seconds of the worker processes and of the PostgreSQL server during the run. */
+  workerCpu: number;
+  serverCpu: number;
+}
+
+/** Processor seconds of this process's ended children (the workers, once reaped). */
+function reapedChildrenCpu(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[13]) + Number(f[14])) / 100;
 }
 
 async function run(
-  base: string,
+  cluster: PgCluster,
   schema: string,
   articles: Article[],
   workers: number,
   perJob: number,
   kills = 0,
 ): Promise<RunResult> {
-  const url = await schemaUrl(base, schema);
+  const url = await schemaUrl(cluster.url, schema);
   const store = await PostgresStore.open(url);
   const queue = new JobQueue(store);
   for (let i = 0; i < articles.length; i += 5000) await queue.enqueue(articles.slice(i, i + 5000), perJob);
   const children = new Set<ChildProcess>();
+  const victims = new Set<ChildProcess>();
+  let crashes = 0;
   const start = (): void => {
     const [cmd, args] = workerCommand(url);
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
     children.add(child);
-    child.on('exit', () => children.delete(child));
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      if (!victims.has(child) && (code !== 0 || signal)) {
+        // A crashed worker leaves its jobs to the others; with none left, the run would end short.
+        crashes++;
+        console.error(`bench:workers: a worker ended with ${signal ?? `exit code ${code}`}; starting another`);
+        if (crashes <= 3) start();
+      }
+    });
   };
   const t0 = performance.now();
+  const cpu0 = reapedChildrenCpu();
+  const server0 = cluster.cpuSeconds();
   for (let i = 0; i < workers; i++) start();
   let killed = 0;
   // Spread the kills over the expected run time, checking the queue as we go.
@@ -118,6 +149,7 @@ async function run(
       if (progress >= (killed + 1) / (kills + 1)) {
         const list = [...children];
         const victim = list[Math.floor(Math.random() * list.length)];
+        if (victim) victims.add(victim);
         victim?.kill('SIGKILL');
         killed++;
         start();
@@ -125,6 +157,8 @@ async function run(
     }
   }
   const seconds = (performance.now() - t0) / 1000;
+  const workerCpu = reapedChildrenCpu() - cpu0;
+  const serverCpu = cluster.cpuSeconds() - server0;
   const q = async (sql: string): Promise<number> => Number((await store.query<{ n: string }>(sql)).rows[0].n);
   const { rows } = await store.query<{ article_id: string; story_id: string }>(
     'SELECT article_id, story_id FROM story_articles',
@@ -139,7 +173,10 @@ async function run(
     jobsLeft: await q(`SELECT COUNT(*) AS n FROM jobs WHERE status <> 'done'`),
     viewsBehind: await q('SELECT COUNT(*) AS n FROM stories WHERE view_version < version'),
     kills: killed,
+    crashes,
     assignment: new Map(rows.map((r) => [r.article_id, r.story_id])),
+    workerCpu,
+    serverCpu,
   };
   await store.close();
   return result;
@@ -156,22 +193,28 @@ async function main(): Promise<void> {
       `articles: ${articles.length} (${unique} distinct), resampled from ${corpus.length} corpus articles; ${args.perJob} per job`,
     ];
     if (!args.killTestOnly) {
-      const single = await run(cluster.url, 'one', articles, 1, args.perJob);
-      const many = await run(cluster.url, 'many', articles, args.workers, args.perJob);
+      const single = await run(cluster, 'one', articles, 1, args.perJob);
+      const many = await run(cluster, 'many', articles, args.workers, args.perJob);
       const cores = Math.min(availableParallelism(), args.workers);
       const ideal = single.articlesPerSecond * cores;
       lines.push(
         `1 worker:  ${single.seconds.toFixed(1)} s, ${single.articlesPerSecond.toFixed(1)} articles/s`,
         `${args.workers} workers: ${many.seconds.toFixed(1)} s, ${many.articlesPerSecond.toFixed(1)} articles/s`,
         `ideal (${cores} cores × 1 worker): ${ideal.toFixed(1)} articles/s; achieved ${((many.articlesPerSecond / ideal) * 100).toFixed(1)} % of ideal`,
+        `workers that crashed: ${single.crashes} (1 worker), ${many.crashes} (${args.workers} workers)`,
         `exactly once (1 worker): stored ${single.stored}, distinct ${single.distinct}, in stories ${single.storyArticles}, jobs left ${single.jobsLeft}, story views behind ${single.viewsBehind}`,
         `exactly once (${args.workers} workers): stored ${many.stored}, distinct ${many.distinct}, in stories ${many.storyArticles}, jobs left ${many.jobsLeft}, story views behind ${many.viewsBehind}`,
+        ...[single, many].map(
+          (r) =>
+            `processor time (${r.workers} worker${r.workers > 1 ? 's' : ''}): workers ${r.workerCpu.toFixed(1)} s, PostgreSQL ${r.serverCpu.toFixed(1)} s, ${((r.workerCpu + r.serverCpu) / r.seconds).toFixed(2)} cores busy on average`,
+        ),
+        `ceiling on ${cores} cores at one worker's cost per article: ${((single.seconds / (single.workerCpu + single.serverCpu)) * 100).toFixed(1)} % of ideal`,
         `story assignment agreement, ${args.workers} workers vs 1 (B-cubed F1): ${bcubed(many.assignment, single.assignment).f1.toFixed(4)}`,
       );
     }
     if (args.kills > 0) {
       const subset = articles.slice(0, args.killArticles);
-      const k = await run(cluster.url, 'killed', subset, args.workers, args.perJob, args.kills);
+      const k = await run(cluster, 'killed', subset, args.workers, args.perJob, args.kills);
       const distinct = new Set(subset.map((a) => a.id)).size;
       lines.push(
         `kill test: ${k.kills} SIGKILLs during ${subset.length} articles (${distinct} distinct): stored ${k.stored}, distinct ${k.distinct}, in stories ${k.storyArticles}, jobs left ${k.jobsLeft}, story views behind ${k.viewsBehind} → ${k.stored === distinct && k.distinct === distinct && k.storyArticles === distinct && k.jobsLeft === 0 && k.viewsBehind === 0 ? 'every article stored exactly once, every view complete' : 'MISMATCH'}`,

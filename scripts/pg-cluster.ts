@@ -3,7 +3,7 @@
  * the server binaries of Debian's `postgresql` package; as root it runs them as the `postgres` user.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ export interface PgCluster {
   stop: () => void;
   /** What a separate process needs to restart it (JSON). */
   control: string;
+  /** Processor seconds the server has used so far (all its processes, ended ones included; Linux only). */
+  cpuSeconds: () => number;
 }
 
 export interface PgControl {
@@ -57,7 +59,9 @@ export function pgCtl(ctl: PgControl, action: 'start' | 'stop' | 'restart'): voi
 }
 
 /** Creates and starts a cluster with one database, `storyline`. */
-export async function startPgCluster(opts: { maxConnections?: number } = {}): Promise<PgCluster> {
+export async function startPgCluster(
+  opts: { maxConnections?: number; settings?: Record<string, string> } = {},
+): Promise<PgCluster> {
   const bin = findPgBin();
   if (!bin) throw new Error('PostgreSQL server binaries not found (install Debian package postgresql)');
   const asRoot = process.getuid?.() === 0;
@@ -66,7 +70,11 @@ export async function startPgCluster(opts: { maxConnections?: number } = {}): Pr
   const ctl: PgControl = { bin, data: join(dir, 'data'), opts: '', log: join(dir, 'log'), asRoot };
   pgRun(ctl, join(bin, 'initdb'), ['-D', ctl.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
-  ctl.opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=${opts.maxConnections ?? 200}`;
+  ctl.opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=${opts.maxConnections ?? 200}${Object.entries(
+    opts.settings ?? {},
+  )
+    .map(([k, v]) => ` -c ${k}=${v}`)
+    .join('')}`;
   pgCtl(ctl, 'start');
   execFileSync(
     join(bin, 'psql'),
@@ -85,5 +93,37 @@ export async function startPgCluster(opts: { maxConnections?: number } = {}): Pr
       rmSync(dir, { recursive: true, force: true });
     },
     control: JSON.stringify(ctl),
+    cpuSeconds: () => serverCpuSeconds(ctl.data),
   };
+}
+
+const CLOCK_TICKS = 100;
+
+/** utime, stime, cutime, cstime and ppid of a process from /proc, or undefined once it is gone. */
+function procTimes(pid: number): { own: number; children: number; ppid: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may contain spaces; the fields after it are fixed.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { own: Number(f[11]) + Number(f[12]), children: Number(f[13]) + Number(f[14]), ppid: Number(f[1]) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The postmaster's own time and that of its reaped children, plus the live backends' own time: every
+ * processor second the server has spent, which a benchmark needs to see where two cores go.
+ */
+export function serverCpuSeconds(data: string): number {
+  const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const root = procTimes(pid);
+  if (!root) return 0;
+  let ticks = root.own + root.children;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const t = procTimes(Number(entry));
+    if (t && t.ppid === pid) ticks += t.own;
+  }
+  return ticks / CLOCK_TICKS;
 }

@@ -92,7 +92,7 @@ export function registerWorker(program: Command, io: Io): void {
             const per = (ms: number): string => (report.articles > 0 ? (ms / report.articles).toFixed(2) : '-');
             const rows = [...timings].sort((a, b) => b[1] - a[1]);
             io.err(
-              `worker timings (ms per article of ${report.articles}, wall clock): ${rows.map(([k, v]) => `${k} ${per(v)}`).join(', ')}; processor time ${cpuSeconds().toFixed(1)} s`,
+              `worker timings (ms per article of ${report.articles}; "cpu" entries processor time, the others wall clock): ${rows.map(([k, v]) => `${k} ${per(v)}`).join(', ')}; processor time ${cpuSeconds().toFixed(1)} s`,
             );
           }
         } finally {

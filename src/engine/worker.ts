@@ -86,12 +86,25 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
   let lead: Leadership | undefined;
   let yielded = false;
   let reaped = 0;
-  const timed = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
+  /**
+   * Wall clock under `label`, processor time under `cpu label`: the gap is waiting (on the database, a lock
+   * or other processes).
+   */
+  const since = (label: string, t: number, c: NodeJS.CpuUsage): void => {
+    const timings = opts.timings;
+    if (!timings) return;
+    const used = process.cpuUsage(c);
+    timings.set(label, (timings.get(label) ?? 0) + performance.now() - t);
+    timings.set(`cpu ${label}`, (timings.get(`cpu ${label}`) ?? 0) + (used.user + used.system) / 1000);
+  };
+  const timed = async <T>(label: string, fn: () => T | Promise<T>): Promise<T> => {
+    if (!opts.timings) return fn();
     const t = performance.now();
+    const c = process.cpuUsage();
     try {
       return await fn();
     } finally {
-      if (opts.timings) opts.timings.set(label, (opts.timings.get(label) ?? 0) + performance.now() - t);
+      since(label, t, c);
     }
   };
   /**
@@ -115,9 +128,11 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
     if (jobs.length === 0) return { jobs: staged.length, stored: [] };
     jobs.sort((a, b) => a.id - b.id);
     try {
-      const r = await engine.assign(
-        jobs.map((j) => j.batch),
-        { completeJobs: jobs.map((j) => j.id), deferViews: true },
+      const r = await timed('assign', () =>
+        engine.assign(
+          jobs.map((j) => j.batch),
+          { completeJobs: jobs.map((j) => j.id), deferViews: true },
+        ),
       );
       report.stored += r.stored.length;
       // Views due for a rebuild go out as a job, so that other workers rebuild each one once.
@@ -165,6 +180,8 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
       // Ingest comes first everywhere: the assigner analyses when nothing waits for assignment and rebuilds
       // views last; the others rebuild views when nothing is left to analyse.
       let job: Job | undefined;
+      const tc = performance.now();
+      const cc = process.cpuUsage();
       const backlog = await queue.backlog();
       if (backlog.firstId !== undefined && (lead || backlog.jobs >= MAX_BACKLOG)) {
         // Analysed jobs wait for earlier ones. The assigner takes nothing else meanwhile (it would hold up
@@ -172,6 +189,7 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
         // needs; an earlier job nobody holds (its worker died) is taken by whoever sees it first.
         [job] = await queue.claim(name, 1, { only: 'ingest', beforeId: backlog.firstId });
         if (!job) {
+          since('claim', tc, cc);
           await sleep(lead ? LEAD_WAIT_MS : BACKLOG_WAIT_MS, opts.signal);
           continue;
         }
@@ -181,6 +199,7 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
       } else {
         [job] = await queue.claim(name, 1, { prefer: 'ingest' });
       }
+      since('claim', tc, cc);
       if (!job) {
         await queue.reapExhausted();
         const c = await queue.counts();
@@ -212,7 +231,7 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
       );
       try {
         const known = await engine.storedIds(job.articles);
-        const batch = engine.analyse(job.articles, { known });
+        const batch = await timed('analyse', () => engine.analyse(job.articles, { known }));
         let stored: number | undefined;
         if (lead && !lead.lost && (await queue.isNext(job.id))) {
           const own = new Set(batch.docs.map((d) => d.article.id));
