@@ -8,7 +8,7 @@
  *                          [--kill-test-only]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import pg from 'pg';
@@ -16,7 +16,7 @@ import { PostgresStore } from '../src/store/postgres.js';
 import { JobQueue } from '../src/store/queue.js';
 import { bcubed } from '../src/stories/index.js';
 import type { Article } from '../src/model.js';
-import { startPgCluster, type PgCluster } from '../scripts/pg-cluster.js';
+import { CLOCK_TICKS, procTimes, startPgCluster, type PgCluster } from '../scripts/pg-cluster.js';
 import { loadCorpus } from './corpus.js';
 import { resampledArticles } from './resample.js';
 
@@ -60,16 +60,16 @@ function parseArgs(argv: string[]): Args {
 function workerCommand(url: string): [string, string[]] {
   const args = ['worker', '--db', url, '--exit-when-idle', '--quiet', '--poll', '200', '--lease', '30'];
   if (process.env.STORYLINE_BENCH_TIMINGS) args.push('--timings');
-  // Processor profiles of every worker, for finding where the time goes.
   // The assigning worker holds the active clustering state and builds its checkpoints (together a few GB
   // for a long window over a dense stream), beyond Node's default heap limit on small machines.
   const heap = [`--max-old-space-size=${process.env.STORYLINE_BENCH_WORKER_HEAP_MB ?? 8192}`];
+  // Processor profiles of every worker, for finding where the time goes.
   const prof = process.env.STORYLINE_BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.STORYLINE_BENCH_PROFILE}`]
     : [];
   return existsSync('dist/src/cli/bin.js')
     ? [process.execPath, [...heap, ...prof, 'dist/src/cli/bin.js', ...args]]
-    : [process.execPath, [...heap, '--import', 'tsx', 'src/cli/bin.ts', ...args]];
+    : [process.execPath, [...heap, ...prof, '--import', 'tsx', 'src/cli/bin.ts', ...args]];
 }
 
 async function schemaUrl(base: string, schema: string): Promise<string> {
@@ -101,9 +101,7 @@ interface RunResult {
 
 /** Processor seconds of this process's ended children (the workers, once reaped). */
 function reapedChildrenCpu(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[13]) + Number(f[14])) / 100;
+  return (procTimes(process.pid)?.children ?? 0) / CLOCK_TICKS;
 }
 
 async function run(

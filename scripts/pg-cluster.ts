@@ -59,9 +59,7 @@ export function pgCtl(ctl: PgControl, action: 'start' | 'stop' | 'restart'): voi
 }
 
 /** Creates and starts a cluster with one database, `storyline`. */
-export async function startPgCluster(
-  opts: { maxConnections?: number; settings?: Record<string, string> } = {},
-): Promise<PgCluster> {
+export async function startPgCluster(opts: { maxConnections?: number } = {}): Promise<PgCluster> {
   const bin = findPgBin();
   if (!bin) throw new Error('PostgreSQL server binaries not found (install Debian package postgresql)');
   const asRoot = process.getuid?.() === 0;
@@ -70,11 +68,7 @@ export async function startPgCluster(
   const ctl: PgControl = { bin, data: join(dir, 'data'), opts: '', log: join(dir, 'log'), asRoot };
   pgRun(ctl, join(bin, 'initdb'), ['-D', ctl.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
-  ctl.opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=${opts.maxConnections ?? 200}${Object.entries(
-    opts.settings ?? {},
-  )
-    .map(([k, v]) => ` -c ${k}=${v}`)
-    .join('')}`;
+  ctl.opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=${opts.maxConnections ?? 200}`;
   pgCtl(ctl, 'start');
   execFileSync(
     join(bin, 'psql'),
@@ -97,10 +91,11 @@ export async function startPgCluster(
   };
 }
 
-const CLOCK_TICKS = 100;
+/** Linux's USER_HZ: the unit of the times in /proc/<pid>/stat. */
+export const CLOCK_TICKS = 100;
 
 /** utime, stime, cutime, cstime and ppid of a process from /proc, or undefined once it is gone. */
-function procTimes(pid: number): { own: number; children: number; ppid: number } | undefined {
+export function procTimes(pid: number): { own: number; children: number; ppid: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name may contain spaces; the fields after it are fixed.
