@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { AnnotatedArticle, Article, Membership, Story } from '../model.js';
 import { encodeAnnotations, outletOf } from './codec.js';
+import type { EncodedPrepared } from '../stories/index.js';
 import {
   type ArticleRow,
   articleFromRow,
@@ -130,6 +131,22 @@ const MIGRATIONS: readonly string[] = [
    EXCEPTION WHEN feature_not_supported THEN
      RAISE NOTICE 'lz4 compression is not available on this server: large values stay compressed with pglz';
    END $$;`,
+  // A placement's prepared article (its features, a few KB) is only needed until the next clusterer
+  // checkpoint. Kept beside the log entry rather than inside it, dropping it after a checkpoint deletes
+  // rows instead of parsing and rewriting thousands of entries inside the assignment transaction.
+  `CREATE TABLE assignment_prepared (
+     seq BIGINT PRIMARY KEY,
+     prepared TEXT NOT NULL
+   );
+   DO $$
+   BEGIN
+     EXECUTE 'ALTER TABLE assignment_prepared ALTER COLUMN prepared SET COMPRESSION lz4';
+   EXCEPTION WHEN feature_not_supported THEN
+     RAISE NOTICE 'lz4 compression is not available on this server: prepared articles stay compressed with pglz';
+   END $$;
+   INSERT INTO assignment_prepared (seq, prepared)
+     SELECT seq, entry::jsonb->>'prepared' FROM assignment_log WHERE entry::jsonb ? 'prepared';
+   UPDATE assignment_log SET entry = (entry::jsonb - 'prepared')::text WHERE entry::jsonb ? 'prepared';`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
@@ -367,11 +384,10 @@ abstract class PgAccess implements Store {
       for (const r of rows) result.versions[r.id] = r.version;
     }
     if (batch.compactLog) {
-      await c.query(
-        `UPDATE assignment_log SET entry = (entry::jsonb - 'prepared')::text
-         WHERE seq > $1 AND seq <= $2 AND entry::jsonb ? 'prepared'`,
-        [batch.compactLog.afterSeq, batch.compactLog.throughSeq],
-      );
+      await c.query('DELETE FROM assignment_prepared WHERE seq > $1 AND seq <= $2', [
+        batch.compactLog.afterSeq,
+        batch.compactLog.throughSeq,
+      ]);
     }
     for (const [key, value] of Object.entries(batch.state ?? {})) {
       await c.query(
@@ -380,9 +396,33 @@ abstract class PgAccess implements Store {
       );
     }
     if (batch.log && batch.log.length > 0) {
-      await c.query('INSERT INTO assignment_log (entry) SELECT unnest($1::text[])', [
-        batch.log.map((e) => JSON.stringify(e)),
+      // Sequence numbers are drawn first (in order, under the exclusive lock) so that each prepared
+      // article can be stored against its entry's.
+      const { rows } = await c.query<{ seq: string }>(
+        "SELECT nextval(pg_get_serial_sequence('assignment_log', 'seq')) AS seq FROM generate_series(1, $1)",
+        [batch.log.length],
+      );
+      const seqs = rows.map((r) => r.seq);
+      const entries: string[] = [];
+      const preparedSeqs: string[] = [];
+      const prepared: string[] = [];
+      batch.log.forEach((e, i) => {
+        if (e.op === 'add' && e.prepared) {
+          const { prepared: p, ...rest } = e;
+          entries.push(JSON.stringify(rest));
+          preparedSeqs.push(seqs[i]);
+          prepared.push(JSON.stringify(p));
+        } else entries.push(JSON.stringify(e));
+      });
+      await c.query('INSERT INTO assignment_log (seq, entry) SELECT * FROM unnest($1::bigint[], $2::text[])', [
+        seqs,
+        entries,
       ]);
+      if (prepared.length > 0)
+        await c.query(
+          'INSERT INTO assignment_prepared (seq, prepared) SELECT * FROM unnest($1::bigint[], $2::text[])',
+          [preparedSeqs, prepared],
+        );
     }
     if (batch.completeJobs && batch.completeJobs.length > 0) {
       await c.query(
@@ -445,11 +485,16 @@ abstract class PgAccess implements Store {
   }
 
   async readLog(afterSeq: number, limit = 10_000): Promise<LoggedEntry[]> {
-    const { rows } = await this.run<{ seq: string; entry: string }>(
-      'SELECT seq, entry FROM assignment_log WHERE seq > $1 ORDER BY seq LIMIT $2',
+    const { rows } = await this.run<{ seq: string; entry: string; prepared: string | null }>(
+      `SELECT l.seq, l.entry, p.prepared FROM assignment_log l LEFT JOIN assignment_prepared p USING (seq)
+       WHERE l.seq > $1 ORDER BY l.seq LIMIT $2`,
       [afterSeq, limit],
     );
-    return rows.map((r) => ({ seq: Number(r.seq), entry: JSON.parse(r.entry) as AssignmentEntry }));
+    return rows.map((r) => {
+      const entry = JSON.parse(r.entry) as AssignmentEntry;
+      if (r.prepared !== null && entry.op === 'add') entry.prepared = JSON.parse(r.prepared) as EncodedPrepared;
+      return { seq: Number(r.seq), entry };
+    });
   }
 
   async getArticle(id: string): Promise<AnnotatedArticle | undefined> {

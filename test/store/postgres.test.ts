@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
-import { PostgresStore, toTsQuery } from '../../src/store/postgres.js';
+import { POSTGRES_SCHEMA_VERSION, PostgresStore, toTsQuery } from '../../src/store/postgres.js';
 import { doc, story, storeContract } from './contract.js';
 
 const url = inject('pgUrl');
@@ -61,6 +61,34 @@ describe.skipIf(!url)('PostgreSQL', () => {
     const versions = await first.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     expect(versions.rows.map((r) => r.version)).toEqual(versions.rows.map((_, i) => i + 1));
     await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('moves prepared articles out of log entries written before they were kept beside them', async () => {
+    const first = await freshPostgresStore(url);
+    const schemaUrl = (first.pool.options as { connectionString: string }).connectionString;
+    const prepared = { id: 'a1', groups: {}, labels: [], lead: { names: [], days: [] } };
+    // The log as the version before the latest migration wrote it: the prepared article inside the entry.
+    await first.query('DROP TABLE assignment_prepared');
+    await first.query('DELETE FROM schema_migrations WHERE version = $1', [POSTGRES_SCHEMA_VERSION]);
+    await first.query('INSERT INTO assignment_log (entry) VALUES ($1), ($2)', [
+      JSON.stringify({ op: 'add', articleId: 'a1', prepared }),
+      JSON.stringify({ op: 'recheck' }),
+    ]);
+    const upgraded = await PostgresStore.open(schemaUrl);
+    try {
+      const raw = await upgraded.query<{ entry: string }>('SELECT entry FROM assignment_log ORDER BY seq');
+      expect(raw.rows.map((r) => JSON.parse(r.entry) as unknown)).toEqual([
+        { op: 'add', articleId: 'a1' },
+        { op: 'recheck' },
+      ]);
+      const log = await upgraded.readLog(0);
+      expect(log.map((e) => e.entry)).toEqual([{ op: 'add', articleId: 'a1', prepared }, { op: 'recheck' }]);
+      // Compaction drops it again.
+      await upgraded.commit({ articles: [], stories: [], compactLog: { afterSeq: 0, throughSeq: log[0].seq } });
+      expect((await upgraded.readLog(0))[0].entry).toEqual({ op: 'add', articleId: 'a1' });
+    } finally {
+      await upgraded.close();
+    }
   });
 });
 
