@@ -1,16 +1,21 @@
 /**
  * Scale-out on PostgreSQL: the same resampled stream ingested by one worker and by N workers on this
- * machine, each run in a database of its own, plus a kill test. Prints throughput, the ratio to the ideal
- * (one worker's throughput times the number of cores), exactly-once checks and the agreement of story
- * assignments between the runs (B-cubed).
+ * machine, each run in a database of its own, plus a kill test. Prints throughput, the ratio to the ideal,
+ * exactly-once checks and the agreement of story assignments between the runs (B-cubed).
  *
- *   npm run bench:workers [-- --articles 100000] [--workers 4] [--kills 20 --kill-articles 20000] [--data DIR]
- *                          [--kill-test-only]
+ * The ideal is the machine's cores times one core's worth of one worker's throughput. One worker left
+ * alone on several cores is not that: its database server and the runtime's collector threads run beside
+ * it on the other cores. So the one-worker baseline runs with the worker and the server confined to one
+ * core (`--baseline one-core`, Linux `taskset`); `--baseline all-cores` runs it unconfined, and `both`
+ * runs both and reports the ratio to each.
+ *
+ *   npm run bench:workers [-- --articles 100000] [--workers 4] [--baseline one-core|all-cores|both]
+ *                          [--kills 20 --kill-articles 20000] [--data DIR] [--kill-test-only]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { PostgresStore } from '../src/store/postgres.js';
 import { JobQueue } from '../src/store/queue.js';
@@ -29,6 +34,8 @@ interface Args {
   perJob: number;
   /** Skip the throughput runs: only the kill test (its result does not depend on the machine's load). */
   killTestOnly: boolean;
+  /** How the one-worker baseline runs: confined to one core, free on all of them, or both. */
+  baseline: 'one-core' | 'all-cores' | 'both';
 }
 
 function parseArgs(argv: string[]): Args {
@@ -40,6 +47,7 @@ function parseArgs(argv: string[]): Args {
     killArticles: 20_000,
     perJob: 25,
     killTestOnly: false,
+    baseline: 'both',
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -51,13 +59,23 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--kill-articles') a.killArticles = v();
     else if (k === '--per-job') a.perJob = v();
     else if (k === '--kill-test-only') a.killTestOnly = true;
-    else throw new Error(`unknown argument ${k}`);
+    else if (k === '--baseline') {
+      const b = argv[++i];
+      if (b !== 'one-core' && b !== 'all-cores' && b !== 'both')
+        throw new Error(`--baseline takes one-core, all-cores or both, not ${b}`);
+      a.baseline = b;
+    } else throw new Error(`unknown argument ${k}`);
   }
   return a;
 }
 
 /** The worker command: the compiled CLI when built, else the TypeScript sources through tsx. */
-function workerCommand(url: string): [string, string[]] {
+function workerCommand(url: string, cpus?: string): [string, string[]] {
+  const [cmd, args] = nodeWorkerCommand(url);
+  return cpus === undefined ? [cmd, args] : ['taskset', ['--cpu-list', cpus, cmd, ...args]];
+}
+
+function nodeWorkerCommand(url: string): [string, string[]] {
   const args = ['worker', '--db', url, '--exit-when-idle', '--quiet', '--poll', '200', '--lease', '30'];
   if (process.env.STORYLINE_BENCH_TIMINGS) args.push('--timings');
   // The assigning worker holds the active clustering state and builds its checkpoints (together a few GB
@@ -78,6 +96,28 @@ async function schemaUrl(base: string, schema: string): Promise<string> {
   await c.query(`CREATE SCHEMA ${schema}`);
   await c.end();
   return `${base}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}
+
+/**
+ * Confines the PostgreSQL server to `cpus` (a taskset list): the postmaster, so that backends forked
+ * later inherit it, and every process it has already started, with all their threads.
+ */
+function pinServer(data: string, cpus: string): void {
+  const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const pids = [postmaster];
+  for (const entry of readdirSync('/proc'))
+    if (/^\d+$/.test(entry) && procTimes(Number(entry))?.ppid === postmaster) pids.push(Number(entry));
+  for (const pid of pids) {
+    try {
+      execFileSync('taskset', ['--all-tasks', '--cpu-list', '--pid', cpus, String(pid)], { stdio: 'ignore' });
+    } catch (err) {
+      // A backend that ended meanwhile is fine; a server that cannot be confined makes the baseline wrong.
+      if (pid === postmaster)
+        throw new Error(`cannot confine the PostgreSQL server with taskset: ${(err as Error).message}`, {
+          cause: err,
+        });
+    }
+  }
 }
 
 interface RunResult {
@@ -111,16 +151,20 @@ async function run(
   workers: number,
   perJob: number,
   kills = 0,
+  /** Confines the workers and the server to these cores (a taskset list) for the run. */
+  cpus?: string,
 ): Promise<RunResult> {
   const url = await schemaUrl(cluster.url, schema);
   const store = await PostgresStore.open(url);
   const queue = new JobQueue(store);
   for (let i = 0; i < articles.length; i += 5000) await queue.enqueue(articles.slice(i, i + 5000), perJob);
+  const data = (JSON.parse(cluster.control) as { data: string }).data;
+  if (cpus !== undefined) pinServer(data, cpus);
   const children = new Set<ChildProcess>();
   const victims = new Set<ChildProcess>();
   let crashes = 0;
   const start = (): void => {
-    const [cmd, args] = workerCommand(url);
+    const [cmd, args] = workerCommand(url, cpus);
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
     children.add(child);
     child.on('exit', (code, signal) => {
@@ -157,6 +201,7 @@ async function run(
   const seconds = (performance.now() - t0) / 1000;
   const workerCpu = reapedChildrenCpu() - cpu0;
   const serverCpu = cluster.cpuSeconds() - server0;
+  if (cpus !== undefined) pinServer(data, `0-${availableParallelism() - 1}`);
   const q = async (sql: string): Promise<number> => Number((await store.query<{ n: string }>(sql)).rows[0].n);
   const { rows } = await store.query<{ article_id: string; story_id: string }>(
     'SELECT article_id, story_id FROM story_articles',
@@ -191,24 +236,47 @@ async function main(): Promise<void> {
       `articles: ${articles.length} (${unique} distinct), resampled from ${corpus.length} corpus articles; ${args.perJob} per job`,
     ];
     if (!args.killTestOnly) {
-      const single = await run(cluster, 'one', articles, 1, args.perJob);
-      const many = await run(cluster, 'many', articles, args.workers, args.perJob);
       const cores = Math.min(availableParallelism(), args.workers);
-      const ideal = single.articlesPerSecond * cores;
-      lines.push(
-        `1 worker:  ${single.seconds.toFixed(1)} s, ${single.articlesPerSecond.toFixed(1)} articles/s`,
-        `${args.workers} workers: ${many.seconds.toFixed(1)} s, ${many.articlesPerSecond.toFixed(1)} articles/s`,
-        `ideal (${cores} cores × 1 worker): ${ideal.toFixed(1)} articles/s; achieved ${((many.articlesPerSecond / ideal) * 100).toFixed(1)} % of ideal`,
-        `workers that crashed: ${single.crashes} (1 worker), ${many.crashes} (${args.workers} workers)`,
-        `exactly once (1 worker): stored ${single.stored}, distinct ${single.distinct}, in stories ${single.storyArticles}, jobs left ${single.jobsLeft}, story views behind ${single.viewsBehind}`,
-        `exactly once (${args.workers} workers): stored ${many.stored}, distinct ${many.distinct}, in stories ${many.storyArticles}, jobs left ${many.jobsLeft}, story views behind ${many.viewsBehind}`,
-        ...[single, many].map(
-          (r) =>
-            `processor time (${r.workers} worker${r.workers > 1 ? 's' : ''}): workers ${r.workerCpu.toFixed(1)} s, PostgreSQL ${r.serverCpu.toFixed(1)} s, ${((r.workerCpu + r.serverCpu) / r.seconds).toFixed(2)} cores busy on average`,
-        ),
-        `ceiling on ${cores} cores at one worker's cost per article: ${((single.seconds / (single.workerCpu + single.serverCpu)) * 100).toFixed(1)} % of ideal`,
-        `story assignment agreement, ${args.workers} workers vs 1 (B-cubed F1): ${bcubed(many.assignment, single.assignment).f1.toFixed(4)}`,
-      );
+      const baselines: Array<{ label: string; result: RunResult }> = [];
+      if (args.baseline !== 'all-cores')
+        baselines.push({
+          label: '1 worker, one core',
+          result: await run(cluster, 'one_core', articles, 1, args.perJob, 0, '0'),
+        });
+      if (args.baseline !== 'one-core')
+        baselines.push({ label: '1 worker, all cores', result: await run(cluster, 'one', articles, 1, args.perJob) });
+      const many = await run(cluster, 'many', articles, args.workers, args.perJob);
+      const manyLabel = `${args.workers} workers`;
+      const runs = [...baselines, { label: manyLabel, result: many }];
+      const width = Math.max(...runs.map((r) => r.label.length)) + 1;
+      const pad = (label: string): string => `${label}:`.padEnd(width + 1);
+      for (const { label, result: r } of runs)
+        lines.push(`${pad(label)}${r.seconds.toFixed(1)} s, ${r.articlesPerSecond.toFixed(1)} articles/s`);
+      for (const { label, result: b } of baselines) {
+        const ideal = b.articlesPerSecond * cores;
+        lines.push(
+          `ideal (${cores} cores × ${label}): ${ideal.toFixed(1)} articles/s; achieved ${((many.articlesPerSecond / ideal) * 100).toFixed(1)} % of ideal`,
+        );
+      }
+      lines.push(`workers that crashed: ${runs.map(({ label, result: r }) => `${r.crashes} (${label})`).join(', ')}`);
+      for (const { label, result: r } of runs)
+        lines.push(
+          `exactly once (${label}): stored ${r.stored}, distinct ${r.distinct}, in stories ${r.storyArticles}, jobs left ${r.jobsLeft}, story views behind ${r.viewsBehind}`,
+        );
+      for (const { label, result: r } of runs)
+        lines.push(
+          `processor time (${label}): workers ${r.workerCpu.toFixed(1)} s, PostgreSQL ${r.serverCpu.toFixed(1)} s, ${((r.workerCpu + r.serverCpu) / r.seconds).toFixed(2)} cores busy on average`,
+        );
+      for (const { label, result: b } of baselines)
+        lines.push(
+          `story assignment agreement, ${manyLabel} vs ${label} (B-cubed F1): ${bcubed(many.assignment, b.assignment).f1.toFixed(4)}`,
+        );
+      // Unconfined, one worker already keeps more than one core busy, which bounds the ratio to its ideal.
+      const free = baselines.find((b) => b.label === '1 worker, all cores')?.result;
+      if (free)
+        lines.push(
+          `ceiling on ${cores} cores at the cost per article of 1 worker, all cores: ${((free.seconds / (free.workerCpu + free.serverCpu)) * 100).toFixed(1)} % of its ideal`,
+        );
     }
     if (args.kills > 0) {
       const subset = articles.slice(0, args.killArticles);
