@@ -13,9 +13,9 @@
  *                          [--kills 20 --kill-articles 20000] [--data DIR] [--kill-test-only]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import { PostgresStore } from '../src/store/postgres.js';
 import { JobQueue } from '../src/store/queue.js';
@@ -102,12 +102,9 @@ async function schemaUrl(base: string, schema: string): Promise<string> {
  * Confines the PostgreSQL server to `cpus` (a taskset list): the postmaster, so that backends forked
  * later inherit it, and every process it has already started, with all their threads.
  */
-function pinServer(data: string, cpus: string): void {
-  const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const pids = [postmaster];
-  for (const entry of readdirSync('/proc'))
-    if (/^\d+$/.test(entry) && procTimes(Number(entry))?.ppid === postmaster) pids.push(Number(entry));
-  for (const pid of pids) {
+function pinServer(cluster: PgCluster, cpus: string): void {
+  const [postmaster, ...children] = cluster.pids();
+  for (const pid of [postmaster, ...children]) {
     try {
       execFileSync('taskset', ['--all-tasks', '--cpu-list', '--pid', cpus, String(pid)], { stdio: 'ignore' });
     } catch (err) {
@@ -158,8 +155,7 @@ async function run(
   const store = await PostgresStore.open(url);
   const queue = new JobQueue(store);
   for (let i = 0; i < articles.length; i += 5000) await queue.enqueue(articles.slice(i, i + 5000), perJob);
-  const data = (JSON.parse(cluster.control) as { data: string }).data;
-  if (cpus !== undefined) pinServer(data, cpus);
+  if (cpus !== undefined) pinServer(cluster, cpus);
   const children = new Set<ChildProcess>();
   const victims = new Set<ChildProcess>();
   let crashes = 0;
@@ -201,7 +197,7 @@ async function run(
   const seconds = (performance.now() - t0) / 1000;
   const workerCpu = reapedChildrenCpu() - cpu0;
   const serverCpu = cluster.cpuSeconds() - server0;
-  if (cpus !== undefined) pinServer(data, `0-${availableParallelism() - 1}`);
+  if (cpus !== undefined) pinServer(cluster, `0-${availableParallelism() - 1}`);
   const q = async (sql: string): Promise<number> => Number((await store.query<{ n: string }>(sql)).rows[0].n);
   const { rows } = await store.query<{ article_id: string; story_id: string }>(
     'SELECT article_id, story_id FROM story_articles',
@@ -237,14 +233,13 @@ async function main(): Promise<void> {
     ];
     if (!args.killTestOnly) {
       const cores = Math.min(availableParallelism(), args.workers);
-      const baselines: Array<{ label: string; result: RunResult }> = [];
-      if (args.baseline !== 'all-cores')
-        baselines.push({
-          label: '1 worker, one core',
-          result: await run(cluster, 'one_core', articles, 1, args.perJob, 0, '0'),
-        });
-      if (args.baseline !== 'one-core')
-        baselines.push({ label: '1 worker, all cores', result: await run(cluster, 'one', articles, 1, args.perJob) });
+      const confined =
+        args.baseline === 'all-cores' ? undefined : await run(cluster, 'one_core', articles, 1, args.perJob, 0, '0');
+      const free = args.baseline === 'one-core' ? undefined : await run(cluster, 'one', articles, 1, args.perJob);
+      const baselines = [
+        ...(confined ? [{ label: '1 worker, one core', result: confined }] : []),
+        ...(free ? [{ label: '1 worker, all cores', result: free }] : []),
+      ];
       const many = await run(cluster, 'many', articles, args.workers, args.perJob);
       const manyLabel = `${args.workers} workers`;
       const runs = [...baselines, { label: manyLabel, result: many }];
@@ -272,7 +267,6 @@ async function main(): Promise<void> {
           `story assignment agreement, ${manyLabel} vs ${label} (B-cubed F1): ${bcubed(many.assignment, b.assignment).f1.toFixed(4)}`,
         );
       // Unconfined, one worker already keeps more than one core busy, which bounds the ratio to its ideal.
-      const free = baselines.find((b) => b.label === '1 worker, all cores')?.result;
       if (free)
         lines.push(
           `ceiling on ${cores} cores at the cost per article of 1 worker, all cores: ${((free.seconds / (free.workerCpu + free.serverCpu)) * 100).toFixed(1)} % of its ideal`,

@@ -17,6 +17,8 @@ export interface PgCluster {
   control: string;
   /** Processor seconds the server has used so far (all its processes, ended ones included; Linux only). */
   cpuSeconds: () => number;
+  /** The server's live processes: the postmaster first, then the processes it started (Linux only). */
+  pids: () => number[];
 }
 
 export interface PgControl {
@@ -88,6 +90,7 @@ export async function startPgCluster(opts: { maxConnections?: number } = {}): Pr
     },
     control: JSON.stringify(ctl),
     cpuSeconds: () => serverCpuSeconds(ctl.data),
+    pids: () => serverPids(ctl.data),
   };
 }
 
@@ -106,19 +109,24 @@ export function procTimes(pid: number): { own: number; children: number; ppid: n
   }
 }
 
+/** The postmaster's pid, then those of the live processes it started. */
+export function serverPids(data: string): number[] {
+  const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const pids = [postmaster];
+  for (const entry of readdirSync('/proc'))
+    if (/^\d+$/.test(entry) && procTimes(Number(entry))?.ppid === postmaster) pids.push(Number(entry));
+  return pids;
+}
+
 /**
  * The postmaster's own time and that of its reaped children, plus the live backends' own time: every
  * processor second the server has spent, which a benchmark needs to see where two cores go.
  */
 export function serverCpuSeconds(data: string): number {
-  const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const root = procTimes(pid);
+  const [postmaster, ...children] = serverPids(data);
+  const root = procTimes(postmaster);
   if (!root) return 0;
   let ticks = root.own + root.children;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const t = procTimes(Number(entry));
-    if (t && t.ppid === pid) ticks += t.own;
-  }
+  for (const pid of children) ticks += procTimes(pid)?.own ?? 0;
   return ticks / CLOCK_TICKS;
 }
