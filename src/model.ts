@@ -47,8 +47,16 @@ export interface Token extends Span {
   index: number;
   /** Index of the sentence this token belongs to. */
   sentence: number;
-  /** Universal POS tag (wink-nlp), when known. */
-  pos?: string;
+  /** Universal POS tag (UD v2), when the tagger ran. */
+  upos?: string;
+  /** Penn Treebank tag, when the tagger ran. */
+  xpos?: string;
+  /** Dictionary form ("said" → "say", "children" → "child"). */
+  lemma?: string;
+  /** Index (into `AnnotatedArticle.tokens`) of the syntactic head; -1 for the root of its sentence. */
+  head?: number;
+  /** UD relation to the head ("nsubj", "obj", "ccomp", "root", …). */
+  deprel?: string;
 }
 
 export type EntityType = 'person' | 'organization' | 'place' | 'other';

@@ -4,6 +4,10 @@
  * string building, which keeps tagging fast.
  */
 
+import { feature, hashRange, hashString } from '../learn/hash.js';
+
+export { feature, hashString } from '../learn/hash.js';
+
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type ConllType = (typeof ENTITY_TYPES)[number];
 
@@ -233,32 +237,6 @@ export function isAllCaps(words: readonly string[]): boolean {
     else if (HAS_UPPER.test(w)) caps++;
   }
   return caps >= 2 && lower === 0;
-}
-
-/** FNV-1a over UTF-16 code units. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** FNV-1a of `s.slice(from, to)` without building the slice. */
-function hashRange(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-function mix(h: number, x: number): number {
-  h = Math.imul(h ^ x, 0x9e3779b1);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x85ebca6b);
-  return (h ^ (h >>> 13)) >>> 0;
-}
-
-/** A feature id from a template number and up to three hashed values; never 0 (0 marks an empty slot). */
-export function feature(template: number, a = 0, b = 0, c = 0): number {
-  return mix(mix(mix(mix(0x27d4eb2f, template), a), b), c) || 1;
 }
 
 // Template numbers: changing one invalidates trained models.

@@ -1,4 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { FeatureTable } from '../learn/hash.js';
 import {
   ENTITY_TYPES,
   Gazetteer,
@@ -60,48 +61,6 @@ export const ALLOWED: Uint8Array = (() => {
 })();
 const START_OK = LABELS.map((_, i) => prefixOf(i) === -1 || prefixOf(i) === 0 || prefixOf(i) === 3);
 const END_OK = LABELS.map((_, i) => prefixOf(i) === -1 || prefixOf(i) === 2 || prefixOf(i) === 3);
-
-/** Open-addressing map from feature hash to row number; much faster than a Map for uint32 keys. */
-export class FeatureTable {
-  readonly keys: Uint32Array;
-  private readonly rows: Int32Array;
-  private readonly mask: number;
-  readonly size: number;
-
-  constructor(features: ArrayLike<number>) {
-    let cap = 16;
-    while (cap < features.length * 2) cap *= 2;
-    this.mask = cap - 1;
-    this.keys = new Uint32Array(cap);
-    this.rows = new Int32Array(cap);
-    this.size = features.length;
-    for (let r = 0; r < features.length; r++) {
-      const k = features[r];
-      let i = Math.imul(k, 0x9e3779b1) & this.mask;
-      while (this.keys[i] !== 0 && this.keys[i] !== k) i = (i + 1) & this.mask;
-      this.keys[i] = k;
-      this.rows[i] = r;
-    }
-  }
-
-  /** Row of a feature, or -1. */
-  get(k: number): number {
-    let i = Math.imul(k, 0x9e3779b1) & this.mask;
-    for (;;) {
-      const x = this.keys[i];
-      if (x === k) return this.rows[i];
-      if (x === 0) return -1;
-      i = (i + 1) & this.mask;
-    }
-  }
-
-  /** Features in row order. */
-  list(): Uint32Array {
-    const out = new Uint32Array(this.size);
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== 0) out[this.rows[i]] = this.keys[i];
-    return out;
-  }
-}
 
 export class NerModelError extends Error {
   constructor(message: string) {

@@ -8,7 +8,8 @@ import {
   sentenceFeatures,
   type ConllType,
 } from './features.js';
-import { FeatureTable, NUM_LABELS, NerModel, labelIndex, viterbi, type Casing } from './tagger.js';
+import { FeatureTable, mulberry32 } from '../learn/hash.js';
+import { NUM_LABELS, NerModel, labelIndex, viterbi, type Casing } from './tagger.js';
 
 export interface TrainOptions {
   epochs?: number;
@@ -21,18 +22,6 @@ export interface TrainOptions {
   /** Average the weights over all steps (default true); false keeps the last weights. */
   average?: boolean;
   log?: (line: string) => void;
-}
-
-/** Small deterministic PRNG so training is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function buildGazetteer(docs: readonly LabelledDocument[]): Gazetteer {

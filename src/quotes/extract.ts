@@ -261,7 +261,7 @@ export class AttributionFinder {
       const info = CUE_FORMS.get(w);
       if (!info) continue;
       if (info.lemma === 'go on' && this.low(i + 1) !== 'on') continue;
-      const pos = toks[i].pos;
+      const pos = toks[i].upos;
       // Forms tagged as nouns ("notes", "reads") are cues only right next to a quotation.
       const weak =
         (pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ') &&
@@ -275,8 +275,8 @@ export class AttributionFinder {
       if (info.lemma === 'call' && w === 'called' && i > 0) {
         const p = toks[i - 1];
         let d = i - 1;
-        while (d > i - 4 && d > 0 && /^(NOUN|ADJ|PROPN)$/.test(toks[d].pos ?? '')) d--;
-        const indefinite = d < i - 1 && p.pos === 'NOUN' && !CAP_WORD.test(p.text) && /^(a|an)$/.test(this.low(d));
+        while (d > i - 4 && d > 0 && /^(NOUN|ADJ|PROPN)$/.test(toks[d].upos ?? '')) d--;
+        const indefinite = d < i - 1 && p.upos === 'NOUN' && !CAP_WORD.test(p.text) && /^(a|an)$/.test(this.low(d));
         if (indefinite || (p.text === '-' && this.low(i - 2) === 'so')) continue;
       }
       let first = i;
@@ -295,7 +295,7 @@ export class AttributionFinder {
       if (
         info.lemma === 'say' &&
         i > 0 &&
-        (toks[i - 1].pos === 'DET' || /^(his|her|their|its|our|my|your|final)$/.test(this.low(i - 1)))
+        (toks[i - 1].upos === 'DET' || /^(his|her|their|its|our|my|your|final)$/.test(this.low(i - 1)))
       )
         continue;
       // Annotated news usually takes "about"/"of"/"with" and "in a statement" into the cue.
@@ -306,8 +306,8 @@ export class AttributionFinder {
       else if ((info.lemma === 'express' || info.lemma === 'voice') && !this.inQuote(last + 1)) {
         // "expressed concern about", "voiced support for": the feeling expressed belongs to the cue.
         let j = last + 1;
-        while (j <= last + 3 && /^(DET|ADJ|PRON)$/.test(toks[j]?.pos ?? '')) j++;
-        if (toks[j]?.pos === 'NOUN') {
+        while (j <= last + 3 && /^(DET|ADJ|PRON)$/.test(toks[j]?.upos ?? '')) j++;
+        if (toks[j]?.upos === 'NOUN') {
           last = j;
           if (/^(about|for|at|over)$/.test(this.low(j + 1))) last = j + 1;
         }
@@ -321,7 +321,7 @@ export class AttributionFinder {
       if (w === 'say' && first === i && this.low(i - 1) === 'to') {
         let v = i - 2;
         while (v > i - 6 && v > 0 && /^(on|so|far|as|only|then)$/.test(this.low(v))) v--;
-        if (toks[v]?.pos === 'VERB' && !this.inQuote(v) && toks[v].sentence === toks[i].sentence) {
+        if (toks[v]?.upos === 'VERB' && !this.inQuote(v) && toks[v].sentence === toks[i].sentence) {
           first = v;
           while (first > 0 && CUE_PREFIX.has(this.low(first - 1)) && !this.inQuote(first - 1)) first--;
         }
@@ -384,13 +384,13 @@ export class AttributionFinder {
     if (!t || this.inQuote(i)) return false;
     const w = t.text.toLowerCase();
     // "this source", "these officials": a demonstrative before a noun is a determiner.
-    if ((w === 'this' || w === 'these' || w === 'those') && /^(NOUN|ADJ)$/.test(this.tokens[i + 1]?.pos ?? ''))
+    if ((w === 'this' || w === 'these' || w === 'those') && /^(NOUN|ADJ)$/.test(this.tokens[i + 1]?.upos ?? ''))
       return true;
     if (NON_NP_WORDS.has(w)) return false;
-    if (NP_POS.has(t.pos ?? '')) return true;
+    if (NP_POS.has(t.upos ?? '')) return true;
     if (/^[’']s?$/.test(t.text)) return true;
     // A hyphenated modifier the tagger reads as a verb: "the conservative-leaning newspaper".
-    if (/^\p{Ll}+-\p{Ll}+$/u.test(t.text) && /^(NOUN|ADJ|PROPN)$/.test(this.tokens[i + 1]?.pos ?? '')) return true;
+    if (/^\p{Ll}+-\p{Ll}+$/u.test(t.text) && /^(NOUN|ADJ|PROPN)$/.test(this.tokens[i + 1]?.upos ?? '')) return true;
     // Hyphenated words are split by the tokenizer: "Twenty-four", "76-year-old".
     if (t.text === '-' && this.tokens[i - 1]?.end === t.start && this.tokens[i + 1]?.start === t.end) return true;
     const prev = this.tokens[i - 1];
@@ -398,14 +398,14 @@ export class AttributionFinder {
     // Capitalised function words start sentences ("But", "After"); inside a sentence they are names ("Time's Up").
     const midSentence =
       i > 0 && this.tokens[i - 1].sentence === t.sentence && !/^[.!?"\u201c:]$/.test(this.tokens[i - 1].text);
-    if (CAP_WORD.test(t.text) && /^[\p{L}.\-’']+$/u.test(t.text) && (midSentence || !NOT_NAME_POS.has(t.pos ?? '')))
+    if (CAP_WORD.test(t.text) && /^[\p{L}.\-’']+$/u.test(t.text) && (midSentence || !NOT_NAME_POS.has(t.upos ?? '')))
       return true;
     // A first name the tagger reads as a verb ("Grant Young, …"): capitalised and followed by a proper noun.
     const next = this.tokens[i + 1];
     if (
       CAP_WORD.test(t.text) &&
-      t.pos === 'VERB' &&
-      next?.pos === 'PROPN' &&
+      t.upos === 'VERB' &&
+      next?.upos === 'PROPN' &&
       CAP_WORD.test(next.text) &&
       next.sentence === t.sentence &&
       !CUE_FORMS.has(w)
@@ -423,7 +423,7 @@ export class AttributionFinder {
     if (SUBJ_PRON.has(w)) return [k, k];
     // "said Tuesday" is not a subject, but "4 in 10 say" is.
     if (TIME_HEADS.test(w) || (/^\d+$/.test(w) && !/^(in|of)$/.test(this.low(k - 1)))) return null;
-    if (toks[k].pos === 'NUM' && this.low(k - 1) === 'in' && toks[k - 2]?.pos === 'NUM' && k - 2 >= limit) {
+    if (toks[k].upos === 'NUM' && this.low(k - 1) === 'in' && toks[k - 2]?.upos === 'NUM' && k - 2 >= limit) {
       // Poll shares: "six in 10 said", "more than 4 in 10 say".
       let s = k - 2;
       if (/^(than)$/.test(this.low(s - 1)) && /^(more|less|fewer)$/.test(this.low(s - 2)) && s - 2 >= limit) s -= 2;
@@ -445,7 +445,7 @@ export class AttributionFinder {
     while (i >= limit && toks[i].sentence === sent && n < 12) {
       const lw = this.low(i);
       if (this.npToken(i)) {
-        const pos = toks[i].pos;
+        const pos = toks[i].upos;
         if (pos === 'PRON' && i !== k && !['his', 'her', 'their', 'its', 'our', 'my'].includes(lw)) break;
         i--;
         n++;
@@ -457,7 +457,7 @@ export class AttributionFinder {
         i > limit &&
         i < k &&
         this.npToken(i - 1) &&
-        ((lw !== 'in' && lw !== 'at' && lw !== 'from') || toks[i - 1].pos === 'NOUN')
+        ((lw !== 'in' && lw !== 'at' && lw !== 'from') || toks[i - 1].upos === 'NOUN')
       ) {
         i--;
         n++;
@@ -484,7 +484,7 @@ export class AttributionFinder {
     const hasHead =
       toks
         .slice(s, k + 1)
-        .some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || CAP_WORD.test(t.text)) ||
+        .some((t) => t.upos === 'NOUN' || t.upos === 'PROPN' || t.upos === 'PRON' || CAP_WORD.test(t.text)) ||
       (/-old$/.test(w) && k > s);
     return hasHead ? [s, k] : null;
   }
@@ -499,18 +499,18 @@ export class AttributionFinder {
     while (i < toks.length && toks[i].sentence === sent && i - k < 12) {
       const lw = this.low(i);
       // A determiner after a noun starts a new phrase ("told reporters the vote …").
-      if (i > k && toks[i].pos === 'DET' && (toks[i - 1].pos === 'NOUN' || toks[i - 1].pos === 'PROPN')) break;
-      if (this.npToken(i) && !(toks[i].pos === 'PRON' && i !== k)) {
+      if (i > k && toks[i].upos === 'DET' && (toks[i - 1].upos === 'NOUN' || toks[i - 1].upos === 'PROPN')) break;
+      if (this.npToken(i) && !(toks[i].upos === 'PRON' && i !== k)) {
         i++;
         continue;
       }
       // "one unaligned strategist", "a retired general": a participle tagged as a verb inside the phrase.
       if (
         i > k &&
-        toks[i].pos === 'VERB' &&
+        toks[i].upos === 'VERB' &&
         /(ed|ing)$/.test(this.low(i)) &&
-        /^(DET|NUM|ADJ)$/.test(toks[i - 1].pos ?? '') &&
-        /^(NOUN|PROPN|ADJ)$/.test(toks[i + 1]?.pos ?? '') &&
+        /^(DET|NUM|ADJ)$/.test(toks[i - 1].upos ?? '') &&
+        /^(NOUN|PROPN|ADJ)$/.test(toks[i + 1]?.upos ?? '') &&
         toks[i + 1]?.sentence === sent
       ) {
         i++;
@@ -520,7 +520,7 @@ export class AttributionFinder {
         (lw === 'of' || lw === 'for' || lw === 'and') &&
         i > k &&
         this.npToken(i + 1) &&
-        toks[i + 1]?.pos !== 'PRON'
+        toks[i + 1]?.upos !== 'PRON'
       ) {
         i++;
         continue;
@@ -531,7 +531,7 @@ export class AttributionFinder {
     while (e >= k && (['of', 'for', 'and'].includes(this.low(e)) || TIME_HEADS.test(this.low(e)))) e--;
     if (e < k) return null;
     const hasHead =
-      toks.slice(k, e + 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || CAP_WORD.test(t.text)) ||
+      toks.slice(k, e + 1).some((t) => t.upos === 'NOUN' || t.upos === 'PROPN' || CAP_WORD.test(t.text)) ||
       (/-old$/.test(this.low(e)) && e > k);
     return hasHead ? [k, e] : null;
   }
@@ -599,17 +599,17 @@ export class AttributionFinder {
         if (
           head[0] !== s0 &&
           before.text !== ',' &&
-          !(before.pos === 'CCONJ' && this.tokens[head[0] - 2]?.text === ',') &&
+          !(before.upos === 'CCONJ' && this.tokens[head[0] - 2]?.text === ',') &&
           !(
             head[0] - 1 === s0 &&
-            (before.pos === 'SCONJ' ||
+            (before.upos === 'SCONJ' ||
               /^(as|but|and|so)$/i.test(before.text) ||
-              (before.pos === 'ADP' && !/^(in|on|at|during|after|before)$/i.test(before.text)))
+              (before.upos === 'ADP' && !/^(in|on|at|during|after|before)$/i.test(before.text)))
           )
         )
           continue;
         const last = this.tokens[head[1]];
-        if (!CAP_WORD.test(last.text) && last.pos !== 'NOUN' && last.text !== ')') break;
+        if (!CAP_WORD.test(last.text) && last.upos !== 'NOUN' && last.text !== ')') break;
         if (k - p > 25) break;
         this.lastExtent = this.span(head[0], k);
         return this.span(head[0], head[1]);
@@ -625,7 +625,7 @@ export class AttributionFinder {
     const next = toks[comma + 1];
     if (toks[comma]?.text !== ',' || !next || next.sentence !== toks[np[1]].sentence) return undefined;
     if (
-      (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(next.pos ?? '') && next.text !== 'who') ||
+      (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(next.upos ?? '') && next.text !== 'who') ||
       this.regionAt[next.start] >= 0
     )
       return undefined;
@@ -649,30 +649,30 @@ export class AttributionFinder {
     if (
       (TIME_WORDS.has(w) && !/^(a|an|the|this)$/.test(w)) ||
       TIME_HEADS.test(w) ||
-      t.pos === 'ADP' ||
-      t.pos === 'ADV' ||
-      t.pos === 'SCONJ'
+      t.upos === 'ADP' ||
+      t.upos === 'ADV' ||
+      t.upos === 'SCONJ'
     )
       return true;
     // "said 30 minutes into the debate"
-    if (t.pos === 'NUM' && /^(minutes?|hours?|days?|weeks?|months?|years?|seconds?)$/.test(this.low(c.last + 2)))
+    if (t.upos === 'NUM' && /^(minutes?|hours?|days?|weeks?|months?|years?|seconds?)$/.test(this.low(c.last + 2)))
       return true;
     // "said the day after", "said the next morning"
     if (
-      t.pos === 'DET' &&
+      t.upos === 'DET' &&
       (TIME_HEADS.test(this.low(c.last + 2)) ||
         TIME_HEADS.test(this.low(c.last + 3)) ||
         /^(day|time|same)$/.test(this.low(c.last + 2)))
     )
       return true;
-    return !(t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM');
+    return !(t.upos === 'PRON' || t.upos === 'DET' || t.upos === 'PROPN' || t.upos === 'NOUN' || t.upos === 'NUM');
   }
 
   /** The subject of the main clause between tokens s0 and k: the first noun phrase followed by a verb. */
   private clauseSubject(s0: number, k: number): [number, number] | null {
     for (let p = s0; p < k; p++) {
       // "And then Trump went …": leading conjunctions and adverbs do not hide the subject.
-      const opener = p - s0 <= 2 && this.tokens.slice(s0, p).every((t) => t.pos === 'CCONJ' || t.pos === 'ADV');
+      const opener = p - s0 <= 2 && this.tokens.slice(s0, p).every((t) => t.upos === 'CCONJ' || t.upos === 'ADV');
       if (
         p !== s0 &&
         !opener &&
@@ -693,12 +693,12 @@ export class AttributionFinder {
       // "Suu Kyi, 70, said": a short appositive between subject and verb.
       if (this.tokens[v]?.text === ',' && p === s0) {
         let q = v + 1;
-        while (q < k && q - v < 8 && this.tokens[q].text !== ',' && this.tokens[q].pos !== 'VERB') q++;
+        while (q < k && q - v < 8 && this.tokens[q].text !== ',' && this.tokens[q].upos !== 'VERB') q++;
         if (this.tokens[q]?.text === ',' && q > v + 1) v = q + 1;
       }
       // "Carson did not mention", "Trump immediately posted"
-      while (v < k && (this.tokens[v].pos === 'ADV' || this.tokens[v].pos === 'PART')) v++;
-      if (['VERB', 'AUX'].includes(this.tokens[v]?.pos ?? '')) return head;
+      while (v < k && (this.tokens[v].upos === 'ADV' || this.tokens[v].upos === 'PART')) v++;
+      if (['VERB', 'AUX'].includes(this.tokens[v]?.upos ?? '')) return head;
     }
     return null;
   }
@@ -862,12 +862,12 @@ export class AttributionFinder {
         const ok = between.every(
           (t) =>
             TIME_WORDS.has(t.text.toLowerCase()) ||
-            t.pos === 'PROPN' ||
-            t.pos === 'NOUN' ||
-            t.pos === 'DET' ||
-            t.pos === 'PRON' ||
-            t.pos === 'NUM' ||
-            t.pos === 'ADP',
+            t.upos === 'PROPN' ||
+            t.upos === 'NOUN' ||
+            t.upos === 'DET' ||
+            t.upos === 'PRON' ||
+            t.upos === 'NUM' ||
+            t.upos === 'ADP',
         );
         if (!ok) return null;
       }
@@ -895,8 +895,8 @@ export class AttributionFinder {
       const subj = this.clauseSubject(s0, k);
       if (subj && subj[1] + 1 <= k) {
         let v = subj[1] + 1;
-        while (v < k && (toks[v].pos === 'ADV' || toks[v].pos === 'PART')) v++;
-        if (toks[v].pos === 'VERB' || toks[v].pos === 'AUX')
+        while (v < k && (toks[v].upos === 'ADV' || toks[v].upos === 'PART')) v++;
+        if (toks[v].upos === 'VERB' || toks[v].upos === 'AUX')
           return { cueRange: this.span(v, v), source: this.span(subj[0], subj[1]) };
       }
       // "Pew Research: “…”" — a source and a colon at the start of a sentence.
@@ -1013,7 +1013,7 @@ export class AttributionFinder {
           this.tokens[st - 1].text === ',' &&
           this.tokens[st - 1].sentence === sent &&
           pre.length <= 6 &&
-          !pre.some((t) => t.pos === 'VERB' || this.regionAt[t.start] >= 0)
+          !pre.some((t) => t.upos === 'VERB' || this.regionAt[t.start] >= 0)
         ) {
           statement.start = this.tokens[s0].start;
         }
@@ -1105,8 +1105,8 @@ export class AttributionFinder {
         colon = i;
         break;
       }
-      if (this.regionAt[toks[i].start] >= 0 || /^(VERB|AUX|PUNCT|SCONJ)$/.test(toks[i].pos ?? '')) {
-        if (!(toks[i].pos === 'PUNCT' && /^[-.’']$/.test(toks[i].text))) return;
+      if (this.regionAt[toks[i].start] >= 0 || /^(VERB|AUX|PUNCT|SCONJ)$/.test(toks[i].upos ?? '')) {
+        if (!(toks[i].upos === 'PUNCT' && /^[-.’']$/.test(toks[i].text))) return;
       }
     }
     if (colon < 1 || !CAP_WORD.test(toks[0].text)) return;
@@ -1235,7 +1235,7 @@ export class AttributionFinder {
       }
       if (!subj) continue;
       const subjTok = this.firstTokenAtOrAfter(subj.start);
-      if (info.belief && subj.end === toks[subjTok].end && toks[subjTok].pos === 'PRON') continue;
+      if (info.belief && subj.end === toks[subjTok].end && toks[subjTok].upos === 'PRON') continue;
       // "records show", "new filings show": records report their findings like speakers.
       const documentary =
         info.lemma === 'show' && DOCUMENT_SUBJECTS.has(this.low(this.firstTokenAtOrAfter(subj.end) - 1));
@@ -1252,7 +1252,7 @@ export class AttributionFinder {
       ) {
         // Parenthetical: "Survival, Mr. VandeHei says, depends on …" — one statement around the attribution.
         let j = c.last + 1;
-        while (j <= s1 && j - c.last <= 4 && toks[j].text !== ',' && toks[j].pos !== 'VERB' && toks[j].pos !== 'AUX')
+        while (j <= s1 && j - c.last <= 4 && toks[j].text !== ',' && toks[j].upos !== 'VERB' && toks[j].upos !== 'AUX')
           j++;
         if (j <= s1 - 2 && toks[j].text === ',') {
           const whole = this.clause(s0, s1);
@@ -1293,7 +1293,7 @@ export class AttributionFinder {
           thatAt = j;
           break;
         }
-        const p = toks[j].pos ?? '';
+        const p = toks[j].upos ?? '';
         if (
           p === 'VERB' ||
           p === 'AUX' ||
@@ -1309,7 +1309,7 @@ export class AttributionFinder {
         while (
           k <= s1 &&
           TIME_WORDS.has(this.low(k)) &&
-          toks[k].pos !== 'PRON' &&
+          toks[k].upos !== 'PRON' &&
           this.low(k) !== 'that' &&
           k - c.last < 4 &&
           !/^(a|an|the|this)$/.test(this.low(k))
@@ -1375,7 +1375,7 @@ export class AttributionFinder {
       const t = this.tokens[j];
       if (/^[.!?]$/.test(t.text)) continue;
       if (this.regionAt[t.start] >= 0) return false;
-      if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.text.toLowerCase() === 'that') return false;
+      if (t.upos === 'VERB' || t.upos === 'AUX' || t.upos === 'SCONJ' || t.text.toLowerCase() === 'that') return false;
       if (t.text === ',' && from < 0) return false;
       n++;
       if (n > 10) return false;
@@ -1419,7 +1419,7 @@ export class AttributionFinder {
       e++;
     e--;
     if (e < k) return null;
-    const head = toks.slice(k, e + 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+    const head = toks.slice(k, e + 1).some((t) => t.upos === 'NOUN' || t.upos === 'PROPN');
     return head ? [k, e] : null;
   }
 

@@ -143,9 +143,9 @@ export class SpeakerResolver {
     let i = 0;
     while (i < toks.length) {
       const t = toks[i];
-      const cap = isCap[i] && (t.pos === 'PROPN' || (t.pos === 'NOUN' && i > 0 && toks[i - 1].sentence === t.sentence));
+      const cap = isCap[i] && (t.upos === 'PROPN' || (t.upos === 'NOUN' && i > 0 && toks[i - 1].sentence === t.sentence));
       if (!cap) {
-        if (t.pos === 'NOUN' || t.pos === 'PRON' || t.pos === 'VERB') seenIn = t.sentence;
+        if (t.upos === 'NOUN' || t.upos === 'PRON' || t.upos === 'VERB') seenIn = t.sentence;
         i++;
         continue;
       }

@@ -143,7 +143,7 @@ function termFeatures(doc: AnnotatedArticle): SparseVector {
   };
   if (doc.tokens.length > 0) {
     for (const t of doc.tokens) {
-      if (t.pos && !CONTENT_POS.has(t.pos)) continue;
+      if (t.upos && !CONTENT_POS.has(t.upos)) continue;
       // The lead says what happened; later paragraphs drift into background.
       addWord(t.text, t.sentence < 4 ? 2 : 1);
     }

@@ -38,7 +38,7 @@ export function tokenize(text: string): Token[] {
     const end = start + value.length;
     offset = end;
     if (pos[i] === 'SPACE' || value.trim() === '') continue;
-    tokens.push({ index: tokens.length, start, end, text: value, sentence: 0, pos: pos[i] });
+    tokens.push({ index: tokens.length, start, end, text: value, sentence: 0, upos: pos[i] });
   }
   return joinHyphenated(tokens, text);
 }
@@ -67,7 +67,7 @@ function joinHyphenated(tokens: Token[], text: string): Token[] {
     ) {
       prev.end = next.end;
       prev.text = text.slice(prev.start, prev.end);
-      prev.pos = prev.pos === 'PROPN' || next.pos === 'PROPN' ? 'PROPN' : next.pos;
+      prev.upos = prev.upos === "PROPN" || next.upos === "PROPN" ? "PROPN" : next.upos;
       i++;
       continue;
     }
