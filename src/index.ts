@@ -9,8 +9,13 @@ export {
 } from './pipeline.js';
 export { Engine, type EngineOptions, type IngestReport } from './engine/engine.js';
 export { assembleStory, type StoryParts } from './engine/story.js';
-export { annotateText, tokenize } from './text/annotate.js';
+export { annotateText, tokenize, joinHyphenated } from './text/annotate.js';
+export { annotateSyntax, parseTokens } from './text/parse.js';
 export { splitSentences } from './text/sentences.js';
+export { tokenizeWords, type WordSpan } from './text/tokenize.js';
+export { PosTagger, defaultTagger, type TagResult } from './text/tagger.js';
+export { lemmatize } from './text/lemma.js';
+export { DependencyParser, defaultParser, type ParseInput, type ParseResult } from './syntax/index.js';
 export { annotateEntities, resolveEntities } from './entities/index.js';
 export { annotateTime } from './time/index.js';
 export { annotateQuotes } from './quotes/index.js';

@@ -1,5 +1,6 @@
 import type { AnnotatedArticle, Article } from './model.js';
 import { annotateText } from './text/annotate.js';
+import { annotateSyntax } from './text/parse.js';
 import { annotateEntities } from './entities/index.js';
 import { annotateTime } from './time/index.js';
 import { annotateQuotes } from './quotes/index.js';
@@ -18,10 +19,12 @@ export interface ArticleStage {
 
 /**
  * The per-article stages, in order. Each reads what the stages before it added:
- * entities need tokens and sentences; quotes need entities to name speakers; time needs sentences.
+ * the parse needs tagged tokens; entities need tokens and sentences; quotes need entities to name speakers;
+ * time needs sentences.
  */
 export const ARTICLE_STAGES: readonly ArticleStage[] = [
   { name: 'text', run: (doc) => annotateText(doc) },
+  { name: 'syntax', run: (doc) => annotateSyntax(doc) },
   { name: 'entities', run: (doc) => annotateEntities(doc) },
   { name: 'time', run: (doc) => annotateTime(doc) },
   { name: 'quotes', run: (doc) => annotateQuotes(doc) },

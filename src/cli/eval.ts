@@ -29,6 +29,21 @@ const EVALS: EvalSpec[] = [
     },
   },
   {
+    name: 'syntax',
+    description:
+      'tokens, sentences, part of speech, lemmas and dependencies on a CoNLL-U treebank (CoNLL 2018 scores, speed)',
+    argument: '<conllu-file>',
+    options: [
+      ['--gold-tokens', 'use the treebank tokens and sentences instead of reading the raw text'],
+      ['--limit <n>', 'only the first n sentences'],
+    ],
+    run: async ([file], opts) => {
+      const m = await import('../eval/syntax.js');
+      const r = m.runSyntaxEval(file, { goldTokens: opts.goldTokens === true, limit: num(opts.limit) });
+      return { table: m.formatSyntaxEval(r), json: r };
+    },
+  },
+  {
     name: 'quotes',
     description: 'quote attribution on a PolNeAR split (source, cue, content; speaker accuracy)',
     argument: '<polnear-dir>',

@@ -67,13 +67,14 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .argument('<paths...>', 'text files or directories of articles')
     .addOption(new Option('--db <file>', 'keep the results in this database (default: a temporary in-memory store)'))
     .option('--json', 'print the storyline/1 JSON document')
+    .option('--syntax', 'with --json: include sentences and parsed tokens (tags, lemmas, dependencies)')
     .option('--markdown', 'print Markdown')
     .option('--words <n>', 'words in each brief', parsePositiveInt, 100)
     .option('--max-bytes <n>', 'largest file to read, in bytes', parsePositiveInt)
     .action(
       async (
         paths: string[],
-        opts: { db?: string; json?: boolean; markdown?: boolean; words: number; maxBytes?: number },
+        opts: { db?: string; json?: boolean; syntax?: boolean; markdown?: boolean; words: number; maxBytes?: number },
       ) => {
         await withStore(opts.db ?? ':memory:', async (store) => {
           const engine = new Engine(store, { summaryWords: opts.words });
@@ -101,6 +102,7 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
                 toStorylineJson(
                   docs,
                   loaded.map((l) => l.story),
+                  { syntax: opts.syntax === true },
                 ),
                 null,
                 2,
@@ -186,8 +188,9 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .argument('<id>', 'story id (see: storyline stories)')
     .addOption(dbOption())
     .option('--json', 'print the storyline/1 JSON document')
+    .option('--syntax', 'with --json: include sentences and parsed tokens (tags, lemmas, dependencies)')
     .option('--markdown', 'print Markdown')
-    .action(async (id: string, opts: { db?: string; json?: boolean; markdown?: boolean }) => {
+    .action(async (id: string, opts: { db?: string; json?: boolean; syntax?: boolean; markdown?: boolean }) => {
       await withStore(opts.db ?? defaultDatabase(), async (store) => {
         const l = await loadStory(store, id);
         if (!l) {
@@ -197,7 +200,7 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
         }
         if (opts.json) {
           const docs = l.story.articleIds.map((a) => l.docs.get(a)).filter((d): d is AnnotatedArticle => !!d);
-          io.out(JSON.stringify(toStorylineJson(docs, [l.story]), null, 2));
+          io.out(JSON.stringify(toStorylineJson(docs, [l.story], { syntax: opts.syntax === true }), null, 2));
         } else io.out(renderStory(l.story, l.docs, opts.markdown ? 'markdown' : 'text'));
       });
     });

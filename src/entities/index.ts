@@ -3,6 +3,7 @@ import { chunks } from './conll.js';
 import { buildEntities } from './coref.js';
 import { defaultModel } from './model-store.js';
 import { refine, type Draft, type RefineContext } from './refiners.js';
+import { joinHyphenated } from '../text/annotate.js';
 
 export { resolveEntities } from './resolve.js';
 
@@ -14,7 +15,8 @@ const TYPE_MAP: Record<string, EntityType> = { PER: 'person', ORG: 'organization
  * person/organisation/place into within-article entities with their roles.
  */
 export function annotateEntities(doc: AnnotatedArticle): AnnotatedArticle {
-  const tokens = doc.tokens ?? [];
+  // The tagger was trained on text that keeps hyphenated words whole ("Okonkwo-Reyes").
+  const tokens = joinHyphenated(doc.tokens ?? [], doc.article.text);
   if (tokens.length === 0) return { ...doc, mentions: [], entities: [] };
   const model = defaultModel();
   // Sentences as token runs: the tagger's features are sentence-local.

@@ -563,7 +563,7 @@ export const appositiveRoles: Refiner = (drafts, ctx) => {
     const first = i;
     let head = -1;
     while (i < t.length && i - first < 5 && sameSentence(ctx, d.start, i)) {
-      const pos = t[i].pos;
+      const pos = t[i].upos;
       if (pos === 'NOUN' || (pos === 'PROPN' && !isCap(t[i].text))) head = i;
       else if (pos !== 'ADJ' && !(pos === 'PROPN' && head < 0)) break;
       i++;

@@ -16,7 +16,10 @@ export class AveragedPerceptron {
   /** Number of examples seen so far (the averaging clock). */
   step = 0;
 
-  constructor(readonly classes: number, initialRows = 1 << 14) {
+  constructor(
+    readonly classes: number,
+    initialRows = 1 << 14,
+  ) {
     this.capacity = initialRows;
     this.weights = new Float32Array(initialRows * classes);
     this.totals = new Float64Array(initialRows * classes);

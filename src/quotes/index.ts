@@ -1,5 +1,5 @@
 import type { AnnotatedArticle, Quote } from '../model.js';
-import { annotateText } from '../text/annotate.js';
+import { annotateText, joinHyphenated } from '../text/annotate.js';
 import { findAttributions, isPassiveCue, type RawAttribution } from './extract.js';
 import { resolveSpeakers } from './speaker.js';
 
@@ -17,7 +17,9 @@ export interface QuoteAnalysis {
 
 /** Finds attributions, names speakers and builds the user-facing quotes. */
 export function analyzeQuotes(doc: AnnotatedArticle): QuoteAnalysis {
-  const base = doc.tokens.length === 0 && doc.article.text.length > 0 ? annotateText(doc) : doc;
+  const annotated = doc.tokens.length === 0 && doc.article.text.length > 0 ? annotateText(doc) : doc;
+  // The attribution rules read words as a reader does: hyphenated names and compounds whole.
+  const base = { ...annotated, tokens: joinHyphenated(annotated.tokens, annotated.article.text) };
   const raw = findAttributions(base);
   const speakers = resolveSpeakers(base, raw);
   const text = base.article.text;

@@ -143,7 +143,8 @@ export class SpeakerResolver {
     let i = 0;
     while (i < toks.length) {
       const t = toks[i];
-      const cap = isCap[i] && (t.upos === 'PROPN' || (t.upos === 'NOUN' && i > 0 && toks[i - 1].sentence === t.sentence));
+      const cap =
+        isCap[i] && (t.upos === 'PROPN' || (t.upos === 'NOUN' && i > 0 && toks[i - 1].sentence === t.sentence));
       if (!cap) {
         if (t.upos === 'NOUN' || t.upos === 'PRON' || t.upos === 'VERB') seenIn = t.sentence;
         i++;

@@ -1,5 +1,5 @@
 import type { AnnotatedArticle, Article } from '../model.js';
-import { assignSentences, tokenize } from '../text/annotate.js';
+import { tokenize } from '../text/annotate.js';
 
 /**
  * Annotations are stored as JSON beside the article. Tokens are left out: they are ten times the size
@@ -13,7 +13,7 @@ export function encodeAnnotations(doc: AnnotatedArticle): string {
 export function decodeAnnotations(article: Article, json: string, withTokens = true): AnnotatedArticle {
   const parsed = JSON.parse(json) as Partial<Omit<AnnotatedArticle, 'article' | 'tokens'>>;
   const sentences = parsed.sentences ?? [];
-  const tokens = withTokens ? assignSentences(tokenize(article.text), sentences) : [];
+  const tokens = withTokens ? tokenize(article.text, sentences) : [];
   return {
     article,
     sentences,

@@ -1,4 +1,5 @@
 import type { AnnotatedArticle, EntityType } from '../model.js';
+import { joinHyphenated } from '../text/annotate.js';
 import { MONTHS, WEEKDAYS } from '../text/words.js';
 import { STOPWORDS, dayNumber, fnv1a, stem, words } from './text.js';
 
@@ -142,7 +143,7 @@ function termFeatures(doc: AnnotatedArticle): SparseVector {
     add(v, `t:${s}`, w);
   };
   if (doc.tokens.length > 0) {
-    for (const t of doc.tokens) {
+    for (const t of joinHyphenated(doc.tokens, doc.article.text)) {
       if (t.upos && !CONTENT_POS.has(t.upos)) continue;
       // The lead says what happened; later paragraphs drift into background.
       addWord(t.text, t.sentence < 4 ? 2 : 1);
@@ -156,7 +157,8 @@ function termFeatures(doc: AnnotatedArticle): SparseVector {
 
 function numberFeatures(doc: AnnotatedArticle): SparseVector {
   const v: SparseVector = new Map();
-  const toks = doc.tokens.length > 0 ? doc.tokens.map((t) => t.text) : words(doc.article.text);
+  const toks =
+    doc.tokens.length > 0 ? joinHyphenated(doc.tokens, doc.article.text).map((t) => t.text) : words(doc.article.text);
   for (const raw of toks) {
     if (!/^\d[\d,]*(\.\d+)?$/.test(raw)) continue;
     const n = raw.replace(/,/g, '');

@@ -74,7 +74,8 @@ export function parseConllu(source: string): ConlluSentence[] {
       continue;
     }
     const cols = line.split('\t');
-    if (cols.length !== 10) throw new ConlluError(`line ${ln + 1}: expected 10 tab-separated columns, found ${cols.length}`);
+    if (cols.length !== 10)
+      throw new ConlluError(`line ${ln + 1}: expected 10 tab-separated columns, found ${cols.length}`);
     if (!cur) cur = { ...pending, words: [], tokens: [] };
     pending = { newDoc: false, newPar: false };
     const id = cols[0];
@@ -124,7 +125,12 @@ export interface RawTreebank {
 
 export interface RawDocument {
   text: string;
-  sentences: Array<{ sentence: ConlluSentence; start: number; end: number; tokens: Array<{ start: number; end: number }> }>;
+  sentences: Array<{
+    sentence: ConlluSentence;
+    start: number;
+    end: number;
+    tokens: Array<{ start: number; end: number }>;
+  }>;
 }
 
 /**

@@ -1,101 +1,8 @@
 import type { Sentence } from '../model.js';
-import { MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS } from './words.js';
+import { defaultSentenceModel, surfaceTokens } from './sentence-model.js';
+import { ABBREVIATIONS, tokenizeWords, type WordSpan } from './tokenize.js';
 
-/** Abbreviations after which a period does not end a sentence when a capitalised word follows. */
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'gov',
-  'sen',
-  'rep',
-  'reps',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'cmdr',
-  'sgt',
-  'adm',
-  'pres',
-  'supt',
-  'det',
-  'insp',
-  'rev',
-  'fr',
-  'msgr',
-  'hon',
-  'atty',
-  'st',
-  'mt',
-  'ft',
-  'jr',
-  'sr',
-  'no',
-  'nos',
-  'vol',
-  'vs',
-  'v',
-  'etc',
-  'inc',
-  'corp',
-  'co',
-  'ltd',
-  'bros',
-  'dept',
-  'univ',
-  'assn',
-  ...MONTH_ABBREVIATIONS,
-  ...WEEKDAY_ABBREVIATIONS,
-  'ave',
-  'blvd',
-  'rd',
-  'approx',
-  'est',
-  'fig',
-  'al',
-  'cf',
-  'e.g',
-  'i.e',
-  'ph.d',
-  'sen',
-  'ariz',
-  'calif',
-  'colo',
-  'conn',
-  'fla',
-  'ill',
-  'ind',
-  'kan',
-  'mass',
-  'mich',
-  'minn',
-  'miss',
-  'mo',
-  'neb',
-  'nev',
-  'okla',
-  'ore',
-  'pa',
-  'tenn',
-  'tex',
-  'va',
-  'vt',
-  'wash',
-  'wis',
-  'wyo',
-  'ala',
-  'ark',
-  'del',
-  'ga',
-  'ky',
-  'la',
-  'md',
-  'mont',
-]);
+export { ABBREVIATIONS };
 
 /** Words that usually begin a sentence; after "U.S." or "p.m." they signal a real boundary. */
 const SENTENCE_STARTERS = new Set([
@@ -142,74 +49,228 @@ const SENTENCE_STARTERS = new Set([
   'meanwhile',
 ]);
 
-const CLOSERS = '"\'”’)]»';
+/** Titles and abbreviations that precede a name or number and so never end a sentence before one. */
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'messrs',
+  'dr',
+  'drs',
+  'prof',
+  'gov',
+  'sen',
+  'sens',
+  'rep',
+  'reps',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'cmdr',
+  'sgt',
+  'adm',
+  'pres',
+  'supt',
+  'det',
+  'insp',
+  'rev',
+  'fr',
+  'msgr',
+  'hon',
+  'atty',
+  'st',
+  'mt',
+  'ft',
+  'no',
+  'nos',
+  'vs',
+  'cpl',
+  'pvt',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
+
+function isUpperCode(c: number, text: string, i: number): boolean {
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = text[i];
+  return ch.toLowerCase() !== ch;
+}
+
+function isLowerCode(c: number, text: string, i: number): boolean {
+  if (c >= 97 && c <= 122) return true;
+  if (c < 128) return false;
+  const ch = text[i];
+  return ch.toUpperCase() !== ch;
+}
+
+/** Punctuation that closes what comes before it and so cannot begin a sentence. */
+function isClosing(c: number): boolean {
+  return (
+    c === 44 || // ,
+    c === 59 || // ;
+    c === 41 || // )
+    c === 93 || // ]
+    c === 125 || // }
+    c === 0x201d || // ”
+    c === 0xbb || // »
+    c === 37 // %
+  );
+}
+
+function isOpening(c: number): boolean {
+  return c === 40 || c === 91 || c === 123 || c === 0x201c || c === 0x2018 || c === 0xab;
+}
+
+function isDash(c: number): boolean {
+  return c === 0x2014 || c === 0x2013 || c === 45;
+}
+
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 96;
+}
+
+function isTerminal(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
 
 /**
- * Splits text into sentences with exact offsets. Rules: a line break ends a sentence (news text puts
- * paragraphs and headlines on their own lines); `.`, `!`, `?` (with any closing quotes or brackets) end a
- * sentence when followed by whitespace and an uppercase letter, digit or opening quote, unless the period
- * belongs to an abbreviation, an initial or a dotted acronym followed by a name.
+ * Splits text into sentences with exact offsets, on the tokens of `tokenizeWords` (pass them in when
+ * already computed). A line break always ends a sentence (headlines, paragraphs); elsewhere a learned
+ * boundary classifier (`sentence-model.ts`, trained on UD English EWT) decides, within deterministic
+ * rules: no boundary before closing punctuation or attached quotes, after opening quotes, brackets and
+ * dashes (datelines), after titles and initials before a name, after "No." before a number, or after an
+ * ellipsis or a closing quote followed by lower case; after a dotted acronym ("U.S.") only before a
+ * typical sentence opener. Without a model file the rules decide alone (`.`, `!`, `?` before a capital).
  */
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(text: string, words?: readonly WordSpan[]): Sentence[] {
   const out: Sentence[] = [];
-  let start = 0;
-  const push = (end: number): void => {
-    let s = start;
-    let e = end;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) out.push({ index: out.length, start: s, end: e, text: text.slice(s, e) });
-    start = end;
-  };
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
-      push(i);
-      continue;
+  if (typeof text !== 'string' || text.length === 0) return out;
+  const toks = surfaceTokens(words ?? tokenizeWords(text));
+  const n = toks.length / 2;
+  if (n === 0) return out;
+  const model = defaultSentenceModel();
+  const rules = (t: number, _since: number): number => gapRule(text, toks, t, model === null);
+  let bounds: Uint8Array;
+  if (model) bounds = model.boundaries(text, toks, rules);
+  else {
+    bounds = new Uint8Array(n);
+    for (let t = 0; t < n - 1; t++) {
+      bounds[t] = lineBreakBetween(text, toks[2 * t + 1], toks[2 * t + 2]) ? 1 : gapRule(text, toks, t, true);
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
-    let j = i + 1;
-    while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
-    while (j < n && CLOSERS.includes(text[j])) j++;
-    if (j < n && text[j] !== ' ' && text[j] !== '\t' && text[j] !== '\u00a0' && text[j] !== '\n') continue;
-    let k = j;
-    while (k < n && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;
-    if (k < n && text[k] === '\n') {
-      // The line break itself ends the sentence.
-      i = k - 1;
-      continue;
-    }
-    if (k >= n) {
-      push(n);
-      break;
-    }
-    const next = text[k];
-    const startsSentence = /[A-Z0-9"'“‘([]/.test(next) || /\p{Lu}/u.test(next);
-    if (!startsSentence) continue;
-    if (ch === '.' && j === i + 1 && !isBoundaryAfterPeriod(text, i, k)) continue;
-    push(j);
-    i = j - 1;
+    bounds[n - 1] = 1;
   }
-  if (start < n) push(n);
+  let first = 0;
+  for (let t = 0; t < n; t++) {
+    if (!bounds[t]) continue;
+    const start = toks[2 * first];
+    const end = toks[2 * t + 1];
+    out.push({ index: out.length, start, end, text: text.slice(start, end) });
+    first = t + 1;
+  }
   return out;
 }
 
-function isBoundaryAfterPeriod(text: string, dot: number, next: number): boolean {
-  // The word before the period.
-  let b = dot;
-  while (b > 0 && !/\s/.test(text[b - 1]) && !'("“‘['.includes(text[b - 1])) b--;
-  const word = text.slice(b, dot);
-  if (word.length === 0) return true;
-  const lower = word.toLowerCase();
-  const nextWord = /^[\p{L}']+/u.exec(text.slice(next))?.[0]?.toLowerCase() ?? '';
-  // Single capital initial ("George W. Bush").
-  if (/^\p{Lu}$/u.test(word)) return false;
-  // Dotted acronyms and a.m./p.m.: a boundary only before a typical sentence opener.
-  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return SENTENCE_STARTERS.has(nextWord);
-  if (ABBREVIATIONS.has(lower)) {
-    // "No. 1" and "Gov. Cuomo" never end; month abbreviations before a number neither.
-    return false;
+function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+/**
+ * The deterministic decision for the gap after token t: 1 a boundary, 0 none, -1 undecided (the model
+ * decides). With `complete`, never -1 (the rules alone).
+ */
+function gapRule(text: string, toks: Int32Array, t: number, complete: boolean): number {
+  const s0 = toks[2 * t];
+  const e0 = toks[2 * t + 1];
+  const s1 = toks[2 * t + 2];
+  const e1 = toks[2 * t + 3];
+  const attached = s1 === e0;
+  const last0 = text.charCodeAt(e0 - 1);
+  const first0 = text.charCodeAt(s0);
+  const first1 = text.charCodeAt(s1);
+  // Nothing begins with closing punctuation, and a quote stuck to the previous token closes it.
+  if (isClosing(first1) || (attached && (isQuote(first1) || isTerminal(first1)))) return 0;
+  if (attached && (first1 === 41 || first1 === 58)) return 0;
+  // Opening quotes and brackets, dashes (datelines): the sentence goes on.
+  if (e0 - s0 === 1 && (isOpening(first0) || (isQuote(first0) && attached))) return 0;
+  if (
+    isDash(first0) &&
+    (e0 - s0 === 1 || last0 === first0) &&
+    (first0 !== 45 || e0 - s0 > 1 || isDateline(text, toks, t))
+  )
+    return 0;
+  if (first0 === 44 && complete) return 0;
+  const lower1 = isLowerCode(first1, text, s1);
+  // An ellipsis, or a closing quote after terminal punctuation, followed by lower case.
+  if (lower1 && (last0 === 0x2026 || (e0 - s0 >= 2 && text.startsWith('..', e0 - 2)))) return 0;
+  if (lower1 && isQuote(first0) && t > 0 && isTerminal(text.charCodeAt(toks[2 * t - 1] - 1)) && toks[2 * t - 1] === s0)
+    return 0;
+  if (last0 === 46 && e0 - s0 >= 2) {
+    const upper1 = isUpperCode(first1, text, s1);
+    const word = e0 - s0 <= 8 ? text.slice(s0, e0 - 1).toLowerCase() : '';
+    // Titles before a name or number; initials before a name.
+    if (TITLES.has(word) && (upper1 || (first1 >= 48 && first1 <= 57))) return 0;
+    if (e0 - s0 === 2 && isUpperCode(first0, text, s0) && upper1) return 0;
+    // Dotted acronyms: a boundary only before a typical sentence opener.
+    if (e0 - s0 >= 4 && word.includes('.') && /^(\p{L}\.)+\p{L}$/u.test(word)) {
+      if (!upper1) return 0;
+      return SENTENCE_STARTERS.has(wordAt(text, s1, e1)) ? 1 : 0;
+    }
+  }
+  if (!complete) return -1;
+  // The rules alone: terminal punctuation (with closing quotes and brackets) before a capital, digit or opener.
+  let p = t;
+  while (
+    p > t - 4 &&
+    (isQuote(text.charCodeAt(toks[2 * p])) || text.charCodeAt(toks[2 * p]) === 41) &&
+    toks[2 * p + 1] - toks[2 * p] <= 2
+  ) {
+    if (p === 0 || toks[2 * p - 1] !== toks[2 * p]) break;
+    p--;
+  }
+  const k = toks[2 * p + 1];
+  const term = text.charCodeAt(k - 1);
+  if (!isTerminal(term)) return 0;
+  if (term === 46 && toks[2 * p + 1] - toks[2 * p] >= 2) {
+    const word = text.slice(toks[2 * p], k - 1).toLowerCase();
+    if (ABBREVIATIONS.has(word)) return 0;
+  }
+  if (isUpperCode(first1, text, s1) || (first1 >= 48 && first1 <= 57) || isQuote(first1) || isOpening(first1)) return 1;
+  return 0;
+}
+
+/** A hyphen after "(AP)" or an upper-case place name: a dateline, which belongs to the sentence after it. */
+function isDateline(text: string, toks: Int32Array, t: number): boolean {
+  if (t === 0) return false;
+  const s = toks[2 * t - 2];
+  const e = toks[2 * t - 1];
+  if (text.charCodeAt(s) === 41) return true;
+  if (e - s < 2) return false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
   }
   return true;
 }
+
+function wordAt(text: string, s: number, e: number): string {
+  return e - s > 12 ? '' : text.slice(s, e).toLowerCase();
+}
+
+export { trainSentenceModel } from './sentence-model.js';
