@@ -1,4 +1,5 @@
 import type { AnnotatedArticle, Story, TimexType } from '../model.js';
+import { tokenize } from '../text/annotate.js';
 import { parseTokens } from '../text/parse.js';
 
 /** Version tag of the JSON exchange format. */
@@ -62,10 +63,9 @@ export function toJsonArticle(doc: AnnotatedArticle, opts: JsonOptions = {}): Js
   out.timexes = doc.timexes.map((t) => ({ start: t.start, end: t.end, text: t.text, type: t.type, value: t.value }));
   if (opts.syntax) {
     out.sentences = doc.sentences.map((s) => ({ start: s.start, end: s.end, text: s.text }));
-    // Stored articles come back tagged but unparsed; parse copies so the caller's tokens stay as they were.
-    const tokens = doc.tokens.some((t) => t.head === undefined)
-      ? parseTokens(doc.tokens.map((t) => ({ ...t })))
-      : doc.tokens;
+    // Stored articles come back without tokens or unparsed; the caller's tokens are never changed.
+    const base = doc.tokens.length > 0 ? doc.tokens : tokenize(doc.article.text, doc.sentences);
+    const tokens = base.some((t) => t.head === undefined) ? parseTokens(base.map((t) => ({ ...t }))) : base;
     out.tokens = tokens.map((t) => ({
       start: t.start,
       end: t.end,

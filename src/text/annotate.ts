@@ -21,7 +21,19 @@ export function tokensOf(text: string, words: readonly WordSpan[]): Token[] {
   const tokens: Token[] = new Array(words.length);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    tokens[i] = { index: i, start: w.start, end: w.end, text: text.slice(w.start, w.end), sentence: 0 };
+    // Every field declared up front: objects that gain fields later change shape, which makes tagging slow.
+    tokens[i] = {
+      index: i,
+      start: w.start,
+      end: w.end,
+      text: text.slice(w.start, w.end),
+      sentence: 0,
+      upos: undefined,
+      xpos: undefined,
+      lemma: undefined,
+      head: undefined,
+      deprel: undefined,
+    };
   }
   return tokens;
 }

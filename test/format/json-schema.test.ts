@@ -19,7 +19,11 @@ function checkDocument(doc: StorylineJson): void {
     expect(t, `article ${id} is in the document`).toBeDefined();
     return (t ?? '').slice(start, end);
   };
-  for (const a of doc.articles) for (const t of a.timexes) expect(a.text.slice(t.start, t.end)).toBe(t.text);
+  for (const a of doc.articles) {
+    for (const t of a.timexes) expect(a.text.slice(t.start, t.end)).toBe(t.text);
+    for (const s of a.sentences ?? []) expect(a.text.slice(s.start, s.end)).toBe(s.text);
+    for (const t of a.tokens ?? []) expect(a.text.slice(t.start, t.end)).toBe(t.text);
+  }
   for (const s of doc.stories) {
     for (const id of s.articleIds) expect(text.has(id)).toBe(true);
     for (const e of s.entities) for (const m of e.mentions) expect(slice(m.articleId, m.start, m.end)).toBe(m.text);
@@ -43,6 +47,39 @@ describe('storyline/1 JSON', () => {
     expect(doc.format).toBe('storyline/1');
     expect(doc.articles.length).toBeGreaterThanOrEqual(12);
     checkDocument(doc);
+  });
+
+  it.skipIf(!HAVE_EXAMPLES)('carries a parsed tree per sentence with --syntax', async () => {
+    const r = await cli('analyze', EXAMPLES_DIR, '--json', '--syntax');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as StorylineJson;
+    checkDocument(doc);
+    for (const a of doc.articles) {
+      const tokens = a.tokens ?? [];
+      expect(tokens.length).toBeGreaterThan(50);
+      expect(a.sentences?.length).toBeGreaterThan(3);
+      const roots = new Map<number, number>();
+      tokens.forEach((t, i) => {
+        if (t.head === -1) {
+          expect(t.deprel).toBe('root');
+          roots.set(t.sentence, (roots.get(t.sentence) ?? 0) + 1);
+        } else {
+          // A head is another word of the same sentence, and following heads always reaches the root.
+          expect(t.head).not.toBe(i);
+          expect(tokens[t.head].sentence).toBe(t.sentence);
+          let k = i;
+          for (let steps = 0; k !== -1; steps++) {
+            expect(steps).toBeLessThan(tokens.length);
+            k = tokens[k].head;
+          }
+        }
+      });
+      for (const n of roots.values()) expect(n).toBe(1);
+      expect(new Set(tokens.map((t) => t.sentence)).size).toBe(roots.size);
+    }
+    // Without the switch the document stays as small as before.
+    const plain = await cli('analyze', EXAMPLES_DIR, '--json');
+    expect((JSON.parse(plain.stdout) as StorylineJson).articles[0].tokens).toBeUndefined();
   });
 
   it.skipIf(!HAVE_EXAMPLES)('is valid for the shared examples', async () => {
