@@ -10,7 +10,10 @@ import { ABBREVIATIONS, tokenizeWords, type WordSpan } from './tokenize.js';
 /**
  * The learned sentence-boundary classifier: an averaged perceptron deciding, after each surface token,
  * whether a sentence ends there. Features are the token and its neighbours (lower-cased word, shape,
- * suffix), the space between them, abbreviation membership and the distance to the last boundary.
+ * suffix), the space between them, abbreviation membership and the distance to the last boundary, and
+ * the document's punctuation profile (`documentProfile`) conjoined with whether the gap has terminal
+ * punctuation, so that it learns from the treebank's edited and unedited documents where a sentence may
+ * end without punctuation. Quotation marks of every spelling ("``", "''", curly) read as straight ones.
  * Trained on a treebank laid out as raw text (`rawTreebank`), so it sees what the pipeline sees: web
  * text without final punctuation or capitals as well as edited prose.
  */
@@ -97,6 +100,86 @@ for (const a of ABBREVIATIONS) ABBREV_HASHES.add(hashLower(a + '.', 0, a.length 
 
 const MAX_FEATURES = 24;
 
+const QUOTE_HASH = hashLower('"', 0, 1);
+const QUOTE_SHAPE = shapeOf('"', 0, 1);
+const SINGLE_QUOTE_HASH = hashLower("'", 0, 1);
+const SINGLE_QUOTE_SHAPE = shapeOf("'", 0, 1);
+
+/**
+ * 1 for a double quotation mark of any spelling ("``", "''", curly, guillemets), 2 for a lone single
+ * one (backtick, curly), 0 otherwise: the model reads them all as the straight quotes of its treebank.
+ */
+function quoteToken(text: string, s: number, e: number): number {
+  const c = text.charCodeAt(s);
+  if (e - s === 1) {
+    if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb) return 1;
+    if (c === 96 || c === 0x2018 || c === 0x2019) return 2;
+    return 0;
+  }
+  if (e - s === 2 && (c === 96 || c === 39) && text.charCodeAt(s + 1) === c) return 1;
+  return 0;
+}
+
+/** How the document is written, from its paragraphs: see `documentProfile`. */
+export const PROFILE_UNKNOWN = 0;
+export const PROFILE_UNEDITED = 1;
+export const PROFILE_MIXED = 2;
+export const PROFILE_EDITED = 3;
+
+function isTerminalCode(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** Closing quotes and brackets that may follow terminal punctuation. */
+function isCloserCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019 || c === 0xbb;
+}
+
+/**
+ * Whether token t ends in terminal punctuation, possibly followed by closing quotes and brackets
+ * (`.''`, `?)`).
+ */
+export function endsTerminal(text: string, toks: Int32Array, t: number): boolean {
+  for (let p = t; p >= 0 && p > t - 4; p--) {
+    const s = toks[2 * p];
+    const e = toks[2 * p + 1];
+    const last = text.charCodeAt(e - 1);
+    if (isTerminalCode(last)) return true;
+    if (!isCloserCode(last) || e - s > 3 || p === 0 || toks[2 * p - 1] !== s) return false;
+  }
+  return false;
+}
+
+/**
+ * The punctuation profile of a document: the share of its prose paragraphs (lines of six tokens or
+ * more) that end in terminal punctuation (or a colon or semicolon, which introduce lists), with up to
+ * three trailing tokens of wire codes allowed. Edited prose (news) ends nearly all of them so; web text
+ * often does not, and only there do sentences end without punctuation.
+ */
+export function documentProfile(text: string, toks: Int32Array): number {
+  const n = toks.length / 2;
+  let paras = 0;
+  let closed = 0;
+  let len = 0;
+  let sinceTerm = 99;
+  for (let t = 0; t < n; t++) {
+    len++;
+    const last = text.charCodeAt(toks[2 * t + 1] - 1);
+    if (isTerminalCode(last) || last === 58 || last === 59) sinceTerm = 0;
+    else if (!(isCloserCode(last) && toks[2 * t + 1] - toks[2 * t] <= 3)) sinceTerm++;
+    if (t === n - 1 || lineBreakBetween(text, toks[2 * t + 1], toks[2 * t + 2])) {
+      if (len >= 6) {
+        paras++;
+        if (sinceTerm <= 3) closed++;
+      }
+      len = 0;
+    }
+  }
+  if (paras === 0) return PROFILE_UNKNOWN;
+  const share = closed / paras;
+  return share >= 0.85 ? PROFILE_EDITED : share >= 0.6 ? PROFILE_MIXED : PROFILE_UNEDITED;
+}
+
 /**
  * Features of the gap after surface token `t` (toks holds [start,end) pairs); `since` is the number of
  * tokens since the last boundary.
@@ -108,6 +191,7 @@ function gapFeatures(
   since: number,
   w: Uint32Array,
   sh: Uint32Array,
+  profile: number,
   out: Uint32Array,
 ): number {
   const n = toks.length / 2;
@@ -146,6 +230,11 @@ function gapFeatures(
   out[k++] = feature(17, w1, s2);
   out[k++] = feature(18, suffix, s1);
   out[k++] = feature(19, w1, w2);
+  // The document's punctuation profile, with whether this gap has terminal punctuation.
+  const term = endsTerminal(text, toks, t) ? 1 : 0;
+  out[k++] = feature(20, profile, term);
+  out[k++] = feature(21, profile, term, s1);
+  out[k++] = feature(22, profile, term, s0);
   return k;
 }
 
@@ -157,8 +246,17 @@ function tokenTables(text: string, toks: Int32Array): { w: Uint32Array; sh: Uint
   for (let t = 0; t < n; t++) {
     const s = toks[2 * t];
     const e = toks[2 * t + 1];
-    w[t] = e - s > 24 ? 3 : hashLower(text, s, e);
-    sh[t] = shapeOf(text, s, e);
+    const q = quoteToken(text, s, e);
+    if (q === 1) {
+      w[t] = QUOTE_HASH;
+      sh[t] = QUOTE_SHAPE;
+    } else if (q === 2) {
+      w[t] = SINGLE_QUOTE_HASH;
+      sh[t] = SINGLE_QUOTE_SHAPE;
+    } else {
+      w[t] = e - s > 24 ? 3 : hashLower(text, s, e);
+      sh[t] = shapeOf(text, s, e);
+    }
   }
   return { w, sh };
 }
@@ -193,9 +291,15 @@ export class SentenceModel {
 
   /**
    * Boundary decisions for the tokens: `out[t] = 1` when a sentence ends after token t. Line breaks
-   * are always boundaries; `veto(t)` may forbid one elsewhere, `force(t)` may impose one.
+   * are always boundaries; elsewhere `rules(t, since)` decides when it returns 0 or 1 and the model
+   * when it returns -1. `profile` is the document's `documentProfile`.
    */
-  boundaries(text: string, toks: Int32Array, rules: (t: number, since: number) => number): Uint8Array {
+  boundaries(
+    text: string,
+    toks: Int32Array,
+    rules: (t: number, since: number) => number,
+    profile = documentProfile(text, toks),
+  ): Uint8Array {
     const n = toks.length / 2;
     const out = new Uint8Array(n);
     if (n === 0) return out;
@@ -209,7 +313,7 @@ export class SentenceModel {
         if (r >= 0) b = r;
         else if (!candidate(text, toks, t)) b = 0;
         else {
-          const k = gapFeatures(text, toks, t, since, w, sh, this.feats);
+          const k = gapFeatures(text, toks, t, since, w, sh, profile, this.feats);
           this.scores[0] = 0;
           this.scores[1] = 0;
           this.linear.score(this.feats, k, this.scores);
@@ -259,7 +363,7 @@ export function trainSentenceModel(
     const n = toks.length / 2;
     const gold = new Uint8Array(n);
     for (let t = 0; t < n; t++) gold[t] = ends.has(toks[2 * t + 1]) ? 1 : 0;
-    return { text: doc.text, toks, gold, ...tokenTables(doc.text, toks) };
+    return { text: doc.text, toks, gold, profile: documentProfile(doc.text, toks), ...tokenTables(doc.text, toks) };
   });
   const model = new AveragedPerceptron(2, 1 << 16);
   const rand = mulberry32(seed);
@@ -271,7 +375,7 @@ export function trainSentenceModel(
     let errors = 0;
     let total = 0;
     for (const d of order) {
-      const { text, toks, gold, w, sh } = docs[d];
+      const { text, toks, gold, w, sh, profile } = docs[d];
       const n = toks.length / 2;
       let since = 1;
       for (let t = 0; t < n - 1; t++) {
@@ -283,7 +387,7 @@ export function trainSentenceModel(
           since = gold[t] ? 1 : since + 1;
           continue;
         }
-        const k = gapFeatures(text, toks, t, since, w, sh, feats);
+        const k = gapFeatures(text, toks, t, since, w, sh, profile, feats);
         scores[0] = 0;
         scores[1] = 0;
         model.score(feats, k, scores);

@@ -13,7 +13,7 @@ import { MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS } from './words.js';
  * - clitics are syntactic words of one multiword token: do|n't, ca|n't, wo|n't, I|'m, it|'s, Cuomo|'s,
  *   parents|', they|'re, we|'ve, I|'ll, you|'d, and without apostrophe: can|not, gon|na, do|nt, I|m …;
  * - abbreviations, titles, initials and dotted acronyms keep their period (Gov., U.S., J., a.m.);
- * - numbers keep their separators (1,200 3.5 6:40 11/28/2000); currency and percent signs are tokens;
+ * - numbers keep their separators (1,200 3.5 .05 6:40 11/28/2000); currency and percent signs are tokens;
  * - URLs, e-mail addresses, @handles, #tags and emoticons are single tokens.
  */
 
@@ -561,11 +561,26 @@ export function tokenizeWords(text: string): WordSpan[] {
         i = j;
         continue;
       }
+      // A decimal without its leading zero (".05", "a .50-caliber rifle") is one number.
+      if (c === 46 && i + 1 < e && cls[text.charCodeAt(i + 1)] === DIGIT && leadsNumber(text, i, cls)) {
+        const first = out.length;
+        i = scanWord(text, i + 1, e, cls, out, token, singleOpen);
+        out[first].start -= 1;
+        token = out[out.length - 1].token;
+        continue;
+      }
       const m = scanPunct(text, i, e, cls);
       emit(i, m);
       i = m;
     }
   }
+}
+
+/** Whether a period at `i` can begin a number: at the start of a chunk or after an opening bracket or "$". */
+function leadsNumber(text: string, i: number, cls: Uint8Array): boolean {
+  if (i === 0) return true;
+  const p = text.charCodeAt(i - 1);
+  return cls[p] === SPACE || p === 40 || p === 36 || p === 91;
 }
 
 /** The span found by the last successful `specialSpan`. */

@@ -3,7 +3,15 @@ import { splitSentences, trainSentenceModel } from '../../src/text/sentences.js'
 import { annotateText } from '../../src/text/annotate.js';
 import { tokenizeWords } from '../../src/text/tokenize.js';
 import { parseConllu } from '../../src/text/conllu.js';
-import { SentenceModel, defaultSentenceModel, setDefaultSentenceModel } from '../../src/text/sentence-model.js';
+import {
+  PROFILE_EDITED,
+  PROFILE_UNEDITED,
+  SentenceModel,
+  defaultSentenceModel,
+  documentProfile,
+  setDefaultSentenceModel,
+  surfaceTokens,
+} from '../../src/text/sentence-model.js';
 
 const texts = (t: string): string[] => splitSentences(t).map((s) => s.text);
 
@@ -51,6 +59,82 @@ describe('splitSentences', () => {
       'It cost $10.5 million... and more.',
       'See pic.twitter.com/abc for it.',
     ]);
+  });
+
+  it('does not split between a parenthesised acronym and the next word', () => {
+    expect(
+      texts(
+        'NAIROBI, April 26 (Xinhua) -- The World Health Organization (WHO) Regional Director for Africa Dr Ibrahim Samba said today that malaria kills many.',
+      ),
+    ).toHaveLength(1);
+    expect(
+      texts(
+        "Visiting Chinese National People's Congress (NPC) Chairman Qiao Shi said today that China would help. The Office of Management and Budget (OMB) Franklin Raines said so.",
+      ),
+    ).toEqual([
+      "Visiting Chinese National People's Congress (NPC) Chairman Qiao Shi said today that China would help.",
+      'The Office of Management and Budget (OMB) Franklin Raines said so.',
+    ]);
+    // With terminal punctuation the acronym may end a sentence.
+    expect(texts('It was run by the World Health Organization (WHO). Doctors were sent.')).toEqual([
+      'It was run by the World Health Organization (WHO).',
+      'Doctors were sent.',
+    ]);
+  });
+
+  it("reads `` as an opening and '' as a closing quote", () => {
+    expect(
+      texts("``San Francisco is diverse,'' Castleman says. ``It's not everybody's first choice.'' Of course not."),
+    ).toEqual([
+      "``San Francisco is diverse,'' Castleman says.",
+      "``It's not everybody's first choice.''",
+      'Of course not.',
+    ]);
+    expect(texts("It is alienated. `` There are some real haters,'' says Nash. They left.")).toEqual([
+      'It is alienated.',
+      "`` There are some real haters,'' says Nash.",
+      'They left.',
+    ]);
+    expect(texts("They're dancing to ``My Sharona''! By the time of its release it was a hit.")).toEqual([
+      "They're dancing to ``My Sharona''!",
+      'By the time of its release it was a hit.',
+    ]);
+    expect(texts("He explains in his book `` The Malaria Capers'' (W.W. Norton, 1991) how it spread.")).toHaveLength(1);
+    // A closing quote standing alone after the sentence it closes stays with it.
+    expect(texts("He said, `Just go like you are.' ''\n\nGarcia drove her there.")).toEqual([
+      "He said, `Just go like you are.' ''",
+      'Garcia drove her there.',
+    ]);
+    expect(texts('She said: "It works. " Then she left.')[0]).toMatch(/^She said: "It works\. "/);
+  });
+
+  it('does not split edited prose where there is no terminal punctuation', () => {
+    const doc = [
+      'HONG KONG (AP) _ Police arrested a man who had killed four people and stolen 143,000 yuan, 80,000 Hong Kong dollars and watches.',
+      'However the latest data on El Nino from a NASA satellite made them cautious about the forecast for the year.',
+      'The group has also published the following: All of its calculations include the costs of the program.',
+    ].join('\n\n');
+    expect(texts(doc)).toEqual([
+      'HONG KONG (AP) _ Police arrested a man who had killed four people and stolen 143,000 yuan, 80,000 Hong Kong dollars and watches.',
+      'However the latest data on El Nino from a NASA satellite made them cautious about the forecast for the year.',
+      'The group has also published the following: All of its calculations include the costs of the program.',
+    ]);
+    expect(texts('Rudolph is waiting to receive 25 Buick cars and GMC. trucks this month. He is patient.')).toEqual([
+      'Rudolph is waiting to receive 25 Buick cars and GMC. trucks this month.',
+      'He is patient.',
+    ]);
+  });
+
+  it('profiles documents by how their paragraphs end', () => {
+    const profile = (t: string): number => documentProfile(t, surfaceTokens(tokenizeWords(t)));
+    expect(profile('The first paragraph ends here, as usual.\n\nThe second paragraph ends here too, really.')).toBe(
+      PROFILE_EDITED,
+    );
+    expect(profile('thanks for all the help with this one\n\ncall me when you get in tomorrow morning')).toBe(
+      PROFILE_UNEDITED,
+    );
+    // Wire codes after the last sentence do not count against it.
+    expect(profile('Their trial resumes Monday after a long break. &UR; (ek)')).toBe(PROFILE_EDITED);
   });
 
   it('handles text with no punctuation, only spaces, or nothing', () => {

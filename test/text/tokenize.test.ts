@@ -229,6 +229,62 @@ describe('tokenizeWords', () => {
     ]);
   });
 
+  it('keeps LaTeX-style quotes of wire copy as single tokens', () => {
+    const t = "He said, ``We won.'' Then ``It's fine,'' and `Yes.' ''";
+    const surface = [...new Set(tokenizeWords(t).map((w) => w.token))].map((k) => {
+      const ws = tokenizeWords(t).filter((w) => w.token === k);
+      return t.slice(ws[0].start, ws[ws.length - 1].end);
+    });
+    expect(surface).toEqual([
+      'He',
+      'said',
+      ',',
+      '``',
+      'We',
+      'won',
+      '.',
+      "''",
+      'Then',
+      '``',
+      "It's",
+      'fine',
+      ',',
+      "''",
+      'and',
+      '`',
+      'Yes',
+      '.',
+      "'",
+      "''",
+    ]);
+  });
+
+  it('keeps a decimal without its leading zero whole', () => {
+    const t = 'warming .05 degrees, a .50-caliber rifle ($.99) and 3.5 percent. .NET';
+    const words = tokenizeWords(t).map((w) => t.slice(w.start, w.end));
+    expect(words).toEqual([
+      'warming',
+      '.05',
+      'degrees',
+      ',',
+      'a',
+      '.50',
+      '-',
+      'caliber',
+      'rifle',
+      '(',
+      '$',
+      '.99',
+      ')',
+      'and',
+      '3.5',
+      'percent',
+      '.',
+      '.',
+      'NET',
+    ]);
+  });
+
   it('keeps emoji sequences and mixed scripts whole', () => {
     expect(words('ok 👍🏽 👨‍👩‍👧 Привет мир 東京')).toEqual(['ok', '👍🏽', '👨‍👩‍👧', 'Привет', 'мир', '東京']);
   });
