@@ -1,4 +1,31 @@
-import { MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS } from './words.js';
+import {
+  DIGIT,
+  HIGH,
+  LETTER,
+  LOW,
+  MARK,
+  OTHER,
+  SPACE,
+  classTable,
+  emoticonEnd,
+  isApostrophe,
+  isRunSymbol,
+  isSingleQuote,
+  isUrlLead,
+  isUrlTrail,
+  symbolEnd,
+} from './chars.js';
+import {
+  ABBREVIATIONS,
+  AFTER_ITS_IS,
+  BARE_CONTRACTIONS,
+  CAPITALISED_ONLY,
+  DOMAIN_ENDS,
+  HYPHEN_PREFIXES,
+  TITLES,
+} from './tokenize-lexicon.js';
+
+export { ABBREVIATIONS } from './tokenize-lexicon.js';
 
 /**
  * Tokenisation into syntactic words following the UD v2 English (EWT) conventions, with exact character
@@ -25,303 +52,6 @@ export interface WordSpan {
 }
 
 // Character classes.
-const OTHER = 0;
-const SPACE = 1;
-const LETTER = 2;
-const DIGIT = 3;
-const MARK = 4;
-const HIGH = 5;
-const LOW = 6;
-
-let TABLE: Uint8Array | undefined;
-
-/** Class of every UTF-16 code unit, built once on first use. */
-function classTable(): Uint8Array {
-  if (TABLE) return TABLE;
-  const t = new Uint8Array(65536);
-  const letter = /[\p{L}]/u;
-  const digit = /\p{Nd}/u;
-  const mark = /[\p{M}\p{Cf}]/u;
-  const space = /[\s\p{Cc}\p{Zs}\p{Zl}\p{Zp}]/u;
-  for (let c = 0; c < 65536; c++) {
-    if (c >= 0xd800 && c <= 0xdbff) t[c] = HIGH;
-    else if (c >= 0xdc00 && c <= 0xdfff) t[c] = LOW;
-    else if (c < 128) {
-      if (c <= 32 || c === 127) t[c] = SPACE;
-      else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) t[c] = LETTER;
-      else if (c >= 48 && c <= 57) t[c] = DIGIT;
-      else t[c] = OTHER;
-    } else {
-      const s = String.fromCharCode(c);
-      if (space.test(s) || c === 0x200b || c === 0xfeff || c === 0xfffe || c === 0xffff) t[c] = SPACE;
-      else if (letter.test(s)) t[c] = LETTER;
-      else if (digit.test(s)) t[c] = DIGIT;
-      else if (mark.test(s)) t[c] = MARK;
-      else t[c] = OTHER;
-    }
-  }
-  TABLE = t;
-  return t;
-}
-
-/** Whether the code unit is whitespace (or an invisible control) that never belongs to a token. */
-export function isSpaceCode(c: number): boolean {
-  return classTable()[c] === SPACE;
-}
-
-/** Abbreviations that keep their period (lower case, without the final period). */
-export const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'messrs',
-  'dr',
-  'prof',
-  'gov',
-  'sen',
-  'sens',
-  'rep',
-  'reps',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'cmdr',
-  'sgt',
-  'adm',
-  'pres',
-  'supt',
-  'det',
-  'insp',
-  'rev',
-  'fr',
-  'msgr',
-  'hon',
-  'atty',
-  'st',
-  'mt',
-  'ft',
-  'jr',
-  'sr',
-  'vol',
-  'vs',
-  'etc',
-  'inc',
-  'corp',
-  'co',
-  'ltd',
-  'bros',
-  'dept',
-  'univ',
-  'assn',
-  ...MONTH_ABBREVIATIONS,
-  ...WEEKDAY_ABBREVIATIONS,
-  'ave',
-  'blvd',
-  'rd',
-  'approx',
-  'est',
-  'fig',
-  'al',
-  'cf',
-  'ariz',
-  'calif',
-  'colo',
-  'conn',
-  'fla',
-  'ill',
-  'ind',
-  'kan',
-  'kans',
-  'mass',
-  'mich',
-  'minn',
-  'miss',
-  'mo',
-  'neb',
-  'nev',
-  'okla',
-  'ore',
-  'pa',
-  'tenn',
-  'tex',
-  'va',
-  'vt',
-  'wash',
-  'wis',
-  'wyo',
-  'ala',
-  'ark',
-  'del',
-  'ga',
-  'ky',
-  'la',
-  'md',
-  'mont',
-  'no',
-  'nos',
-  'ph',
-  'mrs',
-  'gens',
-  'cpl',
-  'pvt',
-  'sgt',
-  'pfc',
-  'sts',
-  'drs',
-  'ext',
-  'dist',
-  'govt',
-]);
-
-/** Titles before names: never at the end of a sentence. */
-const TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'messrs',
-  'dr',
-  'drs',
-  'prof',
-  'gov',
-  'sen',
-  'sens',
-  'rep',
-  'reps',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'cmdr',
-  'sgt',
-  'adm',
-  'pres',
-  'supt',
-  'det',
-  'insp',
-  'rev',
-  'fr',
-  'msgr',
-  'hon',
-  'atty',
-  'st',
-  'mt',
-  'ft',
-  'cpl',
-  'pvt',
-  'pfc',
-  'no',
-  'nos',
-  'vs',
-]);
-
-/** Abbreviations that are also ordinary words: they keep their period only when capitalised. */
-const CAPITALISED_ONLY = new Set([
-  'ill',
-  'ind',
-  'mass',
-  'miss',
-  'mo',
-  'ore',
-  'pa',
-  'wash',
-  'del',
-  'la',
-  'mar',
-  'sun',
-  'sat',
-  'wed',
-  'est',
-  'fig',
-  'al',
-  'col',
-  'gen',
-  'rev',
-  'no',
-  'nos',
-  'co',
-  'st',
-  'mt',
-  'ft',
-  'ark',
-  'conn',
-  'mont',
-  'vol',
-  'det',
-]);
-
-/** Prefixes that EWT keeps attached to the following word across a hyphen. */
-const HYPHEN_PREFIXES = new Set([
-  'e',
-  'non',
-  'mid',
-  'pre',
-  'anti',
-  're',
-  'post',
-  'co',
-  'over',
-  'pro',
-  'multi',
-  'ex',
-  'sub',
-  'semi',
-  'cross',
-  'neo',
-  'psycho',
-  'socio',
-  'counter',
-  'intra',
-  'inter',
-  'micro',
-  'un',
-  'vice',
-  'mis',
-  'trans',
-  'ultra',
-  'macro',
-  'mini',
-  'bi',
-  'tri',
-  'quasi',
-  'pseudo',
-]);
-
-/** Contractions written without an apostrophe, with the length of their first word (EWT splits). */
-const BARE_CONTRACTIONS = new Map<string, number>([
-  ['cannot', 3],
-  ['gonna', 3],
-  ['wanna', 3],
-  ['gotta', 3],
-  ['outta', 3],
-  ['dont', 2],
-  ['didnt', 3],
-  ['doesnt', 4],
-  ['cant', 2],
-  ['wont', 2],
-  ['isnt', 2],
-  ['wasnt', 3],
-  ['couldnt', 5],
-  ['wouldnt', 5],
-  ['shouldnt', 6],
-  ['havent', 4],
-  ['hasnt', 3],
-  ['hadnt', 3],
-  ['arent', 3],
-  ['werent', 4],
-  ['aint', 2],
-  ['im', 1],
-  ['ive', 1],
-  ['thats', 4],
-  ['whats', 4],
-  ['theres', 5],
-  ['youre', 3],
-  ['theyre', 4],
-  ['hes', 2],
-  ['awhile', 1],
-]);
 
 /** Clitic suffixes after an apostrophe (lower case). */
 function isCliticAfterApostrophe(text: string, from: number, to: number): boolean {
@@ -336,119 +66,6 @@ function isCliticAfterApostrophe(text: string, from: number, to: number): boolea
     return (a === 114 && b === 101) /* re */ || (a === 118 && b === 101) /* ve */ || (a === 108 && b === 108); /* ll */
   }
   return false;
-}
-
-function isApostrophe(c: number): boolean {
-  return c === 39 || c === 0x2019 || c === 96;
-}
-
-function isSingleQuote(c: number): boolean {
-  return c === 39 || c === 0x2018 || c === 0x2019 || c === 96;
-}
-
-/** Characters stripped from the ends of a URL or e-mail address. */
-function isUrlTrail(c: number): boolean {
-  return (
-    c === 46 ||
-    c === 44 ||
-    c === 59 ||
-    c === 58 ||
-    c === 33 ||
-    c === 63 ||
-    c === 41 ||
-    c === 93 ||
-    c === 125 ||
-    c === 34 ||
-    c === 39 ||
-    c === 62 ||
-    c === 0x201d ||
-    c === 0x2019 ||
-    c === 0xbb
-  );
-}
-
-function isUrlLead(c: number): boolean {
-  return (
-    c === 40 || c === 91 || c === 123 || c === 34 || c === 39 || c === 60 || c === 0x201c || c === 0x2018 || c === 0xab
-  );
-}
-
-/** Symbols whose repeated runs form one token ("--", "***", ">>", "!!"). */
-function isRunSymbol(c: number): boolean {
-  return c < 128 && c !== 34 && c !== 39 && c !== 40 && c !== 91 && c !== 123 && c !== 44;
-}
-
-/** Emoticon at `i` (":)", ":-(", ";D", "=)", ":P", "<3"); returns its end or -1. */
-function emoticonEnd(text: string, i: number, e: number, cls: Uint8Array): number {
-  const c = text.charCodeAt(i);
-  let j = i + 1;
-  if (c === 60 /* < */) {
-    if (j < e && text.charCodeAt(j) === 51 /* 3 */) j++;
-    else return -1;
-  } else {
-    if (c !== 58 && c !== 59 && c !== 61) return -1;
-    if (j < e) {
-      const n = text.charCodeAt(j);
-      if (n === 45 || n === 111 || n === 94 || n === 39) j++;
-    }
-    if (j >= e) return -1;
-    const m = text.charCodeAt(j);
-    // ) ( D P p / \ | ] [ * 3 O o $ @
-    if (
-      m === 41 ||
-      m === 40 ||
-      m === 68 ||
-      m === 80 ||
-      m === 112 ||
-      m === 47 ||
-      m === 92 ||
-      m === 124 ||
-      m === 93 ||
-      m === 91 ||
-      m === 42 ||
-      m === 51 ||
-      m === 79 ||
-      m === 111 ||
-      m === 36 ||
-      m === 64
-    )
-      j++;
-    else return -1;
-    // Repeated mouths ":)))".
-    while (j < e && text.charCodeAt(j) === m && (m === 41 || m === 40)) j++;
-  }
-  // Must end the chunk or be followed by a non-word character.
-  if (j < e) {
-    const k = cls[text.charCodeAt(j)];
-    if (k === LETTER || k === DIGIT) return -1;
-  }
-  return j;
-}
-
-/** End of one symbol starting at `i`: a code point with its combining marks, variation selectors and ZWJ sequences. */
-function symbolEnd(text: string, i: number, e: number, cls: Uint8Array): number {
-  const cpEnd = (j: number): number =>
-    cls[text.charCodeAt(j)] === HIGH && j + 1 < e && cls[text.charCodeAt(j + 1)] === LOW ? j + 2 : j + 1;
-  let j = cpEnd(i);
-  while (j < e) {
-    const c = text.charCodeAt(j);
-    if (cls[c] === MARK) {
-      j++;
-      // After a zero-width joiner the next code point joins the symbol.
-      if (c === 0x200d && j < e && cls[text.charCodeAt(j)] !== SPACE) j = cpEnd(j);
-      continue;
-    }
-    // Emoji skin-tone modifiers (U+1F3FB–1F3FF).
-    if (c === 0xd83c && j + 1 < e) {
-      const lo = text.charCodeAt(j + 1);
-      if (lo >= 0xdffb && lo <= 0xdfff) {
-        j += 2;
-        continue;
-      }
-    }
-    break;
-  }
-  return j;
 }
 
 /**
@@ -821,58 +438,6 @@ function scanWord(
   return q;
 }
 
-/** Last parts of host and file names: "twitter.com", "report.doc". */
-const DOMAIN_ENDS = new Set([
-  'com',
-  'net',
-  'org',
-  'edu',
-  'gov',
-  'mil',
-  'int',
-  'info',
-  'biz',
-  'io',
-  'co',
-  'uk',
-  'us',
-  'ca',
-  'de',
-  'fr',
-  'au',
-  'jp',
-  'ru',
-  'cn',
-  'in',
-  'tv',
-  'me',
-  'ly',
-  'doc',
-  'docx',
-  'xls',
-  'xlsx',
-  'pdf',
-  'txt',
-  'htm',
-  'html',
-  'jpg',
-  'jpeg',
-  'gif',
-  'png',
-  'ppt',
-  'zip',
-  'exe',
-  'url',
-  'php',
-  'asp',
-  'aspx',
-  'js',
-  'ts',
-  'csv',
-  'mp3',
-  'mp4',
-]);
-
 /** Whether the dot before `s` joins a host or file name: the next part is a known ending or another dotted part. */
 function joinsDomain(text: string, s: number, e: number, cls: Uint8Array, strict: boolean): boolean {
   let r = s;
@@ -891,69 +456,6 @@ function joinsDomain(text: string, s: number, e: number, cls: Uint8Array, strict
   if (r - s > 5) return !strict;
   return DOMAIN_ENDS.has(text.slice(s, r).toLowerCase());
 }
-
-/** Words after which "its" is "it is" ("its a shame", "its not"), not the possessive. */
-const AFTER_ITS_IS = new Set([
-  'a',
-  'an',
-  'the',
-  'not',
-  'been',
-  'going',
-  'gonna',
-  'getting',
-  'so',
-  'very',
-  'really',
-  'just',
-  'too',
-  'ok',
-  'okay',
-  'great',
-  'good',
-  'nice',
-  'hard',
-  'never',
-  'always',
-  'only',
-  'also',
-  'still',
-  'about',
-  'like',
-  'in',
-  'on',
-  'at',
-  'because',
-  'that',
-  'true',
-  'fine',
-  'pretty',
-  'probably',
-  'actually',
-  'definitely',
-  'worth',
-  'better',
-  'best',
-  'bad',
-  'all',
-  'no',
-  'my',
-  'your',
-  'his',
-  'her',
-  'our',
-  'their',
-  'amazing',
-  'awesome',
-  'easy',
-  'cheap',
-  'free',
-  'funny',
-  'sad',
-  'almost',
-  'over',
-  'definately',
-]);
 
 /** Whether "its" ending at `q` reads as "it is", judged by the next word. */
 function itsIsItIs(text: string, q: number, cls: Uint8Array): boolean {
