@@ -7,6 +7,8 @@ import {
   surfaceTokens,
 } from './sentence-model.js';
 import { ABBREVIATIONS, tokenizeWords, type WordSpan } from './tokenize.js';
+import { NAME_TITLES } from './tokenize-lexicon.js';
+import { MONTH_ABBREVIATIONS } from './words.js';
 
 export { ABBREVIATIONS };
 
@@ -56,57 +58,7 @@ const SENTENCE_STARTERS = new Set([
 ]);
 
 /** Titles and abbreviations that precede a name or number and so never end a sentence before one. */
-const TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'messrs',
-  'dr',
-  'drs',
-  'prof',
-  'gov',
-  'sen',
-  'sens',
-  'rep',
-  'reps',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'cmdr',
-  'sgt',
-  'adm',
-  'pres',
-  'supt',
-  'det',
-  'insp',
-  'rev',
-  'fr',
-  'msgr',
-  'hon',
-  'atty',
-  'st',
-  'mt',
-  'ft',
-  'no',
-  'nos',
-  'vs',
-  'cpl',
-  'pvt',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
+const TITLES: ReadonlySet<string> = new Set([...NAME_TITLES, 'no', 'nos', 'vs', ...MONTH_ABBREVIATIONS]);
 
 function isUpperCode(c: number, text: string, i: number): boolean {
   if (c >= 65 && c <= 90) return true;

@@ -4,13 +4,14 @@
  */
 import { MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS } from './words.js';
 
-/** Abbreviations that keep their period (lower case, without the final period). */
-export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+/** Personal and professional titles written abbreviated before a name ("Gov.", "Sgt.", "Messrs."). */
+export const NAME_TITLES: readonly string[] = [
   'mr',
   'mrs',
   'ms',
   'messrs',
   'dr',
+  'drs',
   'prof',
   'gov',
   'sen',
@@ -37,6 +38,14 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'st',
   'mt',
   'ft',
+  'cpl',
+  'pvt',
+  'pfc',
+];
+
+/** Abbreviations that keep their period (lower case, without the final period). */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...NAME_TITLES,
   'jr',
   'sr',
   'vol',
@@ -110,47 +119,8 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'govt',
 ]);
 
-/** Titles before names: never at the end of a sentence. */
-export const TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'messrs',
-  'dr',
-  'drs',
-  'prof',
-  'gov',
-  'sen',
-  'sens',
-  'rep',
-  'reps',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'cmdr',
-  'sgt',
-  'adm',
-  'pres',
-  'supt',
-  'det',
-  'insp',
-  'rev',
-  'fr',
-  'msgr',
-  'hon',
-  'atty',
-  'st',
-  'mt',
-  'ft',
-  'cpl',
-  'pvt',
-  'pfc',
-  'no',
-  'nos',
-  'vs',
-]);
+/** Titles before names, and "No." before a number: never at the end of a sentence. */
+export const TITLES: ReadonlySet<string> = new Set([...NAME_TITLES, 'no', 'nos', 'vs']);
 
 /** Abbreviations that are also ordinary words: they keep their period only when capitalised. */
 export const CAPITALISED_ONLY = new Set([
