@@ -1,20 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { NerModel, NerModelError } from './tagger.js';
+import { shippedModelPath } from '../learn/model-path.js';
 
 export const MODEL_FILE = 'ner-conll2003.bin.gz';
 
-/** The shipped model, found next to the sources (src/entities) or the build (dist/src/entities). */
+/** The shipped NER model (or the file named by STORYLINE_NER_MODEL). */
 export function defaultModelPath(): string {
-  const env = process.env.STORYLINE_NER_MODEL;
-  if (env) return env;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    path.resolve(here, '../../models/ner', MODEL_FILE),
-    path.resolve(here, '../../../models/ner', MODEL_FILE),
-  ];
-  return candidates.find((p) => existsSync(p)) ?? candidates[0];
+  return shippedModelPath(import.meta.url, 'ner', MODEL_FILE, 'STORYLINE_NER_MODEL');
 }
 
 export function loadModel(file: string): NerModel {

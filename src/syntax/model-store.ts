@@ -1,20 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { DependencyParser, ParserModelError } from './parser.js';
+import { shippedModelPath } from '../learn/model-path.js';
 
 export const PARSER_MODEL_FILE = 'parser.bin.gz';
 
-/** The shipped model, found next to the sources (src/syntax) or the build (dist/src/syntax). */
+/** The shipped parser (or the file named by STORYLINE_PARSER_MODEL). */
 export function defaultParserPath(): string {
-  const env = process.env.STORYLINE_PARSER_MODEL;
-  if (env) return env;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    path.resolve(here, '../../models/syntax', PARSER_MODEL_FILE),
-    path.resolve(here, '../../../models/syntax', PARSER_MODEL_FILE),
-  ];
-  return candidates.find((p) => existsSync(p)) ?? candidates[0];
+  return shippedModelPath(import.meta.url, 'syntax', PARSER_MODEL_FILE, 'STORYLINE_PARSER_MODEL');
 }
 
 const REBUILD = 'Train one with `npm run train:syntax` or set STORYLINE_PARSER_MODEL.';

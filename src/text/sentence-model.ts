@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { readBundle, writeBundle } from '../learn/bundle.js';
 import { feature, mulberry32, shuffle } from '../learn/hash.js';
 import { AveragedPerceptron, LinearModel } from '../learn/perceptron.js';
 import { rawTreebank, type ConlluSentence } from './conllu.js';
 import { ABBREVIATIONS, tokenizeWords, type WordSpan } from './tokenize.js';
+import { shippedModelPath } from '../learn/model-path.js';
 
 /**
  * The learned sentence-boundary classifier: an averaged perceptron deciding, after each surface token,
@@ -409,16 +408,9 @@ export function trainSentenceModel(
   return compiled.serialize({ seed, epochs, trainedOn: `${train.length} sentences` });
 }
 
-/** The shipped model file, next to the sources (src/text) or the build (dist/src/text). */
+/** The shipped sentence-boundary model (or the file named by STORYLINE_SENTENCE_MODEL). */
 export function defaultSentenceModelPath(): string {
-  const env = process.env.STORYLINE_SENTENCE_MODEL;
-  if (env) return env;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    path.resolve(here, '../../models/syntax', SENTENCE_MODEL_FILE),
-    path.resolve(here, '../../../models/syntax', SENTENCE_MODEL_FILE),
-  ];
-  return candidates.find((p) => existsSync(p)) ?? candidates[0];
+  return shippedModelPath(import.meta.url, 'syntax', SENTENCE_MODEL_FILE, 'STORYLINE_SENTENCE_MODEL');
 }
 
 let cached: SentenceModel | null | undefined;
