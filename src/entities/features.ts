@@ -5,6 +5,7 @@
  */
 
 import { feature, hashRange, hashString } from '../learn/hash.js';
+import { wordShape as shapeOf } from '../text/shape.js';
 
 export { feature, hashString } from '../learn/hash.js';
 
@@ -95,21 +96,9 @@ export function normalizeWord(w: string): string {
     .replace(/\u00a0/g, ' ');
 }
 
-/** Character classes: X upper, x lower, d digit, other characters kept (so "x.x." and "dd-dd" show). */
+/** The word's shape (see `text/shape.ts`). */
 export function wordShape(w: string): string {
-  let s = '';
-  const n = Math.min(w.length, 12);
-  for (let i = 0; i < n; i++) {
-    const c = w.charCodeAt(i);
-    if (c >= 65 && c <= 90) s += 'X';
-    else if (c >= 97 && c <= 122) s += 'x';
-    else if (c >= 48 && c <= 57) s += 'd';
-    else if (c > 127) {
-      const ch = w[i];
-      s += ch.toUpperCase() !== ch ? 'x' : ch.toLowerCase() !== ch ? 'X' : 'o';
-    } else s += w[i];
-  }
-  return s;
+  return shapeOf(w);
 }
 
 /** The shape with repeated classes collapsed ("Xxxxx" → "Xx"). */

@@ -367,6 +367,6 @@ export function formatSyntaxEval(r: SyntaxEvalResult): string {
     '| -------------- | --------: | -----: | -----: |',
     ...rows.map(([name, s]) => `| ${name.padEnd(14)} |    ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} |`),
     '',
-    `speed (one core): tokeniser + sentences ${n(r.speed.charactersPerSecond)} characters/s; tagger + lemmas ${n(r.speed.taggerTokensPerSecond)} tokens/s; parser ${n(r.speed.parserTokensPerSecond)} tokens/s; all ${n(r.speed.tokensPerSecond)} tokens/s`,
+    `speed (one core, one cold pass over the file; npm run bench:syntax measures steady state on news): tokeniser + sentences ${n(r.speed.charactersPerSecond)} characters/s; tagger + lemmas ${n(r.speed.taggerTokensPerSecond)} tokens/s; parser ${n(r.speed.parserTokensPerSecond)} tokens/s; all ${n(r.speed.tokensPerSecond)} tokens/s`,
   ].join('\n');
 }

@@ -1,10 +1,11 @@
 import { readBundle, writeBundle, BundleError } from '../learn/bundle.js';
 import { labelFeatures, MAX_FEATURES, MAX_LABEL_FEATURES, transitionFeatures, WordHashes } from './features.js';
 import { LEFT, MOVES, ParseState, SHIFT } from './state.js';
+import { Beam } from './beam.js';
 import { MoveTable, SparseTable } from './table.js';
 
 /**
- * The greedy dependency parser: arc-hybrid transitions scored by a linear model, each arc labelled when
+ * The dependency parser (greedy by default, or with a beam): arc-hybrid transitions scored by a linear model, each arc labelled when
  * it is made (the dependent's subtree is complete by then) by a second linear model. See `state.ts` for
  * the transition system and `train.ts` for training.
  */
@@ -14,6 +15,11 @@ export interface ParseInput {
   upos: readonly string[];
   xpos: readonly string[];
   lemmas?: readonly string[];
+}
+
+export interface ParseOptions {
+  /** Beam width (default 1: greedy). Wider beams search more configurations, at that many times the cost. */
+  beam?: number;
 }
 
 export interface ParseResult {
@@ -79,11 +85,12 @@ export class DependencyParser {
     );
   }
 
-  parse(input: ParseInput): ParseResult {
+  parse(input: ParseInput, opts: ParseOptions = {}): ParseResult {
     const n = input.words.length;
     if (n === 0) return { heads: new Int32Array(0), deprels: [] };
+    const width = Math.max(1, Math.floor(opts.beam ?? 1));
     try {
-      return this.run(input);
+      return width > 1 ? this.runBeam(input, width) : this.run(input);
     } catch {
       // Never reached with well-formed models; a flat tree keeps callers going.
       const heads = new Int32Array(n).fill(0);
@@ -101,11 +108,15 @@ export class DependencyParser {
     h.fill(input.words, input.upos, input.xpos);
     st.reset(n);
     while (!st.done) {
-      const k = transitionFeatures(st, h, f);
-      scores.fill(0);
-      this.moveTable.score(f, k, scores);
-      let best = -1;
-      for (let m = 0; m < MOVES; m++) if (st.valid(m) && (best < 0 || scores[m] > scores[best])) best = m;
+      // With an empty stack only SHIFT is allowed, and once the buffer holds only the root token exactly
+      // one of LEFT (one word left) and RIGHT is: no need to score forced moves.
+      let best = st.forced();
+      if (best < 0) {
+        const k = transitionFeatures(st, h, f);
+        scores.fill(0);
+        this.moveTable.scoreRelative(f, k, scores);
+        for (let m = 0; m < MOVES; m++) if (st.valid(m) && (best < 0 || scores[m] > scores[best])) best = m;
+      }
       let label = 0;
       if (best !== SHIFT) {
         const dep = st.stack[st.sp - 1];
@@ -114,6 +125,32 @@ export class DependencyParser {
       }
       st.apply(best, label);
     }
+    return this.result(st);
+  }
+
+  private readonly beams = new Map<number, Beam>();
+  private readonly scoreMoves = (st: ParseState, out: Float64Array): void => {
+    const k = transitionFeatures(st, this.hashes, this.feats);
+    const s = this.moveScores;
+    s.fill(0);
+    this.moveTable.score(this.feats, k, s);
+    out[0] = s[0];
+    out[1] = s[1];
+    out[2] = s[2];
+  };
+  private readonly labelArc = (st: ParseState, hd: number, dep: number): number => this.label(hd, dep, st);
+
+  private runBeam(input: ParseInput, width: number): ParseResult {
+    let beam = this.beams.get(width);
+    if (!beam) this.beams.set(width, (beam = new Beam(width)));
+    this.hashes.fill(input.words, input.upos, input.xpos);
+    beam.reset(input.words.length);
+    while (!beam.done) beam.step(this.scoreMoves, this.labelArc);
+    return this.result(beam.items[0]);
+  }
+
+  private result(st: ParseState): ParseResult {
+    const n = st.n;
     const heads = new Int32Array(n);
     const deprels = new Array<string>(n);
     for (let i = 0; i < n; i++) {
@@ -125,8 +162,7 @@ export class DependencyParser {
   }
 
   /** The best label for the arc `hd → dep`: `root` exactly when the head is the root token. */
-  label(hd: number, dep: number): number {
-    const st = this.st;
+  label(hd: number, dep: number, st: ParseState = this.st): number {
     if (hd === st.n) return this.rootLabel >= 0 ? this.rootLabel : 0;
     const k = labelFeatures(st, this.hashes, hd, dep, this.feats);
     const scores = this.labelScores;

@@ -82,6 +82,36 @@ export class ParseState {
     this.rsetHi.fill(0, 0, size);
   }
 
+  /** Makes this configuration a copy of `o` (for beam search; reuses this state's storage). */
+  copyFrom(o: ParseState): void {
+    const size = o.n + 2;
+    if (size > this.cap) this.grow(size);
+    this.n = o.n;
+    this.none = o.none;
+    this.sp = o.sp;
+    this.b = o.b;
+    this.stack.set(o.stack.subarray(0, o.sp));
+    this.heads.set(o.heads.subarray(0, size));
+    this.labels.set(o.labels.subarray(0, size));
+    this.lc1.set(o.lc1.subarray(0, size));
+    this.lc2.set(o.lc2.subarray(0, size));
+    this.rc1.set(o.rc1.subarray(0, size));
+    this.rc2.set(o.rc2.subarray(0, size));
+    this.nl.set(o.nl.subarray(0, size));
+    this.nr.set(o.nr.subarray(0, size));
+    this.lsetLo.set(o.lsetLo.subarray(0, size));
+    this.lsetHi.set(o.lsetHi.subarray(0, size));
+    this.rsetLo.set(o.rsetLo.subarray(0, size));
+    this.rsetHi.set(o.rsetHi.subarray(0, size));
+  }
+
+  /** The only allowed move, or -1 when there is a choice (an empty stack, or only the root token left). */
+  forced(): number {
+    if (this.sp === 0) return SHIFT;
+    if (this.b >= this.n) return this.sp === 1 ? LEFT : RIGHT;
+    return -1;
+  }
+
   get done(): boolean {
     return this.sp === 0 && this.b >= this.n;
   }

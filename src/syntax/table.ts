@@ -2,8 +2,9 @@
  * Cache-friendly weight tables for prediction. Parsing speed is bound by memory: most of the time goes
  * into looking features up, and a lookup in `LinearModel` touches three arrays (keys, rows, weights),
  * that is up to three cache misses. Here a slot keeps the key next to its weights (or to where they
- * are), so a lookup costs one miss; the tables are also what the model file stores, so loading builds
- * nothing.
+ * are), so a lookup costs one miss; the tables are also what the model file stores. Loading then packs
+ * them once more for scoring (4-byte move slots, 2-byte label entries, weights in an 8-bit μ-law
+ * code): half to a quarter of the memory traffic, the same UAS/LAS on EWT dev.
  */
 
 /** Table size (as a power of two) for `size` keys at a load of at most `load`. */
@@ -14,6 +15,36 @@ function bitsFor(size: number, load: number): number {
 }
 
 const GOLDEN = 0x9e3779b1;
+/**
+ * The 8-bit code of the packed weight differences (μ-law, μ = MU): fine steps near 0, where most weights
+ * are, coarse ones near the largest difference (2 × 32767). `DECODE[byte]` is the value of a code.
+ */
+const MU = 255;
+
+/** An 8-bit μ-law code (μ = 255) for values within ±`max`: `table[byte]` is the value of a code. */
+class MuLaw {
+  readonly table = new Float32Array(256);
+
+  constructor(readonly max: number) {
+    for (let q = -127; q <= 127; q++)
+      this.table[q & 0xff] = (Math.sign(q) * max * (Math.pow(1 + MU, Math.abs(q) / 127) - 1)) / MU;
+  }
+
+  /** The code (−127…127) nearest to `d`. */
+  encode(d: number): number {
+    const t = this.table;
+    const x = Math.min(Math.abs(d), this.max);
+    const a = Math.min(127, Math.round((127 * Math.log1p((MU * x) / this.max)) / Math.log1p(MU)));
+    let best = 0;
+    for (let q = Math.max(0, a - 1); q <= Math.min(127, a + 1); q++)
+      if (Math.abs(t[q] - x) < Math.abs(t[best] - x)) best = q;
+    return d < 0 ? -best : best;
+  }
+}
+
+/** The code of the packed move-weight differences (at most 2 × 32767). */
+const MOVE_CODE = new MuLaw(65534);
+const DECODE = MOVE_CODE.table;
 
 /**
  * Three classes in 8-byte slots `[fingerprint, w0, w1, w2]` (uint16 + 3 × int16, weights quantised
@@ -23,8 +54,8 @@ const GOLDEN = 0x9e3779b1;
  */
 export class MoveTable {
   static readonly CLASSES = 3;
-  private readonly fp: Uint16Array;
   private readonly w: Int16Array;
+  private readonly packed: Int32Array;
   private readonly shift: number;
   private readonly mask: number;
 
@@ -35,10 +66,24 @@ export class MoveTable {
     const n = slots.length >> 2;
     if (n < 16 || (n & (n - 1)) !== 0 || slots.length !== n * 4)
       throw new RangeError('move table size is not 4 × a power of two');
-    this.fp = slots;
     this.w = new Int16Array(slots.buffer, slots.byteOffset, slots.length);
     this.mask = n - 1;
     this.shift = 32 - Math.log2(n);
+    // The table for greedy parsing: 4-byte slots [fingerprint 16 bits, (w1 − w0) and (w2 − w0) as int8
+    // in steps of STEP], at the same positions (same probing) as the stored one.
+    const packed = new Int32Array(n);
+    const w = this.w;
+    for (let i = 0; i < n; i++) {
+      const f = slots[4 * i];
+      if (f === 0) continue;
+      let v = f;
+      for (let c = 1; c < 3; c++) {
+        const q = MOVE_CODE.encode(w[4 * i + 1 + c] - w[4 * i + 1]);
+        v |= (q & 0xff) << (8 * (c + 1));
+      }
+      packed[i] = v;
+    }
+    this.packed = packed;
   }
 
   static build(keys: Uint32Array, weights: Float32Array): MoveTable {
@@ -65,9 +110,9 @@ export class MoveTable {
     return new MoveTable(slots, scale);
   }
 
-  /** Adds the (scaled) weights of the first `n` features into `out`. */
+  /** Adds the (scaled) weights of the first `n` features into `out` (all three, for beam search). */
   score(features: Uint32Array, n: number, out: Float32Array): void {
-    const fps = this.fp;
+    const fps = this.slots;
     const w = this.w;
     const mask = this.mask;
     const shift = this.shift;
@@ -95,6 +140,37 @@ export class MoveTable {
     out[1] += o1;
     out[2] += o2;
   }
+
+  /**
+   * Scores for choosing one move (greedy parsing): `out` gets 0, w1 − w0 and w2 − w0 (up to the
+   * quantisation of `packed`), which rank the moves as `score` does at half the memory traffic.
+   */
+  scoreRelative(features: Uint32Array, n: number, out: Float32Array): void {
+    const t = this.packed;
+    const mask = this.mask;
+    const shift = this.shift;
+    let o1 = 0;
+    let o2 = 0;
+    for (let j = 0; j < n; j++) {
+      const k = features[j];
+      const fp = k & 0xffff || 1;
+      let i = Math.imul(k, GOLDEN) >>> shift;
+      for (;;) {
+        const x = t[i];
+        const xf = x & 0xffff;
+        if (xf === fp) {
+          o1 += DECODE[(x >>> 16) & 0xff];
+          o2 += DECODE[x >>> 24];
+          break;
+        }
+        if (xf === 0) break;
+        i = (i + 1) & mask;
+      }
+    }
+    out[0] = 0;
+    out[1] = o1;
+    out[2] = o2;
+  }
 }
 
 /**
@@ -106,6 +182,8 @@ export class SparseTable {
   private readonly eu: Uint32Array;
   private readonly ef: Float32Array;
   private readonly mask: number;
+  private readonly packed: Uint16Array;
+  private readonly decode: Float32Array;
 
   constructor(
     readonly classes: number,
@@ -118,6 +196,19 @@ export class SparseTable {
     this.mask = n - 1;
     this.eu = entries;
     this.ef = new Float32Array(entries.buffer, entries.byteOffset, entries.length);
+    // What is scored from: each entry in 2 bytes [class, μ-law code of the weight] (a quarter of the
+    // stored entries' memory traffic).
+    const count = entries.length >> 1;
+    let max = 0;
+    for (let e = 0; e < count; e++) max = Math.max(max, Math.abs(this.ef[2 * e + 1]));
+    const code = new MuLaw(max > 0 ? max : 1);
+    this.decode = code.table;
+    this.packed = new Uint16Array(count);
+    for (let e = 0; e < count; e++) {
+      const c = entries[2 * e];
+      if (c >= classes) throw new RangeError('label table class out of range');
+      this.packed[e] = c | ((code.encode(this.ef[2 * e + 1]) & 0xff) << 8);
+    }
   }
 
   static build(classes: number, keys: Uint32Array, weights: Float32Array): SparseTable {
@@ -153,8 +244,8 @@ export class SparseTable {
 
   score(features: Uint32Array, n: number, out: Float32Array): void {
     const s = this.slots;
-    const eu = this.eu;
-    const ef = this.ef;
+    const pe = this.packed;
+    const dec = this.decode;
     const mask = this.mask;
     for (let j = 0; j < n; j++) {
       const k = features[j];
@@ -165,7 +256,10 @@ export class SparseTable {
           const v = s[2 * i + 1];
           const start = v >>> 8;
           const end = start + (v & 255);
-          for (let e = start; e < end; e++) out[eu[2 * e]] += ef[2 * e + 1];
+          for (let e = start; e < end; e++) {
+            const x = pe[e];
+            out[x & 0xff] += dec[x >>> 8];
+          }
           break;
         }
         if (x === 0) break;

@@ -3,6 +3,7 @@ import { mulberry32, shuffle } from '../learn/hash.js';
 import type { ConlluSentence } from '../text/conllu.js';
 import { labelFeatures, MAX_FEATURES, MAX_LABEL_FEATURES, transitionFeatures, WordHashes } from './features.js';
 import { Oracle } from './oracle.js';
+import { BeamTrainer } from './train-beam.js';
 import { DependencyParser, ROOT_LABEL } from './parser.js';
 import { LEFT, MOVES, ParseState, SHIFT } from './state.js';
 
@@ -27,6 +28,11 @@ export interface TrainOptions {
   explore?: number;
   /** Rows whose averaged weights are all at or below this magnitude are dropped (default `DEFAULT_PRUNE`). */
   prune?: number;
+  /**
+   * Beam width for global training (max-violation updates, see `train-beam.ts`); 1 (the default) trains
+   * the greedy parser with the dynamic oracle. Parse with the same width: `parse(input, { beam })`.
+   */
+  beam?: number;
 }
 
 interface Example {
@@ -138,9 +144,21 @@ export function trainModels(train: ConlluSentence[], opts: TrainOptions = {}): T
     return best;
   };
 
+  const width = Math.max(1, Math.floor(opts.beam ?? 1));
+  const beam = width > 1 ? new BeamTrainer(moves, labeller, labels.length, rootLabel, width) : undefined;
   for (let epoch = 0; epoch < epochs; epoch++) {
     const te = Date.now();
     shuffle(order, rand);
+    if (beam) {
+      let right = 0;
+      beam.labelTotal = beam.labelCorrect = 0;
+      for (const idx of order) if (beam.sentence(examples[idx])) right++;
+      log(
+        `parser epoch ${epoch + 1}/${epochs} (beam ${width}): ${((100 * right) / examples.length).toFixed(2)}% sentences without update, ` +
+          `labels ${((100 * beam.labelCorrect) / Math.max(1, beam.labelTotal)).toFixed(2)}%, ${moves.size} + ${labeller.size} features, ${((Date.now() - te) / 1000).toFixed(1)}s`,
+      );
+      continue;
+    }
     const exploring = epoch >= staticEpochs;
     let correct = 0;
     let total = 0;

@@ -9,6 +9,7 @@
 
 import { FeatureTable, feature, hashRange, hashString, mix } from '../learn/hash.js';
 import type { ConlluSentence } from './conllu.js';
+import { wordShape as shapeOf } from './shape.js';
 
 // Template numbers: changing one invalidates trained models.
 export const T = {
@@ -42,6 +43,11 @@ export const T = {
   t2: 49,
   capSuffix: 11,
   prefixCap: 12,
+  // word clusters learnt from unlabelled text (src/text/word-clusters.ts): template + level (+ offset)
+  cluster: 13,
+  nCluster: 26,
+  t1Cluster: 50,
+  clusterPair: 51,
 } as const;
 
 /** Offsets of the neighbouring words whose own features are used: index 0…4 ↔ offset −2…+2. */
@@ -63,7 +69,14 @@ export interface WordInfo {
   flags: number;
   /** Ambiguity class (tags the word takes in training), or a constant for unknown words. */
   amb: number;
+  /** The word's cluster at each level of the cluster tree, top first (empty: not clustered). */
+  clusters: readonly number[];
 }
+
+/** A word's cluster path (one id per level, top first), or undefined; looked up by normalised form. */
+export type ClusterLookup = (norm: string) => readonly number[] | undefined;
+
+const NO_CLUSTERS: readonly number[] = [];
 
 const APOS = /[\u2018\u2019\u201b\u2032\u00b4]/g;
 
@@ -78,22 +91,9 @@ export function lowerKey(w: string): string {
   return /\d/.test(l) ? l.replace(/\d/g, '0') : l;
 }
 
-/** Character classes: X upper, x lower, d digit, other ASCII kept, other symbols o (at most 12 characters). */
+/** The word's shape (see `text/shape.ts`). */
 export function wordShape(w: string): string {
-  let s = '';
-  const n = Math.min(w.length, 12);
-  for (let i = 0; i < n; i++) {
-    const c = w.charCodeAt(i);
-    if (c >= 65 && c <= 90) s += 'X';
-    else if (c >= 97 && c <= 122) s += 'x';
-    else if (c >= 48 && c <= 57) s += 'd';
-    else if (c > 127) {
-      const ch = w[i];
-      s += ch.toUpperCase() !== ch ? 'x' : ch.toLowerCase() !== ch ? 'X' : 'o';
-    } else s += w[i];
-  }
-  if (w.length > 12) s += '+';
-  return s;
+  return shapeOf(w, true);
 }
 
 export function shortShape(shape: string): string {
@@ -134,7 +134,7 @@ export function ambKeyLower(lower: string): number {
 /** Looks a word's ambiguity class up in the model's dictionary (exact form first, then lowercase). */
 export type AmbLookup = (key: number) => number;
 
-export function wordInfo(w: string, amb: AmbLookup): WordInfo {
+export function wordInfo(w: string, amb: AmbLookup, clusters?: ClusterLookup): WordInfo {
   const norm = normalizeForm(w);
   const lower = lowerKey(norm);
   const shape = wordShape(norm);
@@ -154,6 +154,7 @@ export function wordInfo(w: string, amb: AmbLookup): WordInfo {
     hShort: hashString(shortShape(shape)),
     flags: flagsOf(norm),
     amb: a,
+    clusters: clusters?.(norm) ?? NO_CLUSTERS,
   };
 }
 
@@ -179,8 +180,14 @@ export function offsetFeatures(info: WordInfo, k: number, out: Uint32Array | num
     if (info.amb === AMB_UNKNOWN) out[n++] = feature(T.ambSuffix, info.hSuffix3, info.hShort);
     out[n++] = feature(T.capSuffix, info.flags & 13, info.hSuffix3);
     if (len > 2) out[n++] = feature(T.prefixCap, info.flags & 13, hashRange(lower, 0, 2));
+    const cl = info.clusters;
+    for (let l = 0; l < cl.length; l++) out[n++] = feature(T.cluster, l, cl[l]);
+    if (cl.length === 0) out[n++] = feature(T.cluster, 99, info.flags & 13);
     return n;
   }
+  const cl = info.clusters;
+  const levels = k === CENTER - 1 || k === CENTER + 1 ? cl.length : Math.min(cl.length, NEIGHBOUR2_LEVELS);
+  for (let l = 0; l < levels; l++) out[n++] = feature(T.nCluster, k * 16 + l, cl[l]);
   out[n++] = feature(T.nLower, k, info.hLower);
   out[n++] = feature(T.nAmb, k, info.amb);
   if (k === CENTER - 1 || k === CENTER + 1) {
@@ -190,6 +197,9 @@ export function offsetFeatures(info: WordInfo, k: number, out: Uint32Array | num
   }
   return n;
 }
+
+/** Cluster levels used for the words at ±2. */
+const NEIGHBOUR2_LEVELS = 3;
 
 /** The feature standing for "no word here" (before the start or after the end) at offset index k. */
 export function padFeature(k: number): number {
@@ -218,6 +228,36 @@ export function pairFeatures(
   return n;
 }
 
+/** A neighbour's finest cluster in cluster-pair features: "not clustered" and "no word" are ids too. */
+export const CLUSTER_NONE = 0xfffe;
+export const CLUSTER_PAD = 0xffff;
+
+export function finestCluster(w: WordInfo | undefined): number {
+  if (!w) return CLUSTER_PAD;
+  const cl = w.clusters;
+  return cl.length > 0 ? cl[cl.length - 1] : CLUSTER_NONE;
+}
+
+/** Finest clusters of the previous word and this one (side 0), or of this word and the next (side 1). */
+export function clusterPairFeature(side: number, a: number, b: number): number {
+  return feature(T.clusterPair, side, a, b);
+}
+
+/** The two cluster-pair features of a clustered word (none for a word without clusters). */
+export function clusterPairFeatures(
+  prev: WordInfo | undefined,
+  cur: WordInfo,
+  next: WordInfo | undefined,
+  out: Uint32Array | number[],
+  n: number,
+): number {
+  if (cur.clusters.length === 0) return n;
+  const c = finestCluster(cur);
+  out[n++] = clusterPairFeature(0, finestCluster(prev), c);
+  out[n++] = clusterPairFeature(1, c, finestCluster(next));
+  return n;
+}
+
 /** Features of the previous two predicted tags alone (the tagger keeps their scores in a dense table). */
 export function tagFeatures(t1: number, t2: number, out: Uint32Array | number[], n: number): number {
   out[n++] = feature(T.t1, t1);
@@ -238,6 +278,12 @@ export function tagNextFeature(t1: number, next: WordInfo | undefined): number {
   return feature(T.t1AmbNext, t1, next ? next.amb : 2);
 }
 
+/** The previous tag with the word's finest cluster, or 0 for a word without clusters. */
+export function tagClusterFeature(t1: number, cur: WordInfo): number {
+  const cl = cur.clusters;
+  return cl.length > 0 ? feature(T.t1Cluster, t1, cl[cl.length - 1]) : 0;
+}
+
 /** Every feature depending on the previous two predicted tags (training). */
 export function historyFeatures(
   t1: number,
@@ -251,6 +297,8 @@ export function historyFeatures(
   out[n++] = tagWordFeature(t1, cur);
   out[n++] = tagNextFeature(t1, next);
   out[n++] = tagSuffixFeature(t1, cur);
+  const tc = tagClusterFeature(t1, cur);
+  if (tc !== 0) out[n++] = tc;
   return n;
 }
 

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readBundle, writeBundle } from '../learn/bundle.js';
+import { readFileSync } from 'node:fs';
+import { readBundle, writeBundle, type BundleArray } from '../learn/bundle.js';
 import { FeatureTable, hashString, mulberry32, shuffle } from '../learn/hash.js';
+import { shippedModelPath } from '../learn/model-path.js';
 import { AveragedPerceptron } from '../learn/perceptron.js';
 import type { ConlluSentence } from './conllu.js';
 import {
@@ -10,6 +9,12 @@ import {
   START_TAG,
   buildLexicon,
   historyFeatures,
+  CLUSTER_NONE,
+  CLUSTER_PAD,
+  clusterPairFeature,
+  clusterPairFeatures,
+  finestCluster,
+  tagClusterFeature,
   tagFeatures,
   tagNextFeature,
   tagSuffixFeature,
@@ -18,8 +23,10 @@ import {
   padFeature,
   pairFeatures,
   wordInfo,
+  type ClusterLookup,
   type WordInfo,
 } from './tagger-features.js';
+import { clusterLookup, learnTaggerClusters, type ClusterOptions, type WordClusters } from './word-clusters.js';
 
 /**
  * Part-of-speech tagger: a greedy left-to-right averaged perceptron over joint "UPOS XPOS" classes
@@ -49,6 +56,8 @@ export interface TaggerMeta {
   trainedOn: string;
   epochs: number;
   seed: number;
+  /** Levels (granularities) of the word clusters (absent: the model has no clusters). */
+  clusterLevels?: number;
 }
 
 /** The model's arrays, as stored in the file. */
@@ -68,6 +77,9 @@ export interface TaggerArrays {
   candKeys: Uint32Array;
   candStart: Uint32Array;
   candCls: Uint8Array;
+  /** Word clusters (optional): `hashString(clusterKey(word))` and the word's cluster at each level. */
+  clusterKeys?: Uint32Array;
+  clusterIds?: Uint16Array;
 }
 
 const CACHE_LIMIT = 20_000;
@@ -82,8 +94,8 @@ interface Entry {
   cands: Uint8Array | undefined;
   /**
    * Slots of the features pairing a previous tag with this word, filled on first use: per tag t,
-   * `[3t]` tag + word, `[3t + 1]` tag + suffix, `[3t + 2]` tag + this word's ambiguity as the next word
-   * (-2 not looked up yet, -1 absent).
+   * `[4t]` tag + word, `[4t + 1]` tag + suffix, `[4t + 2]` tag + this word's ambiguity as the next word,
+   * `[4t + 3]` tag + this word's cluster (-2 not looked up yet, -1 absent).
    */
   tagSlots: Int32Array;
 }
@@ -112,6 +124,13 @@ export class PosTagger {
   private buf = new Float32Array(0);
   private readonly feats = new Uint32Array(64);
   private readonly amb: (key: number) => number;
+  private readonly clusterOf: ClusterLookup | undefined;
+  /**
+   * Slots of the cluster-pair features, filled on first use (-2 not looked up yet, -1 absent):
+   * `[(side * P + a) * P + b]` for finest clusters a, b (P - 2: not clustered, P - 1: no word).
+   */
+  private readonly pairSlots: Int32Array;
+  private readonly pairP: number;
   /** `tagSlots` of the missing word after the sentence end. */
   private readonly padTagSlots: Int32Array;
 
@@ -148,6 +167,18 @@ export class PosTagger {
       const r = ambTable.get(key);
       return r < 0 ? 0 : ambVals[r];
     };
+    const { clusterKeys, clusterIds } = arrays;
+    this.clusterOf =
+      clusterKeys && clusterIds && meta.clusterLevels
+        ? clusterLookup({ keys: clusterKeys, ids: clusterIds, levels: meta.clusterLevels })
+        : undefined;
+    let P = 0;
+    if (clusterKeys && clusterIds && meta.clusterLevels) {
+      const L = meta.clusterLevels;
+      for (let i = L - 1; i < clusterIds.length; i += L) if (clusterIds[i] + 3 > P) P = clusterIds[i] + 3;
+    }
+    this.pairP = P;
+    this.pairSlots = new Int32Array(P <= 2048 ? 2 * P * P : 0).fill(-2);
     this.pad = new Float32Array(5 * C);
     for (let k = 0; k < 5; k++) if (k !== CENTER) this.addRow(padFeature(k), this.pad, k * C);
     const S = C + 1;
@@ -159,13 +190,28 @@ export class PosTagger {
         for (let j = 0; j < n; j++) this.addRow(f[j], this.hist, (t1 * S + t2) * C);
       }
     }
-    this.padTagSlots = new Int32Array(3 * S).fill(-2);
+    this.padTagSlots = new Int32Array(4 * S).fill(-2);
   }
 
   /** Adds the weights of one feature into `out` from `base`. */
   private addRow(feat: number, out: Float32Array, base: number): void {
     const i = this.slotOf(feat);
     if (i >= 0) this.addSlot(i, out, base);
+  }
+
+  /** Adds the weights of one cluster-pair feature, its slot memoised per cluster pair. */
+  private addClusterPair(side: number, a: number, b: number, out: Float32Array): void {
+    const P = this.pairP;
+    if (this.pairSlots.length === 0) {
+      this.addRow(clusterPairFeature(side, a, b), out, 0);
+      return;
+    }
+    const ia = a === CLUSTER_PAD ? P - 1 : a === CLUSTER_NONE ? P - 2 : a;
+    const ib = b === CLUSTER_PAD ? P - 1 : b === CLUSTER_NONE ? P - 2 : b;
+    const k = (side * P + ia) * P + ib;
+    let slot = this.pairSlots[k];
+    if (slot === -2) this.pairSlots[k] = slot = this.slotOf(clusterPairFeature(side, a, b));
+    if (slot >= 0) this.addSlot(slot, out, 0);
   }
 
   /** Slot of a feature, or -1. */
@@ -207,7 +253,7 @@ export class PosTagger {
       return e;
     }
     const C = this.classes;
-    const info = wordInfo(w, this.amb);
+    const info = wordInfo(w, this.amb, this.clusterOf);
     const vec = new Float32Array(5 * C);
     const f = this.feats;
     for (let k = 0; k < 5; k++) {
@@ -219,7 +265,7 @@ export class PosTagger {
     const r = this.candTable.get(h);
     const { candStart, candCls } = this.arrays;
     const cands = r < 0 ? undefined : candCls.subarray(candStart[r], candStart[r + 1]);
-    const tagSlots = new Int32Array(3 * (C + 1)).fill(-2);
+    const tagSlots = new Int32Array(4 * (C + 1)).fill(-2);
     e = { info, vec, dict: d < 0 ? -1 : this.arrays.dictCls[d], cands, tagSlots };
     this.remember(w, e);
     return e;
@@ -266,15 +312,25 @@ export class PosTagger {
         const next = i + 1 < n ? entries[i + 1].info : undefined;
         const m = pairFeatures(prev, e.info, next, f, 0);
         for (let j = 0; j < m; j++) this.addRow(f[j], s, 0);
+        if (e.info.clusters.length > 0) {
+          const c = finestCluster(e.info);
+          this.addClusterPair(0, finestCluster(prev), c, s);
+          this.addClusterPair(1, c, finestCluster(next), s);
+        }
         const tag = t1 === C ? START_TAG : t1;
         const ts = e.tagSlots;
-        if (ts[3 * t1] === -2) ts[3 * t1] = this.slotOf(tagWordFeature(tag, e.info));
-        if (ts[3 * t1] >= 0) this.addSlot(ts[3 * t1], s, 0);
-        if (ts[3 * t1 + 1] === -2) ts[3 * t1 + 1] = this.slotOf(tagSuffixFeature(tag, e.info));
-        if (ts[3 * t1 + 1] >= 0) this.addSlot(ts[3 * t1 + 1], s, 0);
+        if (ts[4 * t1] === -2) ts[4 * t1] = this.slotOf(tagWordFeature(tag, e.info));
+        if (ts[4 * t1] >= 0) this.addSlot(ts[4 * t1], s, 0);
+        if (ts[4 * t1 + 1] === -2) ts[4 * t1 + 1] = this.slotOf(tagSuffixFeature(tag, e.info));
+        if (ts[4 * t1 + 1] >= 0) this.addSlot(ts[4 * t1 + 1], s, 0);
+        if (ts[4 * t1 + 3] === -2) {
+          const fc = tagClusterFeature(tag, e.info);
+          ts[4 * t1 + 3] = fc === 0 ? -1 : this.slotOf(fc);
+        }
+        if (ts[4 * t1 + 3] >= 0) this.addSlot(ts[4 * t1 + 3], s, 0);
         const ns = i + 1 < n ? entries[i + 1].tagSlots : this.padTagSlots;
-        if (ns[3 * t1 + 2] === -2) ns[3 * t1 + 2] = this.slotOf(tagNextFeature(tag, next));
-        if (ns[3 * t1 + 2] >= 0) this.addSlot(ns[3 * t1 + 2], s, 0);
+        if (ns[4 * t1 + 2] === -2) ns[4 * t1 + 2] = this.slotOf(tagNextFeature(tag, next));
+        if (ns[4 * t1 + 2] >= 0) this.addSlot(ns[4 * t1 + 2], s, 0);
         best = cands[0];
         for (let q = 1; q < nc; q++) if (s[cands[q]] > s[best]) best = cands[q];
       }
@@ -298,7 +354,9 @@ export class PosTagger {
   }
 
   serialize(): Buffer {
-    return writeBundle(this.meta, { ...this.arrays });
+    const arrays: Record<string, BundleArray> = {};
+    for (const [k, v] of Object.entries(this.arrays)) if (v) arrays[k] = v as BundleArray;
+    return writeBundle(this.meta, arrays);
   }
 
   static deserialize(buf: Uint8Array): PosTagger {
@@ -328,6 +386,11 @@ export class PosTagger {
     ];
     for (const [name, type] of need)
       if (!(arrays[name] instanceof type)) throw new TaggerModelError(`Tagger model file lacks array "${name}"`);
+    if (meta.clusterLevels !== undefined) {
+      const { clusterKeys: k, clusterIds: l } = arrays;
+      if (!(k instanceof Uint32Array) || !(l instanceof Uint16Array) || k.length * meta.clusterLevels !== l.length)
+        throw new TaggerModelError('Tagger model file has a broken word-cluster table');
+    }
     return new PosTagger(meta, arrays as unknown as TaggerArrays);
   }
 }
@@ -337,16 +400,9 @@ export class PosTagger {
 
 export const TAGGER_MODEL_FILE = 'tagger.bin.gz';
 
-/** The shipped model, found next to the sources (src/text) or the build (dist/src/text). */
+/** The shipped tagger (or the file named by STORYLINE_TAGGER_MODEL). */
 export function defaultTaggerPath(): string {
-  const env = process.env.STORYLINE_TAGGER_MODEL;
-  if (env) return env;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    path.resolve(here, '../../models/syntax', TAGGER_MODEL_FILE),
-    path.resolve(here, '../../../models/syntax', TAGGER_MODEL_FILE),
-  ];
-  return candidates.find((p) => existsSync(p)) ?? candidates[0];
+  return shippedModelPath(import.meta.url, 'syntax', TAGGER_MODEL_FILE, 'STORYLINE_TAGGER_MODEL');
 }
 
 export function loadTagger(file: string): PosTagger {
@@ -394,7 +450,18 @@ export interface TrainTaggerOptions {
   candFullCount?: number;
   /** Folds for the training words' ambiguity classes (each taken from the other folds; default 10). */
   ambFolds?: number;
+  /**
+   * Unlabelled text (e.g. `loadUnlabelledText(dataRoot)` from src/text/word-clusters.ts): word clusters
+   * are learnt from it and the training sentences' words, and become features. Without it (and without
+   * `clusters`) the tagger has no cluster features.
+   */
+  unlabelled?: readonly string[];
+  /** Word clusters learnt beforehand (takes precedence over `unlabelled`; lets several taggers share them). */
+  clusters?: WordClusters;
+  clusterOptions?: ClusterOptions;
 }
+
+export { learnTaggerClusters };
 
 /** Trains a tagger on treebank sentences (deterministic for a seed). */
 export function trainTagger(train: ConlluSentence[], opts: TrainTaggerOptions = {}): PosTagger {
@@ -423,11 +490,15 @@ export function trainTagger(train: ConlluSentence[], opts: TrainTaggerOptions = 
 
   // Static features (everything but the tag history) per token, computed once.
   // A training word's ambiguity class comes from the other folds, as it would for a word of new text.
+  const clusters =
+    opts.clusters ??
+    (opts.unlabelled ? learnTaggerClusters(train, opts.unlabelled, { log, ...opts.clusterOptions }) : undefined);
+  const clusterOf = clusters ? clusterLookup(clusters) : undefined;
   const infos = new Map<string, WordInfo>();
   const info = (w: string, fold: number): WordInfo => {
     const key = `${fold}\u0000${w}`;
     let x = infos.get(key);
-    if (!x) infos.set(key, (x = wordInfo(w, lex.foldAmb(fold))));
+    if (!x) infos.set(key, (x = wordInfo(w, lex.foldAmb(fold), clusterOf)));
     return x;
   };
   const sentInfos = train.map((s, si) => s.words.map((w) => info(w.form, si % lex.folds)));
@@ -443,6 +514,7 @@ export function trainTagger(train: ConlluSentence[], opts: TrainTaggerOptions = 
         else if (k !== CENTER) tmp[n++] = padFeature(k);
       }
       n = pairFeatures(ws[i - 1], ws[i], ws[i + 1], tmp, n);
+      n = clusterPairFeatures(ws[i - 1], ws[i], ws[i + 1], tmp, n);
       per.push(Uint32Array.from(tmp.slice(0, n)));
     }
     statics.push(per);
@@ -515,6 +587,7 @@ export function trainTagger(train: ConlluSentence[], opts: TrainTaggerOptions = 
   }
   log(`tagger: ${keys.length} features, ${cls.length} weights kept`);
   const meta: TaggerMeta = { version: 1, classes, scale, trainedOn: opts.trainedOn ?? 'UD English EWT', epochs, seed };
+  if (clusters) meta.clusterLevels = clusters.levels;
   return new PosTagger(meta, {
     keys: Uint32Array.from(keys),
     rowStart: Uint32Array.from(rowStart),
@@ -527,5 +600,6 @@ export function trainTagger(train: ConlluSentence[], opts: TrainTaggerOptions = 
     candKeys: lex.candKeys,
     candStart: lex.candStart,
     candCls: lex.candCls,
+    ...(clusters ? { clusterKeys: clusters.keys, clusterIds: clusters.ids } : {}),
   });
 }

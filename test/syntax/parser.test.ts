@@ -88,6 +88,24 @@ describe('trainParser', () => {
     expect(r.deprels).toEqual(s.words.map((w) => w.deprel));
   });
 
+  it('trains globally with a beam, deterministically, and parses with one', () => {
+    const a = trainParser(tiny, { seed: 2, epochs: 8, prune: 0, beam: 4 });
+    const b = trainParser(tiny, { seed: 2, epochs: 8, prune: 0, beam: 4 });
+    expect(Buffer.compare(a.serialize(), b.serialize())).toBe(0);
+    for (const s of tiny) {
+      const x = input(
+        s.words.map((w) => w.form),
+        s.words.map((w) => w.xpos),
+        s.words.map((w) => w.upos),
+      );
+      const r = a.parse(x, { beam: 4 });
+      expectTree(r, s.words.length);
+      expect(Array.from(r.heads)).toEqual(s.words.map((w) => w.head - 1));
+      // Labels too where the tiny data suffices (the greedy parser also mislabels one word of the third).
+      if (s !== tiny[2]) expect(r.deprels).toEqual(s.words.map((w) => w.deprel));
+    }
+  });
+
   it('round-trips through serialize and deserialize', () => {
     const p = trainParser(tiny, { seed: 1, epochs: 4, prune: 0 });
     const q = DependencyParser.deserialize(p.serialize());
@@ -189,6 +207,21 @@ describe.skipIf(!HAVE_MODEL)('the shipped parser', () => {
       input(['x', 'y', 'z'], ['??', '', 'NN'], ['X', 'X', 'NOUN']),
     ];
     for (const c of cases) expectTree(parser.parse(c), c.words.length);
+  });
+
+  it('parses with a beam: a beam of 1 is the greedy parser, wider beams return trees', () => {
+    const words = 'Officials said the council met on Monday .'.split(' ');
+    const xpos = 'NNS VBD DT NN VBD IN NNP .'.split(' ');
+    const upos = 'NOUN VERB DET NOUN VERB ADP PROPN PUNCT'.split(' ');
+    const x = input(words, xpos, upos);
+    const greedy = parser.parse(x);
+    const one = parser.parse(x, { beam: 1 });
+    expect(Array.from(one.heads)).toEqual(Array.from(greedy.heads));
+    expect(one.deprels).toEqual(greedy.deprels);
+    for (const beam of [2, 4, 8]) {
+      expectTree(parser.parse(x, { beam }), words.length);
+      expectTree(parser.parse(input(['Yes'], ['UH'], ['INTJ']), { beam }), 1);
+    }
   });
 
   it('parses a 2,000-word input into one tree', () => {

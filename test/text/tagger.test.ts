@@ -8,6 +8,7 @@ import {
   TaggerModelError,
   defaultTagger,
   defaultTaggerPath,
+  learnTaggerClusters,
   loadTagger,
   trainTagger,
 } from '../../src/text/tagger.js';
@@ -68,6 +69,50 @@ describe('PosTagger (trained in the test)', () => {
   it('rejects files that are not tagger models with a typed error', () => {
     expect(() => PosTagger.deserialize(Buffer.from('not a model'))).toThrow(TaggerModelError);
     expect(() => loadTagger('/nonexistent/tagger.bin.gz')).toThrow(/train:syntax/);
+  });
+});
+
+describe('PosTagger with word clusters from unlabelled text', () => {
+  const unlabelled = [
+    'The governor said it rained. The mayor said it snowed.',
+    'The senator said it rained. The governor said it poured.',
+    'A mayor said it rained . The senator said it snowed .',
+  ];
+  const opts = { seed: 3, epochs: 5, unlabelled, clusterOptions: { minCount: 1, sizes: [3, 6] } };
+  const tagger = trainTagger(tinyTreebank(), opts);
+
+  it('stores the clusters in the model and tags identically after a round trip', () => {
+    expect(tagger.meta.clusterLevels).toBe(2);
+    expect(tagger.arrays.clusterKeys!.length).toBeGreaterThan(5);
+    const copy = PosTagger.deserialize(tagger.serialize());
+    expect(copy.meta.clusterLevels).toBe(2);
+    for (const s of fixture) {
+      const words = s.words.map((w) => w.form);
+      expect(copy.tag(words)).toEqual(tagger.tag(words));
+    }
+    expect(copy.tag(['The', 'governor', 'said', 'it', 'poured', '.'])).toEqual(
+      tagger.tag(['The', 'governor', 'said', 'it', 'poured', '.']),
+    );
+    expect(copy.serialize().equals(tagger.serialize())).toBe(true);
+  });
+
+  it('trains deterministically for a seed, and reuses clusters given ready-made', () => {
+    expect(trainTagger(tinyTreebank(), opts).serialize().equals(tagger.serialize())).toBe(true);
+    const clusters = learnTaggerClusters(tinyTreebank(), unlabelled, opts.clusterOptions);
+    const again = trainTagger(tinyTreebank(), { seed: 3, epochs: 5, clusters });
+    expect(again.serialize().equals(tagger.serialize())).toBe(true);
+  });
+
+  it('learns its training sentences', () => {
+    const r = tagger.tag(['The', 'mayor', 'said', 'it', 'rained', '.']);
+    expect(r.upos).toEqual(['DET', 'NOUN', 'VERB', 'PRON', 'VERB', 'PUNCT']);
+  });
+
+  it('rejects a model whose cluster table is broken', () => {
+    const meta = { ...tagger.meta, clusterLevels: 3 };
+    expect(() => new PosTagger(meta, tagger.arrays).serialize()).not.toThrow();
+    const broken = new PosTagger(meta, tagger.arrays).serialize();
+    expect(() => PosTagger.deserialize(broken)).toThrow(TaggerModelError);
   });
 });
 
