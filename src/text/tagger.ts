@@ -82,7 +82,7 @@ export interface TaggerArrays {
   clusterIds?: Uint16Array;
 }
 
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 100_000;
 
 interface Entry {
   info: WordInfo;
