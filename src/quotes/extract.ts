@@ -1282,7 +1282,9 @@ export class AttributionFinder {
       // Forward: NP cue [addressee] [time] (that)? CLAUSE
       let k = c.last + 1;
       if (info.addressee && c.last === c.tok) {
-        const np = this.npStartingAt(k);
+        // Straight after "told"/"asked" comes the addressee, never a finite verb: a plural noun the tagger
+        // read as a third-person verb ("told reporters") is the addressee.
+        const np = this.npStartingAt(k) ?? (toks[k]?.xpos === 'VBZ' && /s$/.test(this.low(k)) ? [k, k] : null);
         if (np) k = np[1] + 1;
       }
       let thatAt = -1;

@@ -1,9 +1,10 @@
 import type { AnnotatedArticle, Article } from '../model.js';
 import { tokenize } from '../text/annotate.js';
+import { parseTokens } from '../text/parse.js';
 
 /**
  * Annotations are stored as JSON beside the article. Tokens are left out: they are ten times the size
- * of the text and are recomputed exactly from it when read back.
+ * of the text and are recomputed exactly from it (tags and parse included) when read back.
  */
 export function encodeAnnotations(doc: AnnotatedArticle): string {
   const { sentences, mentions, entities, quotes, timexes } = doc;
@@ -13,7 +14,7 @@ export function encodeAnnotations(doc: AnnotatedArticle): string {
 export function decodeAnnotations(article: Article, json: string, withTokens = true): AnnotatedArticle {
   const parsed = JSON.parse(json) as Partial<Omit<AnnotatedArticle, 'article' | 'tokens'>>;
   const sentences = parsed.sentences ?? [];
-  const tokens = withTokens ? tokenize(article.text, sentences) : [];
+  const tokens = withTokens ? parseTokens(tokenize(article.text, sentences)) : [];
   return {
     article,
     sentences,

@@ -220,6 +220,9 @@ function gapRule(text: string, toks: Int32Array, t: number, complete: boolean, e
   // Nothing begins with closing punctuation, and a quote stuck to the previous token closes it.
   if (isClosing(first1) || (attached && (isQuote(first1) || isTerminal(first1)))) return 0;
   if (attached && (first1 === 41 || first1 === 58)) return 0;
+  // A period with no space after it, before a lower-case letter, digit or symbol, is inside code, a name or a
+  // number ("window.__xss", "v.2"), never the end of a sentence.
+  if (attached && (first1 === 95 || (first1 >= 48 && first1 <= 57) || isLowerCode(first1, text, s1))) return 0;
   if (isQuote(first1) && quoteKind(text, s1, e1) === CLOSING_QUOTE) return 0;
   // Opening quotes and brackets, dashes (datelines, wire copy's "_"): the sentence goes on.
   if (e0 - s0 === 1 && (isOpening(first0) || (isQuote(first0) && attached))) return 0;
