@@ -10,6 +10,7 @@ type ArrayKind = 'u8' | 'i16' | 'u16' | 'i32' | 'u32' | 'f32';
 export type BundleArray = Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array;
 
 const MAGIC = 'SLB1';
+const BYTES: Record<ArrayKind, number> = { u8: 1, i16: 2, u16: 2, i32: 4, u32: 4, f32: 4 };
 
 function kindOf(a: BundleArray): ArrayKind {
   if (a instanceof Uint8Array) return 'u8';
@@ -92,8 +93,9 @@ export function readBundle<M>(gz: Uint8Array): Bundle<M> {
   let offset = 8 + headerLength;
   for (const e of header.arrays) {
     offset += (8 - (offset % 8)) % 8;
+    if (offset + e.length * BYTES[e.kind] > raw.length)
+      throw new BundleError(`model file is truncated (array ${e.name})`);
     const a = make(e.kind, buf, offset, e.length);
-    if (offset + a.byteLength > raw.length) throw new BundleError(`model file is truncated (array ${e.name})`);
     arrays[e.name] = a;
     offset += a.byteLength;
   }

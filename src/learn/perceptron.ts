@@ -89,7 +89,6 @@ export class AveragedPerceptron {
    */
   compile(prune = 0): LinearModel {
     const C = this.classes;
-    const keep: number[] = [];
     const keys: number[] = [];
     const avg = new Float32Array(C);
     const out: number[] = [];
@@ -103,7 +102,6 @@ export class AveragedPerceptron {
         if (Math.abs(avg[c]) > max) max = Math.abs(avg[c]);
       }
       if (max <= prune) continue;
-      keep.push(r);
       keys.push(feature);
       for (let c = 0; c < C; c++) out.push(avg[c]);
     }
@@ -139,16 +137,4 @@ export class LinearModel {
       for (let c = 0; c < C; c++) out[c] += w[base + c];
     }
   }
-
-  /** Row of a feature, or -1 (for callers that cache rows per word). */
-  row(feature: number): number {
-    return this.table.get(feature);
-  }
-}
-
-/** Index of the largest score among the first `n` (or all) entries; ties go to the lower index. */
-export function argmax(scores: ArrayLike<number>, n = scores.length): number {
-  let best = 0;
-  for (let c = 1; c < n; c++) if (scores[c] > scores[best]) best = c;
-  return best;
 }
