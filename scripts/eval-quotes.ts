@@ -18,14 +18,17 @@ if (errors !== undefined && !['source', 'cue', 'content', 'speaker'].includes(er
   process.exit(1);
 }
 const dir =
-  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit' && args[i - 1] !== '--errors') ??
-  path.join(process.env.STORYLINE_DATA ?? path.resolve('../shared/data'), 'quotes/polnear/dev');
+  args.find(
+    (a, i) =>
+      !a.startsWith('--') && args[i - 1] !== '--limit' && args[i - 1] !== '--errors' && args[i - 1] !== '--attribution',
+  ) ?? path.join(process.env.STORYLINE_DATA ?? path.resolve('../shared/data'), 'quotes/polnear/dev');
 try {
   const r = await runQuotesEval(dir, {
     ...(limit ? { limit } : {}),
     entities: !args.includes('--no-entities'),
     ...(errors ? { errors: errors as ErrorListing } : {}),
     ...(args.includes('--no-speed') ? { speedPasses: 0 } : {}),
+    ...(valueOf('--attribution') ? { attribution: valueOf('--attribution') as 'rules' | 'model' | 'both' } : {}),
   });
   console.log(json ? JSON.stringify(r, null, 2) : formatQuotesEval(r));
 } catch (e) {

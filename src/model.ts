@@ -83,9 +83,14 @@ export interface ArticleEntity {
 export type QuoteKind = 'direct' | 'partial' | 'indirect';
 
 /** A speaker of a quote, as written and, when resolved, as an entity. */
+/** What can speak: a person, an organisation (or a government named by its capital), a group, a document. */
+export type SpeakerType = 'person' | 'organization' | 'group' | 'document';
+
 export interface Speaker {
   /** Canonical name of the speaker (the entity name when resolved, else the text). */
   name: string;
+  /** What the speaker is; a source that is none of these is not reported as a speaker. */
+  type?: SpeakerType;
   /** The span naming the speaker at the attribution (a name, a pronoun, "the letter"). */
   span?: Span;
   /** Index into `AnnotatedArticle.entities` when resolved. */
@@ -138,7 +143,7 @@ export interface StoryQuote extends Span {
   articleId: string;
   kind: QuoteKind;
   cue?: string;
-  speaker: { name: string; entityId?: string } | null;
+  speaker: { name: string; entityId?: string; type?: SpeakerType } | null;
 }
 
 export interface TimelineEvent {

@@ -55,6 +55,24 @@ const EVALS: EvalSpec[] = [
     },
   },
   {
+    name: 'quotes-duc',
+    description:
+      'quote attribution on hand-labelled DUC 2006 articles (AP, NYT, Xinhua): quote P/R/F1, speaker and kind accuracy',
+    argument: '<duc-docs-dir>',
+    options: [
+      ['--labels <file>', 'labels file (default labels/quotes/duc2006.jsonl in the package)'],
+      ['--errors', 'list missed, spurious and wrong-speaker quotes with context'],
+    ],
+    run: async ([dir], opts) => {
+      const m = await import('../eval/quotes-labelled.js');
+      const r = await m.runLabelledQuotesEval(dir, {
+        labels: typeof opts.labels === 'string' ? opts.labels : undefined,
+        errors: opts.errors === true,
+      });
+      return { table: m.formatLabelledQuotesEval(r), json: r };
+    },
+  },
+  {
     name: 'time',
     description: 'time expressions on TimeML folders (TempEval-3 extent, type and value scores)',
     argument: '<tml-dirs...>',

@@ -113,6 +113,7 @@ function storyQuotes(docs: AnnotatedArticle[], entities: StoryEntity[]): StoryQu
         if (!entity && span) entity = mentions.find((m) => m.start < span.end && span.start < m.end)?.entity;
         entity ??= byName.get(q.speaker.name.toLowerCase());
         speaker = entity ? { name: entity.name, entityId: entity.id } : { name: q.speaker.name };
+        if (q.speaker.type) speaker.type = q.speaker.type;
       }
       const item: StoryQuote = {
         articleId: d.article.id,

@@ -132,6 +132,8 @@ export interface QuotesEvalOptions {
   entities?: boolean;
   /** Timed rounds for the speed measurement (default 3; the best is reported; 0 skips it). */
   speedPasses?: number;
+  /** Which attribution finders run (default both: rules and the learned models); for ablations. */
+  attribution?: 'rules' | 'model' | 'both';
   /** List the errors of one role (exact match, all attributions) or of speakers on direct quotes. */
   errors?: ErrorListing;
 }
@@ -242,8 +244,9 @@ export function isDirectContent(text: string, s: number, e: number): boolean {
  * source at the attribution (with determiners and titles), cue is the verb with its auxiliaries.
  */
 export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions = {}): Promise<QuotesEvalResult> {
-  const [{ annotateText }, { annotateEntities }, { analyzeQuotes }] = await Promise.all([
+  const [{ annotateText }, { annotateSyntax }, { annotateEntities }, { analyzeQuotes }] = await Promise.all([
     import('../text/annotate.js'),
+    import('../text/parse.js'),
     import('../entities/index.js'),
     import('../quotes/index.js'),
   ]);
@@ -259,7 +262,7 @@ export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions 
   const errors: QuoteError[] = [];
   const annotated: Array<Awaited<ReturnType<typeof annotateText>>> = [];
   for (const d of docs) {
-    let doc = annotateText({ id: d.name, text: d.text, publishedInferred: false });
+    let doc = annotateSyntax(annotateText({ id: d.name, text: d.text, publishedInferred: false }));
     if (opts.entities !== false) {
       try {
         doc = annotateEntities(doc);
@@ -268,7 +271,7 @@ export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions 
       }
     }
     annotated.push(doc);
-    const { raw } = analyzeQuotes(doc);
+    const { raw } = analyzeQuotes(doc, opts.attribution);
     const text = d.text;
     const gold = d.attributions;
     goldAttributions += gold.length;
@@ -325,7 +328,7 @@ export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions 
   if (annotated.length > 0 && passes > 0) {
     const round = (n: number): number => {
       const t0 = process.cpuUsage();
-      for (let i = 0; i < n; i++) analyzeQuotes(annotated[i % annotated.length]);
+      for (let i = 0; i < n; i++) analyzeQuotes(annotated[i % annotated.length], opts.attribution);
       const dt = process.cpuUsage(t0);
       return (dt.user + dt.system) / 1000;
     };

@@ -28,6 +28,11 @@ export interface RawAttribution {
   inherits?: number;
   /** Offset used to find antecedents for pronouns: where the attribution is stated. */
   at: number;
+  /**
+   * Set when the attribution model found it: the predicate as written. The evaluation scores everything
+   * the model finds (beliefs and actions too, as the corpus marks them); users see only speech and writing.
+   */
+  predicate?: string;
 }
 
 interface Cue {

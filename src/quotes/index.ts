@@ -1,7 +1,12 @@
 import type { AnnotatedArticle, Quote } from '../model.js';
 import { annotateText, joinHyphenated } from '../text/annotate.js';
-import { findAttributions, isPassiveCue, type RawAttribution } from './extract.js';
+import { findAttributions, type RawAttribution } from './extract.js';
 import { resolveSpeakers } from './speaker.js';
+import { findQuoteRegions } from './marks.js';
+import { modelAttributions } from './learned/attributions.js';
+import { furnitureRanges } from './furniture.js';
+import { speakerType } from './speaker-type.js';
+import { CUE_FORMS } from './lexicon.js';
 
 export { linkQuotes, type LinkedStatement, type LinkedExcerpt } from './link.js';
 export { findAttributions, type RawAttribution, type Range } from './extract.js';
@@ -15,23 +20,54 @@ export interface QuoteAnalysis {
   origin: number[];
 }
 
+/** Which attribution finders run: the structural rules, the learned models, or both (the default). */
+export type AttributionMode = 'rules' | 'model' | 'both';
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
+  a.start < b.end && b.start < a.end;
+
+/** A predicate the model found is shown to users when it reports speech or writing in running text. */
+function isSpeechCue(form: string): boolean {
+  const info = CUE_FORMS.get(form.toLowerCase());
+  return !!info && !info.directOnly && !info.needsParticle;
+}
+
 /** Finds attributions, names speakers and builds the user-facing quotes. */
-export function analyzeQuotes(doc: AnnotatedArticle): QuoteAnalysis {
+export function analyzeQuotes(doc: AnnotatedArticle, mode: AttributionMode = 'both'): QuoteAnalysis {
   const annotated = doc.tokens.length === 0 && doc.article.text.length > 0 ? annotateText(doc) : doc;
   // The attribution rules read words as a reader does: hyphenated names and compounds whole.
   const base = { ...annotated, tokens: joinHyphenated(annotated.tokens, annotated.article.text) };
-  const raw = findAttributions(base);
-  const speakers = resolveSpeakers(base, raw);
+  let raw = mode === 'model' ? [] : findAttributions(base);
+  if (mode !== 'rules') {
+    const learned = modelAttributions(annotated, findQuoteRegions(annotated.article.text));
+    const fresh = learned.filter(
+      (l) => !raw.some((r) => (r.cue && l.cue && overlaps(r.cue, l.cue)) || overlaps(r.statement, l.statement)),
+    );
+    // Appended, not merged in order: `continues` and `inherits` refer to positions in `raw`.
+    raw = [...raw, ...fresh];
+  }
+  const regions = findQuoteRegions(annotated.article.text);
+  // A source that cannot speak (a number, a dateline, a word inside the quotation) names no speaker.
+  const speakers = resolveSpeakers(base, raw).map((sp, i) => {
+    if (!sp) return null;
+    const cue = raw[i].cue;
+    const type = speakerType(base, sp, regions, cue ? annotated.article.text.slice(cue.start, cue.end) : undefined);
+    return type ? { ...sp, type } : null;
+  });
   const text = base.article.text;
+  const furniture = furnitureRanges(text);
   // Reported speech that contains quoted words is shown as those partial quotes instead.
   const hasPartial = new Set(raw.filter((a) => a.inherits !== undefined).map((a) => a.inherits!));
-  // Reported speech after a passive cue with no one named ("Residents were ordered to leave", "is expected to
-  // sign") tells users nothing about who said it; the evaluation still sees it in `raw`.
-  const unsourced = (a: RawAttribution): boolean =>
-    a.kind === 'indirect' && !a.source && !!a.cue && isPassiveCue(text.slice(a.cue.start, a.cue.end));
+  // Reported speech with no one who said it ("Residents were ordered to leave", "is expected to sign")
+  // tells users nothing; the evaluation still sees it in `raw`.
   const keep = raw
     .map((a, i) => ({ a, i }))
-    .filter(({ a, i }) => !(a.kind === 'indirect' && hasPartial.has(i)) && !unsourced(a));
+    .filter(
+      ({ a, i }) =>
+        !(a.kind === 'indirect' && (hasPartial.has(i) || !speakers[i])) &&
+        (a.predicate === undefined || isSpeechCue(a.predicate)) &&
+        !furniture.some((f) => overlaps(f, a.statement)),
+    );
   keep.sort((x, y) => x.a.content.start - y.a.content.start);
   const newIndex = new Map<number, number>();
   keep.forEach(({ i }, k) => newIndex.set(i, k));

@@ -31,6 +31,8 @@ export function normalizeQuotes(s: string): string {
 function markLen(text: string, i: number): number {
   const ch = text[i];
   if (ch === "'") return text[i + 1] === "'" && text[i + 2] !== "'" && text[i - 1] !== "'" ? 2 : 0;
+  // Typewriter opening quotes (``…''), as wire copy of the 1990s and treebank-style text write them.
+  if (ch === '`') return text[i + 1] === '`' && text[i - 1] !== '`' ? 2 : 0;
   return isDouble(ch) ? 1 : 0;
 }
 
@@ -41,7 +43,7 @@ function isDouble(ch: string): boolean {
 /** Decides from context whether a double mark at `i` opens a quote. */
 function opensAt(text: string, i: number): boolean {
   const ch = text[i];
-  if (ch === '\u00ab' || ch === '\u201e') return true;
+  if (ch === '\u00ab' || ch === '\u201e' || ch === '`') return true;
   if (ch === '\u00bb') return false;
   const len = ch === "'" ? 2 : 1;
   const prev = i > 0 ? text[i - 1] : '\n';
@@ -122,7 +124,7 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
     chainLen = 0;
   };
   // Jump between the only characters that matter: quote marks and line breaks.
-  const interesting = /["\n\u201c\u201d\u201e\u00ab\u00bb]|''/g;
+  const interesting = /["\n\u201c\u201d\u201e\u00ab\u00bb]|''|``/g;
   for (let m = interesting.exec(text); m; m = interesting.exec(text)) {
     const i = m.index;
     const ch = text[i];
@@ -133,7 +135,7 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
     }
     const len = markLen(text, i);
     if (len === 0) continue;
-    const straight = ch === '"' || ch === "'";
+    const straight = ch === '"' || ch === "'" || ch === '`';
     const opens = opensAt(text, i);
     if (openAt < 0) {
       if (opens) {

@@ -1,0 +1,377 @@
+import { readFileSync } from 'node:fs';
+import { BundleError, readBundle, writeBundle } from '../../learn/bundle.js';
+import { shippedModelPath } from '../../learn/model-path.js';
+import { LinearModel } from '../../learn/perceptron.js';
+import type { AnnotatedArticle, Token } from '../../model.js';
+import { findQuoteRegions, type QuoteRegion } from '../marks.js';
+import type { Range } from '../extract.js';
+import { contentFeatures, cueFeatures, noSourceFeatures, sourceFeatures, type AttributionContext } from './features.js';
+import { SentenceTree, sentenceRanges } from './tree.js';
+
+/** Which parts of a head word's subtree a role's span takes: child relation → [times inside, times seen]. */
+export type InclusionTable = Record<string, [number, number]>;
+
+export interface AttributionModelMeta {
+  version: 1;
+  /** Per role (`cue`, `source`, `content`), how often a child of the head with a relation is in the span. */
+  inclusion: Record<Role, InclusionTable>;
+}
+
+export type Role = 'cue' | 'source' | 'content';
+
+/** One attribution found by the models: spans as PolNeAR marks them, plus the head words. */
+export interface LearnedAttribution {
+  cueHead: number;
+  cue: Range;
+  /** The source's base noun phrase (determiner, compounds, name parts), which names the speaker. */
+  source?: Range;
+  /** The source with everything attached to it (appositives, titles, of-phrases), as corpora mark it. */
+  sourceExtent?: Range;
+  sourceHead?: number;
+  /** The content as the corpus marks it: with quote marks, "that", all parts of a quotation. */
+  content: Range;
+  contentHead: number;
+}
+
+export class AttributionModelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AttributionModelError';
+  }
+}
+
+/** Words that may head a source: nominals and pronouns. */
+export const SOURCE_POS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM', 'X']);
+/** Relations kept in the base noun phrase that names a speaker. */
+const BASE_NP = new Set(['det', 'compound', 'flat', 'flat:name', 'amod', 'nmod:poss', 'case', 'nummod']);
+const MAX_FEATURES = 128;
+/**
+ * Parts of speech that never head a cue in PolNeAR train as our parser reads it (checked by the training
+ * script, which counts gold cue heads by tag); skipping them halves the words the cue model scores.
+ */
+export const NEVER_CUE = new Set(['PUNCT', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'NUM', 'SYM', 'INTJ', 'X']);
+
+/** Builds the per-article context the feature functions read. */
+export function attributionContext(
+  text: string,
+  tokens: readonly Token[],
+  regions: readonly QuoteRegion[],
+): AttributionContext {
+  const quoted = new Uint8Array(tokens.length);
+  const nearQuote = new Uint8Array(tokens.length);
+  let r = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    while (r < regions.length && regions[r].close <= t.start) r++;
+    if (r < regions.length && t.start >= regions[r].start && t.end <= regions[r].end) quoted[i] = 1;
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (quoted[i]) continue;
+    const s = tokens[i].sentence;
+    for (let k = Math.max(0, i - 3); k <= Math.min(tokens.length - 1, i + 3); k++) {
+      if (k !== i && quoted[k] && tokens[k].sentence === s) nearQuote[i] = 1;
+    }
+  }
+  void text;
+  return { tokens, quoted, nearQuote };
+}
+
+/**
+ * Whether a child joins its head's span for a role, by how often the corpus includes a child with that
+ * relation under a head with that relation ("on" under an oblique content is the cue's; "that" under a
+ * clausal one is the content's), backing off to the child's relation alone.
+ */
+export function includes(table: InclusionTable, headRel: string, t: Token): boolean {
+  const rel = t.deprel ?? '_';
+  const lemma = (t.lemma ?? t.text).toLowerCase();
+  for (const [key, min] of [
+    [`${headRel}>${rel}|${lemma}`, 10],
+    [`${headRel}>${rel}`, 10],
+    [`${rel}|${lemma}`, 10],
+    [rel, 5],
+  ] as const) {
+    const c = table[key];
+    if (c && c[1] >= min) return c[0] * 2 > c[1];
+  }
+  return false;
+}
+
+/** The keys `includes` reads, for counting in training. */
+export function inclusionKeys(headRel: string, t: Token): string[] {
+  const rel = t.deprel ?? '_';
+  const lemma = (t.lemma ?? t.text).toLowerCase();
+  return [`${headRel}>${rel}|${lemma}`, `${headRel}>${rel}`, `${rel}|${lemma}`, rel];
+}
+
+/**
+ * The attribution models: which words are predicates of attribution (cue), which nominal is each one's
+ * source and which word heads its content, all read off the dependency parse and trained on PolNeAR.
+ * Spans grow from the head words by relation, as often as the corpus includes each relation.
+ */
+export class AttributionModel {
+  private readonly buf = new Uint32Array(MAX_FEATURES);
+  private readonly scores = new Float32Array(2);
+
+  constructor(
+    readonly cue: LinearModel,
+    readonly source: LinearModel,
+    readonly content: LinearModel,
+    readonly meta: AttributionModelMeta,
+  ) {}
+
+  /** Whether token `i` is an attribution predicate, with its margin. */
+  cueScore(ctx: AttributionContext, tree: SentenceTree, i: number): number {
+    const n = cueFeatures(ctx, tree, i, this.buf);
+    this.scores.fill(0);
+    this.cue.score(this.buf, n, this.scores);
+    return this.scores[1] - this.scores[0];
+  }
+
+  rank(model: LinearModel, n: number): number {
+    this.scores.fill(0);
+    model.score(this.buf, n, this.scores);
+    return this.scores[0];
+  }
+
+  /** The best source head for the predicate `cue`, or -1 for none in its sentence. */
+  bestSource(
+    ctx: AttributionContext,
+    tree: SentenceTree,
+    cue: number,
+    types: readonly string[],
+    skip: ReadonlySet<number>,
+  ): number {
+    let best = -1;
+    let bestScore = this.rank(this.source, noSourceFeatures(ctx, tree, cue, this.buf));
+    for (let c = tree.first; c < tree.end; c++) {
+      if (c === cue || skip.has(c) || !SOURCE_POS.has(ctx.tokens[c].upos ?? '')) continue;
+      const s = this.rank(this.source, sourceFeatures(ctx, tree, cue, c, types[c], this.buf));
+      if (s > bestScore) {
+        bestScore = s;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** The best content head for the predicate `cue` (possibly `cue` itself: the whole sentence). */
+  bestContent(ctx: AttributionContext, tree: SentenceTree, cue: number, skip: ReadonlySet<number>): number {
+    let best = -1;
+    let bestScore = -Infinity;
+    for (let c = tree.first; c < tree.end; c++) {
+      if ((skip.has(c) && c !== cue) || ctx.tokens[c].upos === 'PUNCT') continue;
+      const s = this.rank(this.content, contentFeatures(ctx, tree, cue, c, this.buf));
+      if (s > bestScore) {
+        bestScore = s;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** Token span of a role grown from its head; `avoid` keeps another role's words out. */
+  spanOf(tree: SentenceTree, head: number, role: Role, avoid: ReadonlySet<number>): [number, number] {
+    const table = this.meta.inclusion[role];
+    const headRel = tree.tokens[head].deprel ?? '_';
+    let lo = head;
+    let hi = head;
+    for (const c of tree.children(head)) {
+      if (avoid.has(c) || !includes(table, headRel, tree.tokens[c])) continue;
+      for (const k of tree.subtree(c, avoid)) {
+        if (k < lo) lo = k;
+        if (k > hi) hi = k;
+      }
+    }
+    while (lo < hi && tree.tokens[lo].upos === 'PUNCT' && !isQuoteMark(tree.tokens[lo].text)) lo++;
+    while (hi > lo && tree.tokens[hi].upos === 'PUNCT' && !isQuoteMark(tree.tokens[hi].text)) hi--;
+    return [lo, hi];
+  }
+
+  /** Whether the content grown from `head` takes its child `k`. */
+  private keeps(tree: SentenceTree, head: number, k: number): boolean {
+    return includes(this.meta.inclusion.content, tree.tokens[head].deprel ?? '_', tree.tokens[k]);
+  }
+
+  /** Attributions in an article whose tokens carry the dependency parse. */
+  predict(
+    doc: AnnotatedArticle,
+    regions: readonly QuoteRegion[] = findQuoteRegions(doc.article.text),
+  ): LearnedAttribution[] {
+    const tokens = doc.tokens;
+    const text = doc.article.text;
+    const ctx = attributionContext(text, tokens, regions);
+    const types = entityTypes(doc);
+    const out: LearnedAttribution[] = [];
+    for (const [first, end] of sentenceRanges(tokens)) {
+      const tree = new SentenceTree(tokens, first, end);
+      for (let i = first; i < end; i++) {
+        const t = tokens[i];
+        if (NEVER_CUE.has(t.upos ?? '') && t.text !== ':') continue;
+        if (this.cueScore(ctx, tree, i) <= 0) continue;
+        const contentHead = this.bestContent(ctx, tree, i, new Set([i]));
+        if (contentHead < 0) continue;
+        const [c0, c1init] = this.spanOf(tree, i, 'cue', new Set(contentHead === i ? [] : [contentHead]));
+        let c1 = c1init;
+        // The content's own preposition or infinitive marker, left out of it and right after the
+        // predicate, belongs to the cue ("voted for", "aiming to").
+        if (contentHead !== i) {
+          for (const k of tree.children(contentHead)) {
+            const rel = tokens[k].deprel;
+            if ((rel === 'case' || rel === 'mark') && k === c1 + 1 && !this.keeps(tree, contentHead, k)) c1 = k;
+          }
+        }
+        const cueSet = new Set<number>();
+        for (let k = c0; k <= c1; k++) cueSet.add(k);
+        const sourceHead = this.bestSource(ctx, tree, i, types, cueSet);
+        const srcSet = new Set<number>();
+        let source: Range | undefined;
+        let sourceExtent: Range | undefined;
+        // The subject of a passive predicate is what was reported, not who reported it.
+        const passiveSubject =
+          sourceHead >= 0 && tokens[sourceHead].deprel === 'nsubj:pass' && tree.head(sourceHead) === i;
+        if (sourceHead >= 0 && !passiveSubject && !tree.dominates(sourceHead, i)) {
+          const [s0, s1] = this.spanOf(tree, sourceHead, 'source', cueSet);
+          for (let k = s0; k <= s1; k++) srcSet.add(k);
+          sourceExtent = { start: tokens[s0].start, end: tokens[s1].end };
+          source = baseNounPhrase(tree, sourceHead);
+        }
+        // The content keeps out the predicate's own words and the source; a content word above the
+        // predicate (a parenthetical "…, he said, …") keeps the branch holding the predicate out.
+        const avoid = new Set<number>([...cueSet, ...srcSet]);
+        if (tree.dominates(contentHead, i) && contentHead !== i) {
+          let k = i;
+          while (tree.head(k) !== contentHead && tree.head(k) >= 0) k = tree.head(k);
+          avoid.add(k);
+        }
+        const [n0, n1init] = contentHead === i ? [first, end - 1] : this.spanOf(tree, contentHead, 'content', avoid);
+        let n1 = n1init;
+        if (contentHead === i) {
+          while (n1 > n0 && tokens[n1].upos === 'PUNCT' && !isQuoteMark(tokens[n1].text)) n1--;
+        }
+        const content = snapToQuotation({ start: tokens[n0].start, end: tokens[n1].end }, regions, {
+          start: tokens[c0].start,
+          end: tokens[c1].end,
+        });
+        out.push({
+          cueHead: i,
+          cue: { start: tokens[c0].start, end: tokens[c1].end },
+          ...(source ? { source, sourceExtent, sourceHead } : {}),
+          content,
+          contentHead,
+        });
+      }
+    }
+    return out;
+  }
+
+  serialize(): Buffer {
+    return writeBundle(this.meta, {
+      cueKeys: this.cue.keys,
+      cueWeights: this.cue.weights,
+      sourceKeys: this.source.keys,
+      sourceWeights: this.source.weights,
+      contentKeys: this.content.keys,
+      contentWeights: this.content.weights,
+    });
+  }
+
+  static deserialize(buf: Uint8Array): AttributionModel {
+    const { meta, arrays } = readBundle<AttributionModelMeta>(buf);
+    if (meta.version !== 1) throw new BundleError(`attribution model version ${String(meta.version)} is not supported`);
+    const lm = (name: string, classes: number): LinearModel => {
+      const keys = arrays[`${name}Keys`];
+      const weights = arrays[`${name}Weights`];
+      if (!(keys instanceof Uint32Array) || !(weights instanceof Float32Array))
+        throw new BundleError(`attribution model lacks the ${name} weights`);
+      return new LinearModel(classes, keys, weights);
+    };
+    return new AttributionModel(lm('cue', 2), lm('source', 1), lm('content', 1), meta);
+  }
+}
+
+const QUOTE_MARKS = /^["\u201c\u201d\u2018\u2019'`]+$/;
+function isQuoteMark(s: string): boolean {
+  return QUOTE_MARKS.test(s);
+}
+
+/** The speaker-naming part of a source: its head with determiners, compounds and name parts. */
+function baseNounPhrase(tree: SentenceTree, head: number): Range {
+  let lo = head;
+  let hi = head;
+  const stack = [head];
+  while (stack.length > 0) {
+    const k = stack.pop()!;
+    for (const c of tree.children(k)) {
+      const t = tree.tokens[c];
+      if (!BASE_NP.has(t.deprel ?? '')) continue;
+      // Only words next to the phrase so far: "the Ontario judge", not "judge … of Ontario".
+      if (c === lo - 1 || c === hi + 1 || (c > lo && c < hi)) {
+        lo = Math.min(lo, c);
+        hi = Math.max(hi, c);
+        stack.push(c);
+      }
+    }
+  }
+  while (lo < hi && tree.tokens[lo].deprel === 'case') lo++;
+  return { start: tree.tokens[lo].start, end: tree.tokens[hi].end };
+}
+
+/**
+ * A content that reaches into a quotation takes the whole quotation with its marks (and the later
+ * paragraphs of a quotation running over several): the parse sees one sentence, the reader one quote.
+ */
+export function snapToQuotation(content: Range, regions: readonly QuoteRegion[], cue: Range): Range {
+  let { start, end } = content;
+  for (let r = 0; r < regions.length; r++) {
+    const q = regions[r];
+    if (q.open >= end) break;
+    if (q.close <= start) continue;
+    if (cue.start >= q.start && cue.end <= q.end) continue;
+    start = Math.min(start, q.open);
+    end = Math.max(end, q.close);
+    let k = r;
+    while (regions[k]?.continuesNext && regions[k + 1]?.chainOf !== undefined) {
+      k++;
+      end = Math.max(end, regions[k].close);
+    }
+  }
+  return { start, end };
+}
+
+/** Entity type of each token ('' outside names), from the entity stage when it ran. */
+export function entityTypes(doc: AnnotatedArticle): string[] {
+  const types = new Array<string>(doc.tokens.length).fill('');
+  let m = 0;
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i];
+    while (m < doc.mentions.length && doc.mentions[m].end <= t.start) m++;
+    const mm = doc.mentions[m];
+    if (mm && mm.start <= t.start && t.end <= mm.end) types[i] = mm.type;
+  }
+  return types;
+}
+
+export const ATTRIBUTION_MODEL_FILE = 'attribution.bin.gz';
+
+/** The shipped attribution model (or the file named by STORYLINE_ATTRIBUTION_MODEL). */
+export function defaultAttributionModelPath(): string {
+  return shippedModelPath(import.meta.url, 'quotes', ATTRIBUTION_MODEL_FILE, 'STORYLINE_ATTRIBUTION_MODEL');
+}
+
+let cached: AttributionModel | undefined;
+
+/** The default attribution model, loaded on first use. */
+export function defaultAttributionModel(): AttributionModel {
+  if (cached) return cached;
+  const file = defaultAttributionModelPath();
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (err) {
+    throw new AttributionModelError(
+      `Cannot read the attribution model "${file}": ${(err as Error).message}. Train one with \`npm run train:quotes\` or set STORYLINE_ATTRIBUTION_MODEL.`,
+    );
+  }
+  cached = AttributionModel.deserialize(buf);
+  return cached;
+}

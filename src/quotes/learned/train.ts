@@ -1,0 +1,258 @@
+import { AveragedPerceptron } from '../../learn/perceptron.js';
+import { mulberry32, shuffle } from '../../learn/hash.js';
+import type { AnnotatedArticle, Token } from '../../model.js';
+import { findQuoteRegions } from '../marks.js';
+import { contentFeatures, cueFeatures, noSourceFeatures, sourceFeatures, type AttributionContext } from './features.js';
+import {
+  AttributionModel,
+  NEVER_CUE,
+  SOURCE_POS,
+  attributionContext,
+  entityTypes,
+  inclusionKeys,
+  type InclusionTable,
+  type Role,
+} from './model.js';
+import { SentenceTree, sentenceRanges } from './tree.js';
+
+/** A gold attribution as character ranges (any role may be missing). */
+export interface GoldSpans {
+  source?: { start: number; end: number };
+  cue?: { start: number; end: number };
+  content?: { start: number; end: number };
+}
+
+export interface TrainingArticle {
+  /** Tokens with tags and the dependency parse; mentions from the entity stage. */
+  doc: AnnotatedArticle;
+  gold: readonly GoldSpans[];
+}
+
+export interface AttributionTrainOptions {
+  epochs?: number;
+  seed?: number;
+  /** Called after each epoch with the number of mistakes per model (epoch 0: gold cue heads with a part of speech never scored). */
+  progress?: (epoch: number, mistakes: { cue: number; source: number; content: number }) => void;
+}
+
+/** One gold attribution mapped onto the parse: the head word of each role (-1 when absent or unusable). */
+interface Example {
+  tree: SentenceTree;
+  ctx: AttributionContext;
+  types: string[];
+  cue: number;
+  cueSet: Set<number>;
+  source: number;
+  hasSource: boolean;
+  content: number;
+}
+
+const HEAD_PREFERENCE = ['VERB', 'NOUN', 'ADJ', 'PROPN', 'AUX', 'ADP', 'PRON'];
+
+/** The word of a token span that the rest hangs from, preferring content words when several do. */
+export function spanHead(tokens: readonly Token[], from: number, to: number): number {
+  const roots: number[] = [];
+  for (let i = from; i < to; i++) {
+    const h = tokens[i].head ?? -1;
+    if (h < from || h >= to) roots.push(i);
+  }
+  if (roots.length === 0) return -1;
+  const rank = (i: number): number => {
+    const r = HEAD_PREFERENCE.indexOf(tokens[i].upos ?? '');
+    return r < 0 ? HEAD_PREFERENCE.length : r;
+  };
+  return roots.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+}
+
+/** Token index range [from, to) of the tokens inside a character range. */
+function tokenRange(tokens: readonly Token[], s: number, e: number): [number, number] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (tokens[m].end <= s) lo = m + 1;
+    else hi = m;
+  }
+  let to = lo;
+  while (to < tokens.length && tokens[to].start < e) to++;
+  return [lo, to];
+}
+
+function count(table: InclusionTable, key: string, inside: boolean): void {
+  const c = (table[key] ??= [0, 0]);
+  if (inside) c[0]++;
+  c[1]++;
+}
+
+/** Counts, for each role, how often each child relation of the head lies inside the gold span. */
+function countInclusion(
+  tables: Record<Role, InclusionTable>,
+  tree: SentenceTree,
+  role: Role,
+  head: number,
+  from: number,
+  to: number,
+  avoid: ReadonlySet<number>,
+): void {
+  for (const c of tree.children(head)) {
+    if (avoid.has(c)) continue;
+    const t = tree.tokens[c];
+    const inside = c >= from && c < to;
+    for (const key of inclusionKeys(tree.tokens[head].deprel ?? '_', t)) count(tables[role], key, inside);
+  }
+}
+
+/**
+ * Trains the cue classifier and the source and content rankers on gold attributions. Deterministic for a
+ * seed. Examples whose roles cannot be found on the parse (a content in another sentence) train only
+ * the parts that can.
+ */
+export function trainAttributionModel(
+  articles: readonly TrainingArticle[],
+  opts: AttributionTrainOptions = {},
+): AttributionModel {
+  const tables: Record<Role, InclusionTable> = { cue: {}, source: {}, content: {} };
+  const examples: Example[] = [];
+  let unreachable = 0;
+  const cueTokens: Array<{ ctx: AttributionContext; tree: SentenceTree; i: number; gold: number }> = [];
+  for (const { doc, gold } of articles) {
+    const tokens = doc.tokens;
+    if (tokens.length === 0) continue;
+    const regions = findQuoteRegions(doc.article.text);
+    const ctx = attributionContext(doc.article.text, tokens, regions);
+    const types = entityTypes(doc);
+    const trees = sentenceRanges(tokens).map(([a, b]) => new SentenceTree(tokens, a, b));
+    const treeOf = (i: number): SentenceTree =>
+      trees[tokens[i].sentence - tokens[0].sentence] ?? trees.find((t) => i >= t.first && i < t.end)!;
+    const cueHeads = new Set<number>();
+    for (const g of gold) {
+      if (!g.cue) continue;
+      const [c0, c1] = tokenRange(tokens, g.cue.start, g.cue.end);
+      if (c1 <= c0) continue;
+      const cue = spanHead(tokens, c0, c1);
+      if (cue < 0) continue;
+      const tree = treeOf(cue);
+      if (!tree || cue < tree.first || cue >= tree.end) continue;
+      cueHeads.add(cue);
+      const cueSet = new Set<number>();
+      for (let k = c0; k < c1; k++) cueSet.add(k);
+      countInclusion(tables, tree, 'cue', cue, c0, c1, new Set());
+      let source = -1;
+      const hasSource = !!g.source;
+      if (g.source) {
+        const [s0, s1] = tokenRange(tokens, g.source.start, g.source.end);
+        const sh = s1 > s0 ? spanHead(tokens, s0, s1) : -1;
+        if (sh >= tree.first && sh < tree.end && !cueSet.has(sh)) {
+          source = sh;
+          countInclusion(tables, tree, 'source', sh, s0, s1, cueSet);
+        }
+      }
+      let content = -1;
+      if (g.content) {
+        const [n0, n1] = tokenRange(tokens, g.content.start, g.content.end);
+        const nh = n1 > n0 ? spanHead(tokens, n0, n1) : -1;
+        if (nh >= tree.first && nh < tree.end) {
+          content = nh;
+          if (nh !== cue && !tree.dominates(nh, cue)) countInclusion(tables, tree, 'content', nh, n0, n1, cueSet);
+        }
+      }
+      examples.push({ tree, ctx, types, cue, cueSet, source, hasSource, content });
+    }
+    for (const tree of trees) {
+      for (let i = tree.first; i < tree.end; i++) {
+        const t = tokens[i];
+        if (NEVER_CUE.has(t.upos ?? '') && t.text !== ':') {
+          if (cueHeads.has(i)) unreachable++;
+          continue;
+        }
+        cueTokens.push({ ctx, tree, i, gold: cueHeads.has(i) ? 1 : 0 });
+      }
+    }
+  }
+
+  opts.progress?.(0, { cue: unreachable, source: 0, content: 0 });
+  const rand = mulberry32(opts.seed ?? 1);
+  const cueP = new AveragedPerceptron(2);
+  const srcP = new AveragedPerceptron(1);
+  const conP = new AveragedPerceptron(1);
+  const buf = new Uint32Array(128);
+  const alt = new Uint32Array(128);
+  const scores = new Float64Array(2);
+  const one = new Float64Array(1);
+  const rankScore = (p: AveragedPerceptron, f: Uint32Array, n: number): number => {
+    one[0] = 0;
+    p.score(f, n, one);
+    return one[0];
+  };
+  const epochs = opts.epochs ?? 8;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const mistakes = { cue: 0, source: 0, content: 0 };
+    for (const x of shuffle(cueTokens, rand)) {
+      const n = cueFeatures(x.ctx, x.tree, x.i, buf);
+      scores.fill(0);
+      cueP.score(buf, n, scores);
+      const guess = scores[1] > scores[0] ? 1 : 0;
+      if (guess !== x.gold) {
+        mistakes.cue++;
+        cueP.learn(buf, n, x.gold, guess);
+      }
+      cueP.step++;
+    }
+    for (const x of shuffle(examples, rand)) {
+      const { tree, ctx, cue } = x;
+      // Source: rank every nominal of the sentence and "none"; the gold one must win.
+      if (x.source >= 0 || !x.hasSource) {
+        let best = -1;
+        const noneN = noSourceFeatures(ctx, tree, cue, alt);
+        let bestScore = rankScore(srcP, alt, noneN);
+        const goldN = x.source < 0 ? noneN : sourceFeatures(ctx, tree, cue, x.source, x.types[x.source], buf);
+        const goldFeatures = Uint32Array.from(x.source < 0 ? alt.subarray(0, noneN) : buf.subarray(0, goldN));
+        let bestFeatures = Uint32Array.from(alt.subarray(0, noneN));
+        for (let c = tree.first; c < tree.end; c++) {
+          if (c === cue || x.cueSet.has(c) || !SOURCE_POS.has(tree.tokens[c].upos ?? '')) continue;
+          const n = sourceFeatures(ctx, tree, cue, c, x.types[c], alt);
+          const s = rankScore(srcP, alt, n);
+          if (s > bestScore) {
+            bestScore = s;
+            best = c;
+            bestFeatures = Uint32Array.from(alt.subarray(0, n));
+          }
+        }
+        if (best !== x.source) {
+          mistakes.source++;
+          srcP.update(goldFeatures, goldFeatures.length, 0, 1);
+          srcP.update(bestFeatures, bestFeatures.length, 0, -1);
+        }
+        srcP.step++;
+      }
+      if (x.content >= 0) {
+        let best = -1;
+        let bestScore = -Infinity;
+        let bestFeatures = new Uint32Array(0);
+        for (let c = tree.first; c < tree.end; c++) {
+          if (x.cueSet.has(c) && c !== cue) continue;
+          if (tree.tokens[c].upos === 'PUNCT') continue;
+          const n = contentFeatures(ctx, tree, cue, c, alt);
+          const s = rankScore(conP, alt, n);
+          if (s > bestScore) {
+            bestScore = s;
+            best = c;
+            bestFeatures = Uint32Array.from(alt.subarray(0, n));
+          }
+        }
+        if (best !== x.content) {
+          mistakes.content++;
+          const n = contentFeatures(ctx, tree, cue, x.content, buf);
+          conP.update(buf, n, 0, 1);
+          conP.update(bestFeatures, bestFeatures.length, 0, -1);
+        }
+        conP.step++;
+      }
+    }
+    opts.progress?.(epoch, mistakes);
+  }
+  return new AttributionModel(cueP.compile(0.001), srcP.compile(0.001), conP.compile(0.001), {
+    version: 1,
+    inclusion: tables,
+  });
+}

@@ -1,0 +1,202 @@
+import type { AnnotatedArticle, Speaker, SpeakerType } from '../model.js';
+import { DOCUMENT_NOUNS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from './lexicon.js';
+import type { QuoteRegion } from './marks.js';
+
+/** Plural nouns for people acting together, who speak as a group ("residents said", "critics argue"). */
+const GROUP_NOUNS = new Set([
+  'people',
+  'residents',
+  'neighbors',
+  'neighbours',
+  'supporters',
+  'opponents',
+  'critics',
+  'investigators',
+  'volunteers',
+  'members',
+  'workers',
+  'employees',
+  'officers',
+  'authorities',
+  'lawmakers',
+  'legislators',
+  'voters',
+  'parents',
+  'students',
+  'teachers',
+  'experts',
+  'analysts',
+  'economists',
+  'scientists',
+  'researchers',
+  'doctors',
+  'witnesses',
+  'protesters',
+  'demonstrators',
+  'activists',
+  'leaders',
+  'sources',
+  'police',
+  'prosecutors',
+  'democrats',
+  'republicans',
+  'americans',
+  'negotiators',
+  'diplomats',
+  'organizers',
+  'organisers',
+  'survivors',
+  'families',
+  'relatives',
+  'friends',
+  'farmers',
+  'owners',
+  'executives',
+  'managers',
+  'observers',
+  'participants',
+  'delegates',
+  'senators',
+  'citizens',
+  'locals',
+  'firefighters',
+  'crews',
+  'troops',
+  'rebels',
+  'militants',
+  'fans',
+  'others',
+  'many',
+  'some',
+  'both',
+  'all',
+  'most',
+  'several',
+  'regulators',
+  'scholars',
+  'historians',
+  'polls',
+]);
+/** Places and bodies that speak as institutions ("the county said", "the Clinton camp said"). */
+const INSTITUTION_NOUNS = new Set([
+  'county',
+  'city',
+  'state',
+  'town',
+  'village',
+  'government',
+  'administration',
+  'ministry',
+  'province',
+  'country',
+  'nation',
+  'council',
+  'camp',
+  'campaign',
+  'team',
+  'club',
+  'court',
+  'school',
+  'university',
+  'hospital',
+  'foundation',
+  'institute',
+  'society',
+  'network',
+  'station',
+  'outlet',
+  'newspaper',
+  'paper',
+  'magazine',
+  'site',
+  'website',
+]);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'me', 'you', 'who', 'whom']);
+const GROUP_PRONOUNS = new Set(['we', 'they', 'us', 'them']);
+const NUMBER = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|half|majority|third|quarter)$/;
+const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
+/** Where a noun phrase's head ends: its post-modifiers start ("people familiar with", "chief of staff"). */
+const POST_MODIFIER = /\s(?:familiar|close|of|for|at|in|from|with|who|which|that|on|to|\()\b|,|\s\(/u;
+
+const singular = (w: string): string =>
+  w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('s') ? w.slice(0, -1) : w;
+
+/** The head word of a noun phrase read as text: the last word before its post-modifiers. */
+function headWord(phrase: string): string {
+  const m = POST_MODIFIER.exec(phrase);
+  const core = (m && m.index > 0 ? phrase.slice(0, m.index) : phrase).replace(/['’]s?$/u, '');
+  const words = core.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return (words[words.length - 1] ?? '').toLowerCase().replace(/[^\p{L}\p{N}-]/gu, '');
+}
+
+/** Index of the first token starting at or after `offset` (binary search). */
+function firstTokenAt(tokens: AnnotatedArticle['tokens'], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (tokens[m].start < offset) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+/** Whether a word is a noun of one of the lists, in the singular or the plural. */
+const inList = (list: ReadonlySet<string>, w: string): boolean => list.has(w) || list.has(singular(w));
+
+/**
+ * What a source is, or null when it cannot speak (a number, a place read as a dateline, "No deaths", a
+ * word inside the quotation). Read from the entity the speaker resolved to, else from the head word of
+ * the words naming it. `cue` is the cue as written (":" marks a transcript label, which may be all capitals).
+ */
+export function speakerType(
+  doc: AnnotatedArticle,
+  speaker: Speaker,
+  regions: readonly QuoteRegion[],
+  cue?: string,
+): SpeakerType | null {
+  const text = doc.article.text;
+  const span = speaker.span;
+  // Words inside a quotation speak only within it: "I" in “I was there,” she said is not the speaker.
+  if (span && regions.some((q) => span.start >= q.start && span.end <= q.end)) return null;
+  const words = span ? text.slice(span.start, span.end) : speaker.name;
+  const head = headWord(words);
+  if (!head) return null;
+  if (PERSON_PRONOUNS.has(head)) return 'person';
+  if (GROUP_PRONOUNS.has(head)) return 'group';
+  const entity = speaker.entity !== undefined ? doc.entities[speaker.entity] : undefined;
+  if (entity?.type === 'person') return 'person';
+  if (entity?.type === 'organization') return 'organization';
+  if (inList(DOCUMENT_NOUNS, head)) return 'document';
+  if (inList(ORG_HEADS, head) || inList(INSTITUTION_NOUNS, head)) return 'organization';
+  if (inList(ROLE_NOUNS, head) || inList(TITLE_WORDS, head) || /^\d+-year-old$/.test(head))
+    return head.endsWith('s') && !ROLE_NOUNS.has(head) && !TITLE_WORDS.has(head) ? 'group' : 'person';
+  if (ROLE_NOUNS.has(head)) return 'person';
+  if (GROUP_NOUNS.has(head)) return 'group';
+  // Shares of a poll or a group: "six in 10", "a majority of".
+  if (NUMBER.test(head) && /\b(?:in|of|percent)\b|%/.test(words)) return 'group';
+  if (head === 'it' || head === 'which') return 'organization';
+  const lowerCaseToo = /\p{Ll}/u.test(words);
+  if (entity?.type === 'place') {
+    // A place speaks only as its government ("Beijing said"); an all-capital dateline never does.
+    return lowerCaseToo ? 'organization' : null;
+  }
+  if (!span) return null;
+  // A transcript label ("MORALES: …") is a name even in capitals.
+  if (!lowerCaseToo && cue !== ':') return null;
+  // A name the entity tagger did not type: capitalised words that are proper nouns, or that do not open
+  // the sentence; a capitalised word that only opens it ("Everything", "Scene") is not a name.
+  const m = POST_MODIFIER.exec(words);
+  const coreEnd = span.start + (m && m.index > 0 ? m.index : words.length);
+  const toks: typeof doc.tokens = [];
+  let k = firstTokenAt(doc.tokens, span.start);
+  for (; k < doc.tokens.length && doc.tokens[k].end <= coreEnd; k++)
+    if (/[\p{L}\p{N}]/u.test(doc.tokens[k].text)) toks.push(doc.tokens[k]);
+  if (toks.length === 0 || toks.length > 4 || !toks.every((t) => NAME_WORD.test(t.text))) return null;
+  const first = toks[0];
+  let p = first.index - 1;
+  while (p >= 0 && doc.tokens[p].sentence === first.sentence && !/[\p{L}\p{N}]/u.test(doc.tokens[p].text)) p--;
+  const opensSentence = p < 0 || doc.tokens[p].sentence !== first.sentence;
+  if (!opensSentence || cue === ':' || toks.some((t) => t.upos === 'PROPN')) return 'person';
+  return null;
+}
