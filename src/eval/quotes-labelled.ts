@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnnotatedArticle, Article, Quote, QuoteKind } from '../model.js';
-import type { PRF } from './quotes.js';
+import { prf, type PRF } from './quotes.js';
 import { parseDucDocument } from './stories.js';
 
 /**
@@ -317,20 +317,6 @@ export function scoreArticle(
 // ---------------------------------------------------------------- running and printing
 
 const round = (x: number): number => Math.round(x * 10) / 10;
-
-function prf(tpP: number, tpR: number, predicted: number, gold: number): PRF {
-  const precision = predicted ? tpP / predicted : 0;
-  const recall = gold ? tpR / gold : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return {
-    tp: tpR,
-    predicted,
-    gold,
-    precision: round(precision * 100),
-    recall: round(recall * 100),
-    f1: round(f1 * 100),
-  };
-}
 
 export interface QuoteScores {
   exact: PRF;

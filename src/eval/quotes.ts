@@ -201,7 +201,8 @@ class Counter {
   }
 }
 
-function prf(tpP: number, tpR: number, predicted: number, gold: number): PRF {
+/** Precision, recall and F1 (percent, one decimal) from the two true-positive counts. */
+export function prf(tpP: number, tpR: number, predicted: number, gold: number): PRF {
   const precision = predicted ? tpP / predicted : 0;
   const recall = gold ? tpR / gold : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
