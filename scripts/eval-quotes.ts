@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatQuotesEval, runQuotesEval, type ErrorListing } from '../src/eval/quotes.js';
 
-// Usage: npx tsx scripts/eval-quotes.ts [polnear-split-dir] [--json] [--limit N] [--no-entities]
+// Usage: npx tsx scripts/eval-quotes.ts [polnear-split-dir] [--json] [--limit N] [--skip N] [--no-entities]
 //          [--errors source|cue|content|speaker] [--no-speed]
 // --errors lists missed and spurious spans of one role (exact match, all attributions), or the direct quotes
 // whose speaker is wrong; look at them on the train split, report numbers on dev.
@@ -20,11 +20,16 @@ if (errors !== undefined && !['source', 'cue', 'content', 'speaker'].includes(er
 const dir =
   args.find(
     (a, i) =>
-      !a.startsWith('--') && args[i - 1] !== '--limit' && args[i - 1] !== '--errors' && args[i - 1] !== '--attribution',
+      !a.startsWith('--') &&
+      args[i - 1] !== '--limit' &&
+      args[i - 1] !== '--errors' &&
+      args[i - 1] !== '--attribution' &&
+      args[i - 1] !== '--skip',
   ) ?? path.join(process.env.STORYLINE_DATA ?? path.resolve('../shared/data'), 'quotes/polnear/dev');
 try {
   const r = await runQuotesEval(dir, {
     ...(limit ? { limit } : {}),
+    ...(valueOf('--skip') ? { skip: Number(valueOf('--skip')) } : {}),
     entities: !args.includes('--no-entities'),
     ...(errors ? { errors: errors as ErrorListing } : {}),
     ...(args.includes('--no-speed') ? { speedPasses: 0 } : {}),

@@ -69,7 +69,7 @@ export function parseBrat(ann: string): GoldAttribution[] {
 }
 
 /** Loads a PolNeAR split: one annotator per article, the first in sorted order. */
-export function loadPolnear(dir: string, limit = Infinity): PolnearDoc[] {
+export function loadPolnear(dir: string, limit = Infinity, skip = 0): PolnearDoc[] {
   const textDir = path.join(dir, 'text');
   const annDir = path.join(dir, 'attributions');
   if (!existsSync(textDir) || !existsSync(annDir)) {
@@ -85,7 +85,7 @@ export function loadPolnear(dir: string, limit = Infinity): PolnearDoc[] {
     if (!byDoc.has(m[1])) byDoc.set(m[1], m[2]);
   }
   const docs: PolnearDoc[] = [];
-  for (const [name, annotator] of [...byDoc.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [name, annotator] of [...byDoc.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).slice(skip)) {
     if (docs.length >= limit) break;
     const tp = path.join(textDir, `${name}.txt`);
     if (!existsSync(tp)) continue;
@@ -128,6 +128,8 @@ export interface QuotesEvalResult {
 export interface QuotesEvalOptions {
   /** Evaluate at most this many articles. */
   limit?: number;
+  /** Skip this many articles first (a held-out tail of a split used for training). */
+  skip?: number;
   /** Run the entity stage before quotes (default true), as the pipeline does. */
   entities?: boolean;
   /** Timed rounds for the speed measurement (default 3; the best is reported; 0 skips it). */
@@ -251,7 +253,7 @@ export async function runQuotesEval(polnearDir: string, opts: QuotesEvalOptions 
     import('../entities/index.js'),
     import('../quotes/index.js'),
   ]);
-  const docs = loadPolnear(polnearDir, opts.limit ?? Infinity);
+  const docs = loadPolnear(polnearDir, opts.limit ?? Infinity, opts.skip ?? 0);
   const roles = ['source', 'cue', 'content'] as const;
   const allC = { source: new Counter(), cue: new Counter(), content: new Counter() };
   const dirC = { source: new Counter(), cue: new Counter(), content: new Counter() };

@@ -99,8 +99,12 @@ export function renderStory(story: Story, docs: Map<string, AnnotatedArticle>, s
     for (const [speaker, quotes] of groupQuotes(story)) {
       lines.push(md ? `**${speaker}**` : `  ${speaker}:`);
       for (const q of quotes) {
-        const body = q.kind === 'indirect' ? clip(q.text) : `“${clip(q.text)}”`;
-        item(`${md ? '' : '  '}${body}${q.cue ? ` (${q.cue})` : ''} ${cite(q.articleId)}`);
+        // Reported speech reads as it was reported (the cue, then the content), never in quotation marks.
+        const body =
+          q.kind === 'indirect'
+            ? `${q.cue ? `${q.cue} ` : ''}${clip(q.text)}`
+            : `“${clip(q.text)}”${q.cue ? ` (${q.cue})` : ''}`;
+        item(`${md ? '' : '  '}${body} ${cite(q.articleId)}`);
       }
     }
     lines.push('');

@@ -1,4 +1,4 @@
-import type { AnnotatedArticle, Quote } from '../model.js';
+import type { AnnotatedArticle, Quote, Speaker } from '../model.js';
 import { annotateText, joinHyphenated } from '../text/annotate.js';
 import { findAttributions, type RawAttribution } from './extract.js';
 import { resolveSpeakers } from './speaker.js';
@@ -26,10 +26,14 @@ export type AttributionMode = 'rules' | 'model' | 'both';
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
   a.start < b.end && b.start < a.end;
 
-/** A predicate the model found is shown to users when it reports speech or writing in running text. */
-function isSpeechCue(form: string): boolean {
+/**
+ * A predicate the model found is shown to users when it reports speech or writing in running text; a
+ * predicate of evidence ("show", "find") only when a document is its source ("records show").
+ */
+function isSpeechCue(form: string, speaker: Speaker | null): boolean {
   const info = CUE_FORMS.get(form.toLowerCase());
-  return !!info && !info.directOnly && !info.needsParticle;
+  if (!info || info.directOnly || info.needsParticle) return false;
+  return info.speech || info.belief === true || speaker?.type === 'document';
 }
 
 /** Finds attributions, names speakers and builds the user-facing quotes. */
@@ -43,7 +47,7 @@ export function analyzeQuotes(doc: AnnotatedArticle, mode: AttributionMode = 'bo
     const fresh = learned.filter(
       (l) => !raw.some((r) => (r.cue && l.cue && overlaps(r.cue, l.cue)) || overlaps(r.statement, l.statement)),
     );
-    // Appended, not merged in order: `continues` and `inherits` refer to positions in `raw`.
+    // Appended, not merged in order: speakers are resolved in this order, and a link points to an earlier one.
     raw = [...raw, ...fresh];
   }
   const regions = findQuoteRegions(annotated.article.text);
@@ -57,20 +61,20 @@ export function analyzeQuotes(doc: AnnotatedArticle, mode: AttributionMode = 'bo
   const text = base.article.text;
   const furniture = furnitureRanges(text);
   // Reported speech that contains quoted words is shown as those partial quotes instead.
-  const hasPartial = new Set(raw.filter((a) => a.inherits !== undefined).map((a) => a.inherits!));
+  const hasPartial = new Set(raw.flatMap((a) => (a.inherits !== undefined ? [a.inherits] : [])));
   // Reported speech with no one who said it ("Residents were ordered to leave", "is expected to sign")
   // tells users nothing; the evaluation still sees it in `raw`.
   const keep = raw
     .map((a, i) => ({ a, i }))
     .filter(
       ({ a, i }) =>
-        !(a.kind === 'indirect' && (hasPartial.has(i) || !speakers[i])) &&
-        (a.predicate === undefined || isSpeechCue(a.predicate)) &&
+        !(a.kind === 'indirect' && (hasPartial.has(a.id) || !speakers[i])) &&
+        (a.predicate === undefined || isSpeechCue(a.predicate, speakers[i])) &&
         !furniture.some((f) => overlaps(f, a.statement)),
     );
   keep.sort((x, y) => x.a.content.start - y.a.content.start);
-  const newIndex = new Map<number, number>();
-  keep.forEach(({ i }, k) => newIndex.set(i, k));
+  const newIndex = new Map<string, number>();
+  keep.forEach(({ a }, k) => newIndex.set(a.id, k));
   const quotes: Quote[] = keep.map(({ a, i }) => {
     const sp = speakers[i];
     const q: Quote = {

@@ -77,6 +77,105 @@ const GROUP_NOUNS = new Set([
   'historians',
   'polls',
 ]);
+/** Nouns for one person ("the girl said", "a rebel fighter told"); their plurals are groups. */
+const PERSON_NOUNS = new Set([
+  'man',
+  'woman',
+  'girl',
+  'boy',
+  'child',
+  'kid',
+  'teen',
+  'teenager',
+  'mother',
+  'father',
+  'son',
+  'daughter',
+  'wife',
+  'husband',
+  'brother',
+  'sister',
+  'parent',
+  'commander',
+  'fighter',
+  'soldier',
+  'custodian',
+  'settler',
+  'farmer',
+  'driver',
+  'pilot',
+  'victim',
+  'witness',
+  'resident',
+  'neighbor',
+  'neighbour',
+  'student',
+  'teacher',
+  'doctor',
+  'nurse',
+  'worker',
+  'employee',
+  'owner',
+  'manager',
+  'expert',
+  'analyst',
+  'lawyer',
+  'attorney',
+  'judge',
+  'officer',
+  'agent',
+  'citizen',
+  'voter',
+  'patient',
+  'survivor',
+  'fan',
+  'friend',
+  'relative',
+  'colleague',
+  'executive',
+  'founder',
+  'chairman',
+  'chairwoman',
+  'member',
+  'leader',
+  'source',
+  'insider',
+  'observer',
+  'critic',
+  'supporter',
+  'opponent',
+  'rebel',
+  'militant',
+  'activist',
+  'protester',
+  'official',
+  'diplomat',
+  'negotiator',
+]);
+/** Numbers speak only as shares of a group ("six in 10", "94 percent of voters"). */
+const DATA_NOUNS = new Set([
+  'statistics',
+  'figures',
+  'data',
+  'records',
+  'study',
+  'survey',
+  'poll',
+  'polls',
+  'census',
+  'advisory',
+  'analysis',
+  'findings',
+  'documents',
+  'filing',
+  'filings',
+  'transcript',
+  'letter',
+  'ruling',
+  'indictment',
+  'complaint',
+]);
+
 /** Places and bodies that speak as institutions ("the county said", "the Clinton camp said"). */
 const INSTITUTION_NOUNS = new Set([
   'county',
@@ -110,7 +209,23 @@ const INSTITUTION_NOUNS = new Set([
   'magazine',
   'site',
   'website',
+  'army',
+  'military',
+  'navy',
+  'media',
+  'tribe',
+  'force',
+  'forces',
+  'agency',
+  'press',
+  'industry',
+  'regime',
+  'junta',
 ]);
+/** Plural agent nouns ("initiators", "manufacturers", "economists", "historians") are groups of people. */
+const AGENT_PLURAL = /^[a-z]{3,}(?:ers|ors|ists|ians|ants|eers)$/;
+/** Singular agent nouns that are almost always people ("economist", "historian"). */
+const AGENT_SINGULAR = /^[a-z]{3,}(?:ist|ian)$/;
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'me', 'you', 'who', 'whom']);
 const GROUP_PRONOUNS = new Set(['we', 'they', 'us', 'them']);
 const NUMBER = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|half|majority|third|quarter)$/;
@@ -141,6 +256,25 @@ function firstTokenAt(tokens: AnnotatedArticle['tokens'], offset: number): numbe
   return lo;
 }
 
+/**
+ * "Fish and Wildlife Service spokeswoman Patricia Foulk", "Fisheries Minister Fred Mifflin": the phrase
+ * ends in one to three capitalised proper nouns right after a role or title word.
+ */
+function titledName(doc: AnnotatedArticle, start: number, end: number): boolean {
+  const toks: AnnotatedArticle['tokens'] = [];
+  for (let k = firstTokenAt(doc.tokens, start); k < doc.tokens.length && doc.tokens[k].end <= end; k++)
+    toks.push(doc.tokens[k]);
+  let run = 0;
+  while (run < toks.length && run < 4) {
+    const t = toks[toks.length - 1 - run];
+    if (t.upos !== 'PROPN' || !NAME_WORD.test(t.text)) break;
+    run++;
+  }
+  if (run === 0 || run === toks.length) return false;
+  const before = toks[toks.length - 1 - run].text.toLowerCase();
+  return ROLE_NOUNS.has(before) || TITLE_WORDS.has(before) || PERSON_NOUNS.has(before);
+}
+
 /** Whether a word is a noun of one of the lists, in the singular or the plural. */
 const inList = (list: ReadonlySet<string>, w: string): boolean => list.has(w) || list.has(singular(w));
 
@@ -167,12 +301,14 @@ export function speakerType(
   const entity = speaker.entity !== undefined ? doc.entities[speaker.entity] : undefined;
   if (entity?.type === 'person') return 'person';
   if (entity?.type === 'organization') return 'organization';
-  if (inList(DOCUMENT_NOUNS, head)) return 'document';
+  if (inList(DOCUMENT_NOUNS, head) || DATA_NOUNS.has(head)) return 'document';
   if (inList(ORG_HEADS, head) || inList(INSTITUTION_NOUNS, head)) return 'organization';
   if (inList(ROLE_NOUNS, head) || inList(TITLE_WORDS, head) || /^\d+-year-old$/.test(head))
     return head.endsWith('s') && !ROLE_NOUNS.has(head) && !TITLE_WORDS.has(head) ? 'group' : 'person';
   if (ROLE_NOUNS.has(head)) return 'person';
   if (GROUP_NOUNS.has(head)) return 'group';
+  if (PERSON_NOUNS.has(head) || AGENT_SINGULAR.test(head) || /^\d+-year-old$/.test(head)) return 'person';
+  if (PERSON_NOUNS.has(singular(head)) || AGENT_PLURAL.test(head)) return 'group';
   // Shares of a poll or a group: "six in 10", "a majority of".
   if (NUMBER.test(head) && /\b(?:in|of|percent)\b|%/.test(words)) return 'group';
   if (head === 'it' || head === 'which') return 'organization';
@@ -182,6 +318,7 @@ export function speakerType(
     return lowerCaseToo ? 'organization' : null;
   }
   if (!span) return null;
+  if (titledName(doc, span.start, span.end)) return 'person';
   // A transcript label ("MORALES: …") is a name even in capitals.
   if (!lowerCaseToo && cue !== ':') return null;
   // A name the entity tagger did not type: capitalised words that are proper nouns, or that do not open

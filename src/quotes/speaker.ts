@@ -84,12 +84,14 @@ export class SpeakerResolver {
   private readonly fullest = new Map<string, string>();
   private readonly authors: DocAuthor[] = [];
   private readonly resolved: Array<Speaker | null> = [];
+  private readonly indexById = new Map<string, number>();
 
   constructor(
     private readonly doc: AnnotatedArticle,
     private readonly raws: RawAttribution[],
   ) {
     this.text = doc.article.text;
+    raws.forEach((r, i) => this.indexById.set(r.id, i));
     this.collectNames();
     this.collectAuthors();
   }
@@ -372,11 +374,11 @@ export class SpeakerResolver {
 
   private resolveOne(raw: RawAttribution, index: number): Speaker | null {
     if (raw.inherits !== undefined) {
-      const p = this.resolved[raw.inherits];
+      const p = this.resolvedById(raw.inherits);
       return p ? { ...p } : null;
     }
     if (raw.continues !== undefined && !raw.source) {
-      const p = this.resolved[raw.continues];
+      const p = this.resolvedById(raw.continues);
       return p ? { ...p } : null;
     }
     if (!raw.source) return raw.kind === 'direct' ? this.bareSpeaker(raw, index) : null;
@@ -388,6 +390,12 @@ export class SpeakerResolver {
     const r = this.name(raw.source, index);
     if (!r) return null;
     return { name: r.name, span, ...(r.entity !== undefined ? { entity: r.entity } : {}) };
+  }
+
+  /** The speaker already named for an attribution; attributions link only to earlier ones. */
+  private resolvedById(id: string): Speaker | null | undefined {
+    const i = this.indexById.get(id);
+    return i === undefined ? undefined : this.resolved[i];
   }
 
   /** A quote paragraph with no attribution: the speaker of the statement just before, if one is named. */

@@ -8,6 +8,9 @@ import { analyzeQuotes, findQuoteRegions } from '../../src/quotes/index.js';
 import { modelAttributions } from '../../src/quotes/learned/attributions.js';
 import { AttributionModel, defaultAttributionModel } from '../../src/quotes/learned/model.js';
 import { SentenceTree } from '../../src/quotes/learned/tree.js';
+import { pathHash } from '../../src/quotes/learned/features.js';
+import { attributionContext, CompiledInclusion } from '../../src/quotes/learned/model.js';
+import { hashString } from '../../src/learn/hash.js';
 import { furnitureRanges, isFurnitureLine } from '../../src/quotes/furniture.js';
 import type { AnnotatedArticle } from '../../src/model.js';
 
@@ -30,6 +33,50 @@ describe('sentence tree', () => {
     expect(tree.subtree(reopen).length).toBeGreaterThan(4);
     expect(tree.dominates(said, reopen)).toBe(true);
     expect(tree.dominates(reopen, said)).toBe(false);
+  });
+});
+
+describe('numeric paths and spans', () => {
+  it('gives two word pairs the same path hash exactly when their relation paths are spelled the same', () => {
+    const d = parsed('The mayor, who spoke on Monday, said the road would reopen on Friday after repairs.');
+    const t = d.tokens;
+    const tree = new SentenceTree(t, 0, t.length);
+    const ctx = attributionContext(d.article.text, t, []);
+    const byString = new Map<string, number>();
+    for (let a = 0; a < t.length; a++)
+      for (let b = 0; b < t.length; b++) {
+        const p = tree.path(a, b);
+        const hsh = pathHash(ctx, tree, a, b);
+        if (!byString.has(p)) byString.set(p, hsh);
+        expect(byString.get(p), p).toBe(hsh);
+      }
+    expect(new Set(byString.values()).size).toBe(byString.size);
+  });
+  it('finds the words within reach of a predicate, itself included', () => {
+    const d = parsed('The mayor said the road would reopen on Friday.');
+    const t = d.tokens;
+    const tree = new SentenceTree(t, 0, t.length);
+    const said = t.findIndex((x) => x.text === 'said');
+    const friday = t.findIndex((x) => x.text === 'Friday');
+    expect(tree.near(said, 0, 1)).toContain(said);
+    expect(tree.near(said, 0, 1)).not.toContain(friday);
+    expect(tree.near(said, 0, 3)).toContain(friday);
+  });
+  it('decides span membership from the most specific counts seen often enough', () => {
+    const inc = new CompiledInclusion({
+      'obl>case|on': [0, 12],
+      'obl>case': [11, 12],
+      case: [9, 10],
+      'mark|that': [3, 4],
+      advmod: [1, 4],
+    });
+    const H = hashString;
+    expect(inc.includes(H('obl'), H('case'), H('on'))).toBe(false);
+    expect(inc.includes(H('obl'), H('case'), H('in'))).toBe(true);
+    expect(inc.includes(H('ccomp'), H('case'), H('of'))).toBe(true);
+    // Seen too rarely for the lemma level: falls back to the relation, which is absent: not included.
+    expect(inc.includes(H('ccomp'), H('mark'), H('that'))).toBe(false);
+    expect(inc.includes(H('ccomp'), H('advmod'), H('also'))).toBe(false);
   });
 });
 

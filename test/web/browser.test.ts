@@ -93,9 +93,17 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     await page.getByRole('link', { name: /Fire at Larkhollow/ }).click();
     await page.waitForSelector('.brief .cite');
     const story = (await (await fetch(`${server.url}/api/stories/${fireId}`)).json()) as {
-      stories: Array<{ summary: Array<{ sources: Array<{ articleId: string; start: number; end: number }> }> }>;
+      stories: Array<{
+        summary: Array<{ sources: Array<{ articleId: string; start: number; end: number }> }>;
+        quotes: Array<{ kind: string; text: string }>;
+      }>;
       articles: Array<{ id: string; text: string }>;
     };
+    // Reported speech is shown as reported speech, never inside quotation marks.
+    const quoted = await page.locator('.quote-group q').allTextContents();
+    const reported = story.stories[0].quotes.filter((q) => q.kind === 'indirect').map((q) => q.text);
+    expect(quoted.some((t) => reported.includes(t))).toBe(false);
+    expect(await page.locator('.quote-group .reported').count()).toBeGreaterThan(0);
     const src = story.stories[0].summary[1].sources[0];
     const expected = story.articles.find((a) => a.id === src.articleId)!.text.slice(src.start, src.end);
 

@@ -268,7 +268,15 @@ function Quotes({ story, articles, onOpen }: { story: Story; articles: Articles;
               <ul>
                 {[...excerpts.values()].map((same, i) => (
                   <li key={i}>
-                    <q>{same[0].text}</q>{' '}
+                    {same[0].kind === 'indirect' ? (
+                      // Reported speech is not a quotation: the cue as written, then what was reported.
+                      <span class="reported">
+                        {same[0].cue ? `${same[0].cue} ` : ''}
+                        {same[0].text}
+                      </span>
+                    ) : (
+                      <q>{same[0].text}</q>
+                    )}{' '}
                     <span class="quote-outlets">
                       {same.map((q, j) => (
                         <button

@@ -42,6 +42,7 @@ export function modelAttributions(
       content = { start: first.start, end };
     }
     out.push({
+      id: `m${out.length + 1}`,
       kind: direct ? 'direct' : 'indirect',
       content,
       statement: a.content,

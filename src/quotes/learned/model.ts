@@ -2,19 +2,35 @@ import { readFileSync } from 'node:fs';
 import { BundleError, readBundle, writeBundle } from '../../learn/bundle.js';
 import { shippedModelPath } from '../../learn/model-path.js';
 import { LinearModel } from '../../learn/perceptron.js';
+import { hashString, mix } from '../../learn/hash.js';
 import type { AnnotatedArticle, Token } from '../../model.js';
 import { findQuoteRegions, type QuoteRegion } from '../marks.js';
-import type { Range } from '../extract.js';
-import { contentFeatures, cueFeatures, noSourceFeatures, sourceFeatures, type AttributionContext } from './features.js';
+import {
+  contentFeatures,
+  cueFeatures,
+  hashTokens,
+  noSourceFeatures,
+  sourceFeatures,
+  spanFeatures,
+  type AttributionContext,
+} from './features.js';
 import { SentenceTree, sentenceRanges } from './tree.js';
+
+/** A character range into the article text. */
+export interface Range {
+  start: number;
+  end: number;
+}
 
 /** Which parts of a head word's subtree a role's span takes: child relation → [times inside, times seen]. */
 export type InclusionTable = Record<string, [number, number]>;
 
 export interface AttributionModelMeta {
-  version: 1;
+  version: 2;
   /** Per role (`cue`, `source`, `content`), how often a child of the head with a relation is in the span. */
   inclusion: Record<Role, InclusionTable>;
+  /** Hashes of the lemmas that head a cue often enough in training to be scored. */
+  cueLemmas: number[];
 }
 
 export type Role = 'cue' | 'source' | 'content';
@@ -39,6 +55,10 @@ export class AttributionModelError extends Error {
     this.name = 'AttributionModelError';
   }
 }
+
+/** How far from the predicate sources and contents are looked for (steps up, then down the tree). */
+export const SOURCE_REACH = [3, 2] as const;
+export const CONTENT_REACH = [2, 2] as const;
 
 /** Words that may head a source: nominals and pronouns. */
 export const SOURCE_POS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM', 'X']);
@@ -65,35 +85,68 @@ export function attributionContext(
     while (r < regions.length && regions[r].close <= t.start) r++;
     if (r < regions.length && t.start >= regions[r].start && t.end <= regions[r].end) quoted[i] = 1;
   }
-  for (let i = 0; i < tokens.length; i++) {
-    if (quoted[i]) continue;
-    const s = tokens[i].sentence;
-    for (let k = Math.max(0, i - 3); k <= Math.min(tokens.length - 1, i + 3); k++) {
-      if (k !== i && quoted[k] && tokens[k].sentence === s) nearQuote[i] = 1;
+  // Words next to a quotation (within three, in the same sentence, outside it): marked from the quoted
+  // words' side, which is the rarer one.
+  for (let k = 0; k < tokens.length; k++) {
+    if (!quoted[k] || (quoted[k - 1] && quoted[k + 1])) continue;
+    const s = tokens[k].sentence;
+    for (let i = Math.max(0, k - 3); i <= Math.min(tokens.length - 1, k + 3); i++) {
+      if (!quoted[i] && tokens[i].sentence === s) nearQuote[i] = 1;
     }
   }
   void text;
-  return { tokens, quoted, nearQuote };
+  return { tokens, quoted, nearQuote, ...hashTokens(tokens) };
 }
 
 /**
- * Whether a child joins its head's span for a role, by how often the corpus includes a child with that
- * relation under a head with that relation ("on" under an oblique content is the cue's; "that" under a
- * clausal one is the content's), backing off to the child's relation alone.
+ * An inclusion table compiled to numbers, so growing a span hashes nothing: decided by how often
+ * the corpus includes a child with that relation (and lemma) under a head with that relation ("on" under an
+ * oblique content is the cue's; "that" under a clausal one is the content's), backing off to the child's
+ * relation alone; looked up by the per-article hashes of the attribution context.
  */
-export function includes(table: InclusionTable, headRel: string, t: Token): boolean {
-  const rel = t.deprel ?? '_';
-  const lemma = (t.lemma ?? t.text).toLowerCase();
-  for (const [key, min] of [
-    [`${headRel}>${rel}|${lemma}`, 10],
-    [`${headRel}>${rel}`, 10],
-    [`${rel}|${lemma}`, 10],
-    [rel, 5],
-  ] as const) {
-    const c = table[key];
-    if (c && c[1] >= min) return c[0] * 2 > c[1];
+export class CompiledInclusion {
+  private readonly decisions = new Map<number, boolean>();
+
+  constructor(table: InclusionTable) {
+    for (const [key, [inside, seen]] of Object.entries(table)) {
+      const gt = key.indexOf('>');
+      const bar = key.indexOf('|');
+      const hasHead = gt >= 0 && (bar < 0 || gt < bar);
+      const head = hasHead ? key.slice(0, gt) : undefined;
+      const rest = hasHead ? key.slice(gt + 1) : key;
+      const b = rest.indexOf('|');
+      const rel = b >= 0 ? rest.slice(0, b) : rest;
+      const lemma = b >= 0 ? rest.slice(b + 1) : undefined;
+      const level = head !== undefined ? (lemma !== undefined ? 1 : 2) : lemma !== undefined ? 3 : 4;
+      if (seen < (level === 4 ? 5 : 10)) continue;
+      const k = CompiledInclusion.key(
+        level,
+        head ? hashString(head) : 0,
+        hashString(rel),
+        lemma ? hashString(lemma) : 0,
+      );
+      this.decisions.set(k, inside * 2 > seen);
+    }
   }
-  return false;
+
+  static key(level: number, head: number, rel: number, lemma: number): number {
+    return mix(mix(mix(level, head), rel), lemma);
+  }
+
+  /** Whether a child (relation and lemma hashes) joins a head (relation hash) in this role's span. */
+  includes(head: number, rel: number, lemma: number): boolean {
+    return this.vote(head, rel, lemma) === 1;
+  }
+
+  /** What the counts say: 1 in, 2 out, 0 never seen often enough. */
+  vote(head: number, rel: number, lemma: number): number {
+    const d =
+      this.decisions.get(CompiledInclusion.key(1, head, rel, lemma)) ??
+      this.decisions.get(CompiledInclusion.key(2, head, rel, 0)) ??
+      this.decisions.get(CompiledInclusion.key(3, 0, rel, lemma)) ??
+      this.decisions.get(CompiledInclusion.key(4, 0, rel, 0));
+    return d === undefined ? 0 : d ? 1 : 2;
+  }
 }
 
 /** The keys `includes` reads, for counting in training. */
@@ -111,13 +164,24 @@ export function inclusionKeys(headRel: string, t: Token): string[] {
 export class AttributionModel {
   private readonly buf = new Uint32Array(MAX_FEATURES);
   private readonly scores = new Float32Array(2);
+  private readonly inclusion: Record<Role, CompiledInclusion>;
+  private readonly cueLemmas: Set<number>;
 
   constructor(
     readonly cue: LinearModel,
     readonly source: LinearModel,
     readonly content: LinearModel,
+    /** Which dependents of a head word join its span (per role). */
+    readonly span: LinearModel,
     readonly meta: AttributionModelMeta,
-  ) {}
+  ) {
+    this.cueLemmas = new Set(meta.cueLemmas);
+    this.inclusion = {
+      cue: new CompiledInclusion(meta.inclusion.cue),
+      source: new CompiledInclusion(meta.inclusion.source),
+      content: new CompiledInclusion(meta.inclusion.content),
+    };
+  }
 
   /** Whether token `i` is an attribution predicate, with its margin. */
   cueScore(ctx: AttributionContext, tree: SentenceTree, i: number): number {
@@ -143,7 +207,7 @@ export class AttributionModel {
   ): number {
     let best = -1;
     let bestScore = this.rank(this.source, noSourceFeatures(ctx, tree, cue, this.buf));
-    for (let c = tree.first; c < tree.end; c++) {
+    for (const c of tree.near(cue, SOURCE_REACH[0], SOURCE_REACH[1])) {
       if (c === cue || skip.has(c) || !SOURCE_POS.has(ctx.tokens[c].upos ?? '')) continue;
       const s = this.rank(this.source, sourceFeatures(ctx, tree, cue, c, types[c], this.buf));
       if (s > bestScore) {
@@ -158,7 +222,7 @@ export class AttributionModel {
   bestContent(ctx: AttributionContext, tree: SentenceTree, cue: number, skip: ReadonlySet<number>): number {
     let best = -1;
     let bestScore = -Infinity;
-    for (let c = tree.first; c < tree.end; c++) {
+    for (const c of tree.near(cue, CONTENT_REACH[0], CONTENT_REACH[1])) {
       if ((skip.has(c) && c !== cue) || ctx.tokens[c].upos === 'PUNCT') continue;
       const s = this.rank(this.content, contentFeatures(ctx, tree, cue, c, this.buf));
       if (s > bestScore) {
@@ -170,13 +234,25 @@ export class AttributionModel {
   }
 
   /** Token span of a role grown from its head; `avoid` keeps another role's words out. */
-  spanOf(tree: SentenceTree, head: number, role: Role, avoid: ReadonlySet<number>): [number, number] {
-    const table = this.meta.inclusion[role];
-    const headRel = tree.tokens[head].deprel ?? '_';
+  spanOf(
+    ctx: AttributionContext,
+    tree: SentenceTree,
+    head: number,
+    role: Role,
+    avoid: ReadonlySet<number>,
+    cue: number,
+  ): [number, number] {
+    const table = this.inclusion[role];
+    const headRel = ctx.deprel[head];
     let lo = head;
     let hi = head;
     for (const c of tree.children(head)) {
-      if (avoid.has(c) || !includes(table, headRel, tree.tokens[c])) continue;
+      if (avoid.has(c)) continue;
+      const vote = table.vote(headRel, ctx.deprel[c], ctx.lemma[c]);
+      const n = spanFeatures(ctx, tree, role, head, c, cue, vote, this.buf);
+      this.scores.fill(0);
+      this.span.score(this.buf, n, this.scores);
+      if (this.scores[1] <= this.scores[0]) continue;
       for (const k of tree.subtree(c, avoid)) {
         if (k < lo) lo = k;
         if (k > hi) hi = k;
@@ -188,8 +264,8 @@ export class AttributionModel {
   }
 
   /** Whether the content grown from `head` takes its child `k`. */
-  private keeps(tree: SentenceTree, head: number, k: number): boolean {
-    return includes(this.meta.inclusion.content, tree.tokens[head].deprel ?? '_', tree.tokens[k]);
+  private keeps(ctx: AttributionContext, head: number, k: number): boolean {
+    return this.inclusion.content.includes(ctx.deprel[head], ctx.deprel[k], ctx.lemma[k]);
   }
 
   /** Attributions in an article whose tokens carry the dependency parse. */
@@ -202,22 +278,26 @@ export class AttributionModel {
     const ctx = attributionContext(text, tokens, regions);
     const types = entityTypes(doc);
     const out: LearnedAttribution[] = [];
+    const candidate = (i: number): boolean =>
+      (!NEVER_CUE.has(tokens[i].upos ?? '') || tokens[i].text === ':') && this.cueLemmas.has(ctx.lemma[i]);
     for (const [first, end] of sentenceRanges(tokens)) {
+      let any = false;
+      for (let i = first; i < end && !any; i++) any = candidate(i);
+      if (!any) continue;
       const tree = new SentenceTree(tokens, first, end);
       for (let i = first; i < end; i++) {
-        const t = tokens[i];
-        if (NEVER_CUE.has(t.upos ?? '') && t.text !== ':') continue;
+        if (!candidate(i)) continue;
         if (this.cueScore(ctx, tree, i) <= 0) continue;
         const contentHead = this.bestContent(ctx, tree, i, new Set([i]));
         if (contentHead < 0) continue;
-        const [c0, c1init] = this.spanOf(tree, i, 'cue', new Set(contentHead === i ? [] : [contentHead]));
+        const [c0, c1init] = this.spanOf(ctx, tree, i, 'cue', new Set(contentHead === i ? [] : [contentHead]), i);
         let c1 = c1init;
         // The content's own preposition or infinitive marker, left out of it and right after the
         // predicate, belongs to the cue ("voted for", "aiming to").
         if (contentHead !== i) {
           for (const k of tree.children(contentHead)) {
             const rel = tokens[k].deprel;
-            if ((rel === 'case' || rel === 'mark') && k === c1 + 1 && !this.keeps(tree, contentHead, k)) c1 = k;
+            if ((rel === 'case' || rel === 'mark') && k === c1 + 1 && !this.keeps(ctx, contentHead, k)) c1 = k;
           }
         }
         const cueSet = new Set<number>();
@@ -230,7 +310,7 @@ export class AttributionModel {
         const passiveSubject =
           sourceHead >= 0 && tokens[sourceHead].deprel === 'nsubj:pass' && tree.head(sourceHead) === i;
         if (sourceHead >= 0 && !passiveSubject && !tree.dominates(sourceHead, i)) {
-          const [s0, s1] = this.spanOf(tree, sourceHead, 'source', cueSet);
+          const [s0, s1] = this.spanOf(ctx, tree, sourceHead, 'source', cueSet, i);
           for (let k = s0; k <= s1; k++) srcSet.add(k);
           sourceExtent = { start: tokens[s0].start, end: tokens[s1].end };
           source = baseNounPhrase(tree, sourceHead);
@@ -243,7 +323,8 @@ export class AttributionModel {
           while (tree.head(k) !== contentHead && tree.head(k) >= 0) k = tree.head(k);
           avoid.add(k);
         }
-        const [n0, n1init] = contentHead === i ? [first, end - 1] : this.spanOf(tree, contentHead, 'content', avoid);
+        const [n0, n1init] =
+          contentHead === i ? [first, end - 1] : this.spanOf(ctx, tree, contentHead, 'content', avoid, i);
         let n1 = n1init;
         if (contentHead === i) {
           while (n1 > n0 && tokens[n1].upos === 'PUNCT' && !isQuoteMark(tokens[n1].text)) n1--;
@@ -272,12 +353,14 @@ export class AttributionModel {
       sourceWeights: this.source.weights,
       contentKeys: this.content.keys,
       contentWeights: this.content.weights,
+      spanKeys: this.span.keys,
+      spanWeights: this.span.weights,
     });
   }
 
   static deserialize(buf: Uint8Array): AttributionModel {
     const { meta, arrays } = readBundle<AttributionModelMeta>(buf);
-    if (meta.version !== 1) throw new BundleError(`attribution model version ${String(meta.version)} is not supported`);
+    if (meta.version !== 2) throw new BundleError(`attribution model version ${String(meta.version)} is not supported`);
     const lm = (name: string, classes: number): LinearModel => {
       const keys = arrays[`${name}Keys`];
       const weights = arrays[`${name}Weights`];
@@ -285,7 +368,7 @@ export class AttributionModel {
         throw new BundleError(`attribution model lacks the ${name} weights`);
       return new LinearModel(classes, keys, weights);
     };
-    return new AttributionModel(lm('cue', 2), lm('source', 1), lm('content', 1), meta);
+    return new AttributionModel(lm('cue', 2), lm('source', 1), lm('content', 1), lm('span', 2), meta);
   }
 }
 

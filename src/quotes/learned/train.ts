@@ -2,11 +2,21 @@ import { AveragedPerceptron } from '../../learn/perceptron.js';
 import { mulberry32, shuffle } from '../../learn/hash.js';
 import type { AnnotatedArticle, Token } from '../../model.js';
 import { findQuoteRegions } from '../marks.js';
-import { contentFeatures, cueFeatures, noSourceFeatures, sourceFeatures, type AttributionContext } from './features.js';
+import {
+  contentFeatures,
+  cueFeatures,
+  noSourceFeatures,
+  sourceFeatures,
+  spanFeatures,
+  type AttributionContext,
+} from './features.js';
 import {
   AttributionModel,
+  CompiledInclusion,
+  CONTENT_REACH,
   NEVER_CUE,
   SOURCE_POS,
+  SOURCE_REACH,
   attributionContext,
   entityTypes,
   inclusionKeys,
@@ -47,6 +57,11 @@ interface Example {
   content: number;
 }
 
+const SPAN_EPOCHS = 5;
+
+/** How often a lemma must head a gold cue to be scored at all. */
+const MIN_CUE_LEMMA = 2;
+
 const HEAD_PREFERENCE = ['VERB', 'NOUN', 'ADJ', 'PROPN', 'AUX', 'ADP', 'PRON'];
 
 /** The word of a token span that the rest hangs from, preferring content words when several do. */
@@ -85,11 +100,25 @@ function count(table: InclusionTable, key: string, inside: boolean): void {
 }
 
 /** Counts, for each role, how often each child relation of the head lies inside the gold span. */
+/** One dependent of a role's head word, inside the gold span or not: an example for the span model. */
+interface SpanExample {
+  ctx: AttributionContext;
+  tree: SentenceTree;
+  role: Role;
+  head: number;
+  child: number;
+  cue: number;
+  inside: boolean;
+}
+
 function countInclusion(
   tables: Record<Role, InclusionTable>,
+  spans: SpanExample[],
+  ctx: AttributionContext,
   tree: SentenceTree,
   role: Role,
   head: number,
+  cue: number,
   from: number,
   to: number,
   avoid: ReadonlySet<number>,
@@ -99,6 +128,7 @@ function countInclusion(
     const t = tree.tokens[c];
     const inside = c >= from && c < to;
     for (const key of inclusionKeys(tree.tokens[head].deprel ?? '_', t)) count(tables[role], key, inside);
+    spans.push({ ctx, tree, role, head, child: c, cue, inside });
   }
 }
 
@@ -114,6 +144,8 @@ export function trainAttributionModel(
   const tables: Record<Role, InclusionTable> = { cue: {}, source: {}, content: {} };
   const examples: Example[] = [];
   let unreachable = 0;
+  const spans: SpanExample[] = [];
+  const cueLemmaCount = new Map<number, number>();
   const cueTokens: Array<{ ctx: AttributionContext; tree: SentenceTree; i: number; gold: number }> = [];
   for (const { doc, gold } of articles) {
     const tokens = doc.tokens;
@@ -134,9 +166,10 @@ export function trainAttributionModel(
       const tree = treeOf(cue);
       if (!tree || cue < tree.first || cue >= tree.end) continue;
       cueHeads.add(cue);
+      cueLemmaCount.set(ctx.lemma[cue], (cueLemmaCount.get(ctx.lemma[cue]) ?? 0) + 1);
       const cueSet = new Set<number>();
       for (let k = c0; k < c1; k++) cueSet.add(k);
-      countInclusion(tables, tree, 'cue', cue, c0, c1, new Set());
+      countInclusion(tables, spans, ctx, tree, 'cue', cue, cue, c0, c1, new Set());
       let source = -1;
       const hasSource = !!g.source;
       if (g.source) {
@@ -144,7 +177,7 @@ export function trainAttributionModel(
         const sh = s1 > s0 ? spanHead(tokens, s0, s1) : -1;
         if (sh >= tree.first && sh < tree.end && !cueSet.has(sh)) {
           source = sh;
-          countInclusion(tables, tree, 'source', sh, s0, s1, cueSet);
+          countInclusion(tables, spans, ctx, tree, 'source', sh, cue, s0, s1, cueSet);
         }
       }
       let content = -1;
@@ -153,7 +186,8 @@ export function trainAttributionModel(
         const nh = n1 > n0 ? spanHead(tokens, n0, n1) : -1;
         if (nh >= tree.first && nh < tree.end) {
           content = nh;
-          if (nh !== cue && !tree.dominates(nh, cue)) countInclusion(tables, tree, 'content', nh, n0, n1, cueSet);
+          if (nh !== cue && !tree.dominates(nh, cue))
+            countInclusion(tables, spans, ctx, tree, 'content', nh, cue, n0, n1, cueSet);
         }
       }
       examples.push({ tree, ctx, types, cue, cueSet, source, hasSource, content });
@@ -170,6 +204,12 @@ export function trainAttributionModel(
     }
   }
 
+  // Only lemmas seen heading a cue at least twice are scored: the rest of the vocabulary almost never
+  // heads one, and skipping it is most of the stage's speed.
+  const cueLemmas = [...cueLemmaCount].filter(([, n]) => n >= MIN_CUE_LEMMA).map(([l]) => l);
+  const allowed = new Set(cueLemmas);
+  for (const x of cueTokens) if (x.gold && !allowed.has(x.ctx.lemma[x.i])) unreachable++;
+  const scored = cueTokens.filter((x) => allowed.has(x.ctx.lemma[x.i]));
   opts.progress?.(0, { cue: unreachable, source: 0, content: 0 });
   const rand = mulberry32(opts.seed ?? 1);
   const cueP = new AveragedPerceptron(2);
@@ -187,7 +227,7 @@ export function trainAttributionModel(
   const epochs = opts.epochs ?? 8;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const mistakes = { cue: 0, source: 0, content: 0 };
-    for (const x of shuffle(cueTokens, rand)) {
+    for (const x of shuffle(scored, rand)) {
       const n = cueFeatures(x.ctx, x.tree, x.i, buf);
       scores.fill(0);
       cueP.score(buf, n, scores);
@@ -201,14 +241,16 @@ export function trainAttributionModel(
     for (const x of shuffle(examples, rand)) {
       const { tree, ctx, cue } = x;
       // Source: rank every nominal of the sentence and "none"; the gold one must win.
-      if (x.source >= 0 || !x.hasSource) {
+      const sourceCandidates = tree.near(cue, SOURCE_REACH[0], SOURCE_REACH[1]);
+      // A gold head out of reach cannot be chosen; learning from it would only add noise.
+      if ((x.source >= 0 && sourceCandidates.includes(x.source)) || !x.hasSource) {
         let best = -1;
         const noneN = noSourceFeatures(ctx, tree, cue, alt);
         let bestScore = rankScore(srcP, alt, noneN);
         const goldN = x.source < 0 ? noneN : sourceFeatures(ctx, tree, cue, x.source, x.types[x.source], buf);
         const goldFeatures = Uint32Array.from(x.source < 0 ? alt.subarray(0, noneN) : buf.subarray(0, goldN));
         let bestFeatures = Uint32Array.from(alt.subarray(0, noneN));
-        for (let c = tree.first; c < tree.end; c++) {
+        for (const c of sourceCandidates) {
           if (c === cue || x.cueSet.has(c) || !SOURCE_POS.has(tree.tokens[c].upos ?? '')) continue;
           const n = sourceFeatures(ctx, tree, cue, c, x.types[c], alt);
           const s = rankScore(srcP, alt, n);
@@ -225,11 +267,12 @@ export function trainAttributionModel(
         }
         srcP.step++;
       }
-      if (x.content >= 0) {
+      const contentCandidates = tree.near(cue, CONTENT_REACH[0], CONTENT_REACH[1]);
+      if (x.content >= 0 && contentCandidates.includes(x.content)) {
         let best = -1;
         let bestScore = -Infinity;
         let bestFeatures = new Uint32Array(0);
-        for (let c = tree.first; c < tree.end; c++) {
+        for (const c of contentCandidates) {
           if (x.cueSet.has(c) && c !== cue) continue;
           if (tree.tokens[c].upos === 'PUNCT') continue;
           const n = contentFeatures(ctx, tree, cue, c, alt);
@@ -251,8 +294,27 @@ export function trainAttributionModel(
     }
     opts.progress?.(epoch, mistakes);
   }
-  return new AttributionModel(cueP.compile(0.001), srcP.compile(0.001), conP.compile(0.001), {
-    version: 1,
+  // The span model reads what the relation counts say, so it is trained once they are complete.
+  const compiled = {
+    cue: new CompiledInclusion(tables.cue),
+    source: new CompiledInclusion(tables.source),
+    content: new CompiledInclusion(tables.content),
+  };
+  const spanP = new AveragedPerceptron(2);
+  for (let epoch = 1; epoch <= SPAN_EPOCHS; epoch++) {
+    for (const x of shuffle(spans, rand)) {
+      const vote = compiled[x.role].vote(x.ctx.deprel[x.head], x.ctx.deprel[x.child], x.ctx.lemma[x.child]);
+      const n = spanFeatures(x.ctx, x.tree, x.role, x.head, x.child, x.cue, vote, buf);
+      scores.fill(0);
+      spanP.score(buf, n, scores);
+      const guess = scores[1] > scores[0] ? 1 : 0;
+      spanP.learn(buf, n, x.inside ? 1 : 0, guess);
+      spanP.step++;
+    }
+  }
+  return new AttributionModel(cueP.compile(0.001), srcP.compile(0.001), conP.compile(0.001), spanP.compile(0.001), {
+    version: 2,
     inclusion: tables,
+    cueLemmas: cueLemmas.sort((a, b) => a - b),
   });
 }

@@ -61,6 +61,33 @@ export class SentenceTree {
     return out;
   }
 
+  /**
+   * Words within `maxUp` steps up from `a` and then `maxDown` steps down (in sentence order, `a` itself
+   * included): the only places an attribution's source or content can be, as the corpus shows, and a
+   * fraction of the sentence to score.
+   */
+  near(a: number, maxUp: number, maxDown: number): number[] {
+    const mark = new Uint8Array(this.end - this.first);
+    const tops = [a, ...this.ancestors(a).slice(0, maxUp)];
+    for (const top of tops) {
+      let level = [top];
+      mark[top - this.first] = 1;
+      for (let d = 0; d < maxDown && level.length > 0; d++) {
+        const next: number[] = [];
+        for (const k of level)
+          for (const c of this.children(k)) {
+            if (mark[c - this.first]) continue;
+            mark[c - this.first] = 1;
+            next.push(c);
+          }
+        level = next;
+      }
+    }
+    const out: number[] = [];
+    for (let i = 0; i < mark.length; i++) if (mark[i]) out.push(this.first + i);
+    return out;
+  }
+
   /** Whether `a` dominates `b` (is `b` or one of its ancestors). */
   dominates(a: number, b: number): boolean {
     return a === b || this.ancestors(b).includes(a);
