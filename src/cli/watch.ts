@@ -18,6 +18,18 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/**
+ * A `--once` run that read nothing from its feeds or folders. Thrown out of the action, it is printed
+ * as one `storyline: …` line and exits with code 3, "the job could not run" (the code `run` gives to
+ * errors other than usage errors), so that cron jobs and scripts notice.
+ */
+export class NothingReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NothingReadError';
+  }
+}
+
 interface WatchOptions {
   feed?: string[];
   interval: number;
@@ -106,6 +118,8 @@ export function registerWatch(program: Command, io: Io): void {
       });
       const onFailure = (f: { path: string; reason: string }): void => io.err(`${f.path}: ${f.reason}`);
       const jobs: Promise<unknown>[] = [];
+      /** Parts of a `--once` run from which nothing at all could be read. */
+      const unread: string[] = [];
       if (feeds.length > 0) {
         const poller = new FeedPoller(engine, fetcher, {
           intervalMs: opts.interval * 1000,
@@ -120,7 +134,14 @@ export function registerWatch(program: Command, io: Io): void {
                   : `${r.feed}: ${r.items} new item(s), ${r.stored.length} stored, ${r.failures.length} failed`,
             ),
         });
-        jobs.push(poller.run(feeds, { signal: ctl.signal, once: opts.once }));
+        jobs.push(
+          poller.run(feeds, { signal: ctl.signal, once: opts.once }).then((results) => {
+            // Every feed failed: nothing was read from them, which a scheduled `--once` run must not hide.
+            const failed = results.filter((r) => r.status === 'error').length;
+            if (opts.once && !ctl.signal.aborted && results.length > 0 && failed === results.length)
+              unread.push(`every feed failed (${failed} of ${feeds.length})`);
+          }),
+        );
       }
       if (dirs.length > 0) {
         if (opts.once) {
@@ -133,11 +154,13 @@ export function registerWatch(program: Command, io: Io): void {
               signal: ctl.signal,
               onFailure,
               progress: false,
-            }).then((r) =>
+            }).then((r) => {
               io.out(
                 `${r.files} file(s): ${r.stored.length} stored, ${r.duplicates.length} already present, ${r.failures.length} failed`,
-              ),
-            ),
+              );
+              if (!ctl.signal.aborted && r.articleIds.length === 0 && r.failures.length > 0)
+                unread.push(`no file could be read (${r.failures.length} failed)`);
+            }),
           );
         } else {
           jobs.push(
@@ -156,6 +179,7 @@ export function registerWatch(program: Command, io: Io): void {
         }
       }
       await Promise.all(jobs);
+      if (unread.length > 0) throw new NothingReadError(`watch --once: ${unread.join('; ')}; nothing could be read`);
     } finally {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);

@@ -1,10 +1,11 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import type { FileHandle } from 'node:fs/promises';
 import { parse as parseCsv } from 'csv-parse';
 import type { Article } from '../model.js';
 import { IngestError, type IngestFailure } from './errors.js';
 import { htmlFragmentToText, normalizeDate } from './html.js';
+import { openRegular } from './open.js';
 import { makeArticle } from './parse.js';
+import { LoopTurns } from './turn.js';
 
 export type BulkFormat = 'jsonl' | 'json' | 'csv';
 
@@ -121,50 +122,117 @@ function failure(where: string, err: unknown): BulkRecordResult {
   return { ok: false, failure: { path: where, kind: e.kind, reason: e.message } };
 }
 
-/** Reads a bulk file record by record in constant memory. Bad records are failures `file:LINE`. */
+/**
+ * Reads a bulk file record by record in constant memory. Bad records are failures `file:LINE`. Only
+ * regular files are opened (a FIFO or device is one failure, "not a regular file"), and the file is
+ * read through the descriptor that was checked.
+ */
 export async function* readBulkFile(
   path: string,
   format: BulkFormat,
   opts: BulkOptions = {},
 ): AsyncGenerator<BulkRecordResult> {
-  if (format === 'jsonl') yield* readJsonl(path, opts);
-  else if (format === 'json') yield* readJsonArray(path, opts);
-  else yield* readCsv(path, opts);
+  let fh: FileHandle;
+  try {
+    ({ fh } = await openRegular(path));
+  } catch (err) {
+    yield failure(path, err);
+    return;
+  }
+  try {
+    if (format === 'jsonl') yield* readJsonl(path, fh, opts);
+    else if (format === 'json') yield* readJsonArray(path, fh, opts);
+    else yield* readCsv(path, fh, opts);
+  } finally {
+    // The streams close the handle when they end; this covers early exits.
+    await fh.close().catch(() => undefined);
+  }
 }
 
-async function* readJsonl(path: string, opts: BulkOptions): AsyncGenerator<BulkRecordResult> {
+/**
+ * One JSONL record per line, split as the text streams in. A line longer than the record limit is
+ * never held whole: once it passes the limit its text is dropped and only its length is counted, so
+ * memory stays under the limit plus one chunk whatever the file holds.
+ */
+async function* readJsonl(path: string, fh: FileHandle, opts: BulkOptions): AsyncGenerator<BulkRecordResult> {
   const max = opts.maxRecordChars ?? 10 * 1024 * 1024;
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const stream = fh.createReadStream({ encoding: 'utf8', highWaterMark: 256 * 1024, autoClose: false });
+  let parts: string[] = [];
+  let partLen = 0;
+  /** Characters of the current line once it is over the limit (its text is no longer kept). */
+  let over = 0;
   let n = 0;
+  const turns = new LoopTurns();
+  const append = (s: string): void => {
+    if (s.length === 0) return;
+    if (over > 0) over += s.length;
+    else if (partLen + s.length > max) {
+      over = partLen + s.length;
+      parts = [];
+      partLen = 0;
+    } else {
+      parts.push(s);
+      partLen += s.length;
+    }
+  };
+  const take = (): BulkRecordResult | undefined => {
+    n++;
+    const where = `${path}:${n}`;
+    if (over > 0) {
+      const chars = over;
+      over = 0;
+      return failure(
+        where,
+        new IngestError(
+          'too-large',
+          `record on line ${n} is ${chars} characters, over the ${max}-character record limit; skipped`,
+        ),
+      );
+    }
+    let line = parts.length === 1 ? parts[0] : parts.join('');
+    parts = [];
+    partLen = 0;
+    if (n === 1) line = line.replace(/^\ufeff/, '');
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.trim() === '') return undefined;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch (err) {
+      return failure(where, new IngestError('unreadable', `invalid JSON: ${(err as Error).message}`));
+    }
+    try {
+      return { ok: true, article: recordToArticle(rec, opts, where) };
+    } catch (err) {
+      return failure(where, err);
+    }
+  };
   try {
-    for await (const raw of lines) {
-      n++;
+    for await (const chunk of stream as AsyncIterable<string>) {
       if (opts.signal?.aborted) return;
-      const line = n === 1 ? raw.replace(/^\ufeff/, '') : raw;
-      if (line.trim() === '') continue;
-      const where = `${path}:${n}`;
-      if (line.length > max) {
-        yield failure(
-          where,
-          new IngestError('too-large', `record of ${line.length} characters is over the ${max} limit`),
-        );
-        continue;
-      }
-      let rec: unknown;
-      try {
-        rec = JSON.parse(line);
-      } catch (err) {
-        yield failure(where, new IngestError('unreadable', `invalid JSON: ${(err as Error).message}`));
-        continue;
-      }
-      try {
-        yield { ok: true, article: recordToArticle(rec, opts, where) };
-      } catch (err) {
-        yield failure(where, err);
+      let start = 0;
+      for (;;) {
+        const nl = chunk.indexOf('\n', start);
+        if (nl < 0) {
+          append(chunk.slice(start));
+          break;
+        }
+        append(chunk.slice(start, nl));
+        start = nl + 1;
+        const r = take();
+        if (r) yield r;
+        await turns.maybe();
+        if (opts.signal?.aborted) return;
       }
     }
+    if (partLen > 0 || over > 0) {
+      const r = take();
+      if (r) yield r;
+    }
+  } catch (err) {
+    yield failure(path, new IngestError('unreadable', `could not read: ${(err as Error).message}`));
   } finally {
-    lines.close();
+    stream.destroy();
   }
 }
 
@@ -286,10 +354,11 @@ export class JsonArraySplitter {
   }
 }
 
-async function* readJsonArray(path: string, opts: BulkOptions): AsyncGenerator<BulkRecordResult> {
+async function* readJsonArray(path: string, fh: FileHandle, opts: BulkOptions): AsyncGenerator<BulkRecordResult> {
   const max = opts.maxRecordChars ?? 10 * 1024 * 1024;
   const splitter = new JsonArraySplitter(max);
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  const turns = new LoopTurns();
+  const stream = fh.createReadStream({ encoding: 'utf8', highWaterMark: 256 * 1024, autoClose: false });
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
       if (opts.signal?.aborted) return;
@@ -300,7 +369,11 @@ async function* readJsonArray(path: string, opts: BulkOptions): AsyncGenerator<B
         yield failure(path, err);
         return;
       }
-      for (const el of elements) yield elementResult(path, el, opts, max);
+      for (const el of elements) {
+        yield elementResult(path, el, opts, max);
+        await turns.maybe();
+        if (opts.signal?.aborted) return;
+      }
     }
     try {
       splitter.end();
@@ -333,9 +406,11 @@ function elementResult(path: string, el: JsonElement, opts: BulkOptions, max: nu
   }
 }
 
-async function* readCsv(path: string, opts: BulkOptions): AsyncGenerator<BulkRecordResult> {
+async function* readCsv(path: string, fh: FileHandle, opts: BulkOptions): AsyncGenerator<BulkRecordResult> {
   const skipped: BulkRecordResult[] = [];
-  const parser = createReadStream(path).pipe(
+  const turns = new LoopTurns();
+  const source = fh.createReadStream({ autoClose: false });
+  const parser = source.pipe(
     parseCsv({
       columns: (header: string[]) => header.map((h) => h.trim()),
       bom: true,
@@ -358,6 +433,7 @@ async function* readCsv(path: string, opts: BulkOptions): AsyncGenerator<BulkRec
   try {
     for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       while (skipped.length) yield skipped.shift()!;
+      await turns.maybe();
       if (opts.signal?.aborted) return;
       const where = `${path}:${row.info.lines}`;
       try {
@@ -368,6 +444,8 @@ async function* readCsv(path: string, opts: BulkOptions): AsyncGenerator<BulkRec
     }
   } catch (err) {
     yield failure(path, new IngestError('unreadable', `CSV could not be read: ${(err as Error).message}`));
+  } finally {
+    source.destroy();
   }
   while (skipped.length) yield skipped.shift()!;
 }

@@ -12,7 +12,8 @@ export interface DecodedText {
  * Decodes file bytes to text. A BOM decides when present; UTF-16 without a BOM is recognised by its
  * zero bytes; valid UTF-8 is taken as UTF-8; anything else is read as Windows-1252 (a superset of
  * Latin-1 for printable text), which is what legacy news feeds and saved pages mostly are.
- * Binary data (zero bytes or many control characters in a non-UTF-16 file) is refused.
+ * Binary data (over 1% NUL bytes, or over 5% control characters, in a non-UTF-16 file) is refused;
+ * isolated NUL bytes in otherwise textual data are dropped.
  */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -26,13 +27,32 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   }
   const utf16 = guessUtf16(bytes);
   if (utf16) return checked(new TextDecoder(utf16).decode(bytes), utf16);
-  if (bytes.includes(0)) throw new IngestError('binary', 'looks like a binary file (contains NUL bytes), not text');
+  // A stray NUL (a corrupt byte in a saved page) does not make a text binary; many of them do.
+  const nuls = nulShare(bytes);
+  if (nuls > MAX_NUL_SHARE) {
+    throw new IngestError(
+      'binary',
+      `looks like a binary file (${Math.max(1, Math.round(100 * nuls))}% NUL bytes), not text`,
+    );
+  }
   try {
     return checked(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
   } catch (err) {
     if (err instanceof IngestError) throw err;
     return checked(decodeWindows1252(bytes), 'windows-1252');
   }
+}
+
+/** Share of NUL bytes above which a (non-UTF-16) file is taken as binary. */
+const MAX_NUL_SHARE = 0.01;
+
+/** Share of NUL bytes in the first 64 KiB (where binary formats show themselves). */
+function nulShare(bytes: Uint8Array): number {
+  const n = Math.min(bytes.length, 65536);
+  if (n === 0) return 0;
+  let nul = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
+  return nul / n;
 }
 
 /** UTF-16 text of Latin script has a zero byte in every other position. */
@@ -65,7 +85,8 @@ function checked(text: string, encoding: TextEncoding): DecodedText {
       `looks like a binary file (${Math.round((100 * control) / sample.length)}% control characters), not text`,
     );
   }
-  return { text, encoding };
+  // Any NULs left are isolated corrupt bytes: drop them rather than carry them into the text.
+  return { text: text.includes('\0') ? text.replace(/\0/g, '') : text, encoding };
 }
 
 /** Code points of bytes 0x80–0x9F in Windows-1252 (0 where the byte is undefined and kept as is). */

@@ -11,6 +11,7 @@ import {
   normalizeDate,
 } from './html.js';
 import { makeArticle } from './parse.js';
+import { LoopTurns } from './turn.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json';
 
@@ -186,7 +187,10 @@ export async function* feedArticles(
   const seen = opts.seen ?? new Set<string>();
   const hashes = new Set<string>();
   const outlet = feed.title;
+  const turns = new LoopTurns();
   for (let i = 0; i < feed.items.length; i++) {
+    // Feed items are converted from memory: let signals and timers in now and then.
+    await turns.maybe();
     if (opts.signal?.aborted) return;
     const item = feed.items[i];
     const key = itemKey(item) ?? `${source}#${i + 1}`;

@@ -1,5 +1,5 @@
-import { readdir, stat, open } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, stat, type FileHandle } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import type { Article } from '../model.js';
 import { decodeBytes } from './decode.js';
 import { IngestError, type IngestFailure } from './errors.js';
@@ -8,6 +8,8 @@ import { bulkFormatOf, readBulkFile, type FieldMapping } from './bulk.js';
 import { decodeFeedBytes, feedArticles, looksLikeFeed, parseFeedText } from './feeds.js';
 import type { Fetcher } from './fetch.js';
 import { assertHtmlContentType, extractHtmlBytes, htmlArticle, looksLikeHtml } from './html.js';
+import { looksLikeSgmlNews, sgmlArticles } from './sgml.js';
+import { decodeName, fileTypeName, notRegularMessage, openRegular, rememberRawPath } from './open.js';
 
 /** Largest file read by default: news articles are kilobytes; anything far bigger is a mistake. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -32,22 +34,15 @@ export async function readArticleFile(path: string, opts: ReadOptions = {}): Pro
   }
 }
 
-async function readBytes(path: string, size: number): Promise<Uint8Array> {
-  const fh = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
-    throw new IngestError('unreadable', describeFsError(err));
-  });
-  try {
-    const buf = Buffer.alloc(size);
-    let off = 0;
-    while (off < size) {
-      const { bytesRead } = await fh.read(buf, off, size - off, off);
-      if (bytesRead === 0) break;
-      off += bytesRead;
-    }
-    return buf.subarray(0, off);
-  } finally {
-    await fh.close();
+async function readBytes(fh: FileHandle, size: number): Promise<Uint8Array> {
+  const buf = Buffer.alloc(size);
+  let off = 0;
+  while (off < size) {
+    const { bytesRead } = await fh.read(buf, off, size - off, off);
+    if (bytesRead === 0) break;
+    off += bytesRead;
   }
+  return buf.subarray(0, off);
 }
 
 function describeFsError(err: NodeJS.ErrnoException): string {
@@ -69,16 +64,20 @@ function skipName(name: string): boolean {
   return name.startsWith('.') || /\.(db|db-wal|db-shm|md)$/i.test(name) || name === 'README' || name === 'LICENSE';
 }
 
+type WalkItem = { path: string } | { failure: IngestFailure };
+
 /**
  * Expands paths into files: directories are walked recursively in sorted order so that runs are
- * reproducible. Missing paths are reported as failures, not thrown.
+ * reproducible. Links to folders are followed, each folder at most once (by device and inode), so
+ * link loops end. Missing paths and special files (FIFOs, sockets, devices) are reported as
+ * failures, not thrown. Names that are not valid UTF-8 are read as bytes and shown escaped.
  */
-export async function* walkPaths(paths: string[]): AsyncGenerator<{ path: string } | { failure: IngestFailure }> {
+export async function* walkPaths(paths: string[]): AsyncGenerator<WalkItem> {
+  const visited = new Set<string>();
   for (const p of paths) {
-    const full = resolve(p);
     let info;
     try {
-      info = await stat(full);
+      info = await stat(p);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       yield {
@@ -86,25 +85,53 @@ export async function* walkPaths(paths: string[]): AsyncGenerator<{ path: string
       };
       continue;
     }
-    if (info.isDirectory()) yield* walkDir(p);
-    else yield { path: p };
+    if (info.isDirectory()) {
+      visited.add(`${info.dev}:${info.ino}`);
+      yield* walkDir(Buffer.from(p), p, visited);
+    } else if (info.isFile()) yield { path: p };
+    else yield { failure: { path: p, kind: 'unreadable', reason: notRegularMessage(fileTypeName(info)) } };
   }
 }
 
-async function* walkDir(dir: string): AsyncGenerator<{ path: string } | { failure: IngestFailure }> {
+/** `escaped`: the folder's own shown path has escaped bytes, so every path under it needs its raw bytes. */
+async function* walkDir(raw: Buffer, dir: string, visited: Set<string>, escaped = false): AsyncGenerator<WalkItem> {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await readdir(raw, { withFileTypes: true, encoding: 'buffer' });
   } catch (err) {
     yield { failure: { path: dir, kind: 'unreadable', reason: describeFsError(err as NodeJS.ErrnoException) } };
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (skipName(entry.name)) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walkDir(path);
-    else if (entry.isFile() || entry.isSymbolicLink()) yield { path };
+  const named = entries.map((entry) => ({ entry, ...decodeName(entry.name) }));
+  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const slash = raw.length > 0 && raw[raw.length - 1] === sep.charCodeAt(0) ? Buffer.alloc(0) : Buffer.from(sep);
+  for (const { entry, name, exact } of named) {
+    if (skipName(name)) continue;
+    const path = join(dir, name);
+    const childRaw = Buffer.concat([raw, slash, entry.name]);
+    const needsRaw = escaped || !exact;
+    if (needsRaw) rememberRawPath(path, childRaw);
+    let kind: { isFile(): boolean; isDirectory(): boolean; dev?: number; ino?: number } = entry;
+    if (entry.isSymbolicLink() || entry.isDirectory()) {
+      try {
+        kind = await stat(childRaw);
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        const reason = e.code === 'ENOENT' ? 'no such file or directory (a broken symbolic link)' : describeFsError(e);
+        yield { failure: { path, kind: e.code === 'ENOENT' ? 'not-found' : 'unreadable', reason } };
+        continue;
+      }
+    }
+    if (kind.isDirectory()) {
+      const id = `${kind.dev}:${kind.ino}`;
+      if (visited.has(id)) continue; // already walked: a link loop or a second link to the same folder
+      visited.add(id);
+      yield* walkDir(childRaw, path, visited, needsRaw);
+    } else if (kind.isFile()) yield { path };
+    else
+      yield {
+        failure: { path, kind: 'unreadable', reason: notRegularMessage(fileTypeName(kind as typeof entry)) },
+      };
   }
 }
 
@@ -118,7 +145,7 @@ export async function detectInputKind(path: string): Promise<InputKind> {
   if (bulk === 'jsonl' || bulk === 'csv') return bulk;
   let head = '';
   try {
-    const fh = await open(path, 'r');
+    const { fh } = await openRegular(path);
     try {
       const buf = Buffer.alloc(4096);
       const { bytesRead } = await fh.read(buf, 0, 4096, 0);
@@ -151,16 +178,7 @@ export async function* readInputFile(path: string, opts: InputOptions = {}): Asy
   // Bulk files may be far bigger than memory: decide on the first bytes and stream them.
   const bulkKind = bulk === 'json' ? await detectInputKind(path) : bulk;
   if (bulkKind === 'jsonl' || bulkKind === 'json' || bulkKind === 'csv') {
-    try {
-      await stat(path);
-    } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      yield {
-        ok: false,
-        failure: { path, kind: e.code === 'ENOENT' ? 'not-found' : 'unreadable', reason: describeFsError(e) },
-      };
-      return;
-    }
+    // readBulkFile opens only regular files and reports anything else as one failure.
     yield* readBulkFile(path, bulkKind, opts);
     return;
   }
@@ -173,6 +191,17 @@ export async function* readInputFile(path: string, opts: InputOptions = {}): Asy
     return;
   }
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
+  if (looksLikeSgmlNews(head)) {
+    // TREC/DUC-style SGML: read as such, whether or not its text is in <P> paragraphs.
+    try {
+      for (const r of sgmlArticles(decodeBytes(bytes).text, path)) {
+        yield r.ok ? r : { ok: false, failure: { path: r.where, kind: r.error.kind, reason: r.error.message } };
+      }
+    } catch (err) {
+      yield failOf(path, err);
+    }
+    return;
+  }
   const lower = path.toLowerCase();
   const kind: InputKind =
     looksLikeFeed(head) || /\.(?:rss|atom|xml)$/.test(lower)
@@ -212,19 +241,21 @@ export async function* readInputFile(path: string, opts: InputOptions = {}): Asy
 
 /** The bytes of a regular, non-empty file no larger than `maxBytes`; an IngestError otherwise. */
 async function readLimited(path: string, maxBytes: number): Promise<Uint8Array> {
-  const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
-    throw new IngestError(err.code === 'ENOENT' ? 'not-found' : 'unreadable', describeFsError(err));
-  });
-  if (!info.isFile()) throw new IngestError('unreadable', 'not a regular file');
-  if (info.size > maxBytes) {
-    throw new IngestError(
-      'too-large',
-      `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit (raise it with --max-bytes)`,
-    );
+  // Opened first and checked on the open descriptor: a FIFO or device is refused, never read.
+  const { fh, info } = await openRegular(path);
+  try {
+    if (info.size > maxBytes) {
+      throw new IngestError(
+        'too-large',
+        `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit (raise it with --max-bytes)`,
+      );
+    }
+    const bytes = await readBytes(fh, info.size);
+    if (bytes.length === 0) throw new IngestError('empty', 'empty file');
+    return bytes;
+  } finally {
+    await fh.close();
   }
-  const bytes = await readBytes(path, info.size);
-  if (bytes.length === 0) throw new IngestError('empty', 'empty file');
-  return bytes;
 }
 
 function failOf(path: string, err: unknown): ReadResult {

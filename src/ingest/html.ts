@@ -26,8 +26,178 @@ export interface HtmlOptions {
   pageUrl?: string;
   /** Charset from the HTTP Content-Type header. */
   headerCharset?: string;
-  /** Largest number of elements parsed before the page is refused as too large. */
+  /** Largest number of elements parsed before the page is refused as too large. Default 50 000. */
   maxElements?: number;
+  /** Deepest element nesting kept; tags nested deeper are dropped (their text is kept). Default 256. */
+  maxDepth?: number;
+}
+
+/** Default bounds on a page's markup: real pages stay far below both. */
+export const MAX_HTML_ELEMENTS = 50_000;
+export const MAX_HTML_DEPTH = 256;
+
+/** Elements that never nest (void) or whose end tag is optional and implied (so open tags overcount). */
+const NOT_NESTING = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'html',
+  'head',
+  'body',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+  'optgroup',
+  'thead',
+  'tbody',
+  'tfoot',
+  'colgroup',
+  'caption',
+  'rb',
+  'rt',
+  'rp',
+  'rtc',
+  'keygen',
+  'command',
+  'basefont',
+  'bgsound',
+  'frame',
+  'image',
+]);
+/** Elements whose content is raw text up to their end tag. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
+
+export interface BoundedMarkup {
+  html: string;
+  /** Elements (start tags) in the markup. */
+  elements: number;
+  /** Deepest nesting of the markup as written (before flattening). */
+  depth: number;
+  /** Start tags dropped because they were nested deeper than the limit. */
+  flattened: number;
+  /** Sum of the kept depth of every element: what whole-subtree passes (Readability's) cost. */
+  work: number;
+}
+
+/**
+ * Readability's passes grow with elements × depth and with the number of block elements (a page of
+ * 40,000 elements in short nested chains took 5–7 s; 190 chains 256 deep, 6 s), while real article
+ * pages stay far below both bounds. Above either, the plain block walk over the cleaned page is used
+ * instead, which is linear.
+ */
+export const MAX_READABILITY_WORK = 500_000;
+export const MAX_READABILITY_ELEMENTS = 15_000;
+
+/**
+ * Bounds a page before it is parsed, in one linear pass over the raw markup (no DOM, no recursion):
+ * more than `maxElements` start tags is refused (`IngestError` too-large); tags nested deeper than
+ * `maxDepth` are dropped with their end tags, so the text inside them is kept but the tree handed to
+ * the DOM parser and Readability (whose costs grow steeply with depth) stays shallow.
+ */
+export function boundMarkup(html: string, opts: { maxElements?: number; maxDepth?: number } = {}): BoundedMarkup {
+  const maxElements = opts.maxElements ?? MAX_HTML_ELEMENTS;
+  const maxDepth = opts.maxDepth ?? MAX_HTML_DEPTH;
+  const len = html.length;
+  const out: string[] = [];
+  let last = 0;
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  let flattened = 0;
+  let work = 0;
+  let foreign = 0;
+  let i = 0;
+  while (i < len) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) break;
+    const next = html.charCodeAt(lt + 1);
+    if (next === 33 /* ! */ || next === 63 /* ? */) {
+      if (html.startsWith('<!--', lt)) {
+        const e = html.indexOf('-->', lt + 4);
+        i = e < 0 ? len : e + 3;
+      } else {
+        const e = html.indexOf('>', lt + 2);
+        i = e < 0 ? len : e + 1;
+      }
+      continue;
+    }
+    const closing = next === 47; /* / */
+    let j = closing ? lt + 2 : lt + 1;
+    const first = html.charCodeAt(j);
+    if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) {
+      i = lt + 1;
+      continue;
+    }
+    const nameStart = j;
+    while (j < len) {
+      const c = html.charCodeAt(j);
+      if (c === 32 || c === 9 || c === 10 || c === 12 || c === 13 || c === 47 || c === 62) break;
+      j++;
+    }
+    const name = html.slice(nameStart, j).toLowerCase();
+    // The end of the tag, skipping quoted attribute values.
+    let quote = 0;
+    while (j < len) {
+      const c = html.charCodeAt(j);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) quote = c;
+      else if (c === 62) break;
+      j++;
+    }
+    const end = Math.min(len, j + 1);
+    i = end;
+    if (!closing) {
+      elements++;
+      if (elements > maxElements) {
+        throw new IngestError('too-large', `page has over ${maxElements} elements, over the limit; refused`);
+      }
+      if (RAW_TEXT.has(name)) {
+        const re = new RegExp(`</${name}[\\s/>]`, 'gi');
+        re.lastIndex = end;
+        const m = re.exec(html);
+        i = m ? m.index : len;
+        continue;
+      }
+      // `<div/>` opens a div in HTML; only inside SVG and MathML does `/>` close the element.
+      if (NOT_NESTING.has(name) || (foreign > 0 && html.charCodeAt(end - 2) === 47)) continue;
+      if (name === 'svg' || name === 'math') foreign++;
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (depth > maxDepth) {
+        out.push(html.slice(last, lt));
+        last = end;
+        flattened++;
+      }
+      work += Math.min(depth, maxDepth);
+    } else if (!NOT_NESTING.has(name) && depth > 0) {
+      if ((name === 'svg' || name === 'math') && foreign > 0) foreign--;
+      if (depth > maxDepth) {
+        out.push(html.slice(last, lt));
+        last = end;
+      }
+      depth--;
+    }
+  }
+  if (flattened === 0) return { html, elements, depth: deepest, flattened, work };
+  out.push(html.slice(last));
+  return { html: out.join(''), elements, depth: deepest, flattened, work };
 }
 
 /** Lightweight DOM types: linkedom's nodes, as far as this module uses them. */
@@ -196,10 +366,21 @@ export function blocksToText(root: DomNode): string {
     if (t) blocks.push(t);
     current = '';
   };
-  const walk = (node: DomNode, pre: boolean): void => {
+  // An explicit stack, not recursion: no page, however deeply nested, can overflow the call stack.
+  interface Frame {
+    name: string;
+    block: boolean;
+    pre: boolean;
+    kids: ArrayLike<DomNode>;
+    next: number;
+    /** Set on a table cell of a row: the row's text before it, its index and the row's cell count. */
+    cell?: { before: string; index: number; of: number };
+  }
+  const stack: Frame[] = [];
+  const enter = (node: DomNode, pre: boolean, cell?: Frame['cell']): void => {
     if (node.nodeType === 3) {
       const raw = node.textContent ?? '';
-      current += pre ? raw : raw.replace(/[\s\u00a0]+/g, (m) => (m.includes('\u00a0') && m.length === 1 ? ' ' : ' '));
+      current += pre ? raw : raw.replace(/[\s\u00a0]+/g, ' ');
       return;
     }
     if (node.nodeType !== 1) return;
@@ -211,26 +392,31 @@ export function blocksToText(root: DomNode): string {
     if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE') return;
     const block = BLOCK_TAGS.has(name);
     if (block) flush();
-    const isPre = pre || name === 'PRE';
-    const kids = Array.from(node.childNodes);
-    for (let i = 0; i < kids.length; i++) {
-      const k = kids[i];
-      const kName = k.nodeName.toUpperCase();
-      if ((kName === 'TD' || kName === 'TH') && name === 'TR') {
-        const before = current.trim();
-        walk(k, isPre);
-        if (before !== '' || current.trim() !== '') {
-          if (i < kids.length - 1 && current.trim() !== '' && !/\|\s*$/.test(current))
-            current = current.replace(/\s+$/, '') + ' | ';
-        }
-        continue;
-      }
-      walk(k, isPre);
-    }
-    if (name === 'TR') current = current.replace(/\s*\|\s*$/, '');
-    if (block) flush();
+    stack.push({ name, block, pre: pre || name === 'PRE', kids: node.childNodes, next: 0, cell });
   };
-  walk(root, false);
+  const leave = (f: Frame): void => {
+    if (f.name === 'TR') current = current.replace(/\s*\|\s*$/, '');
+    if (f.block) flush();
+    const c = f.cell;
+    if (c && (c.before !== '' || current.trim() !== '')) {
+      if (c.index < c.of - 1 && current.trim() !== '' && !/\|\s*$/.test(current))
+        current = current.replace(/\s+$/, '') + ' | ';
+    }
+  };
+  enter(root, false);
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    if (f.next >= f.kids.length) {
+      stack.pop();
+      leave(f);
+      continue;
+    }
+    const i = f.next++;
+    const k = f.kids[i];
+    const kName = k.nodeName.toUpperCase();
+    const isCell = f.name === 'TR' && (kName === 'TD' || kName === 'TH');
+    enter(k, f.pre, isCell ? { before: current.trim(), index: i, of: f.kids.length } : undefined);
+  }
   flush();
   return blocks
     .map((b) => b.replace(/ {2,}/g, ' ').replace(/ ?\| ?(\| ?)+/g, ' | '))
@@ -242,7 +428,8 @@ export function blocksToText(root: DomNode): string {
 export function htmlFragmentToText(html: string): string {
   // Plain-text teasers are common in feeds; no need to build a DOM for them.
   if (!/[<&]/.test(html)) return html.replace(/[ \t\r\n\u00a0]+/g, ' ').trim();
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  const bounded = boundMarkup(html.includes('\0') ? html.replace(/\0/g, '') : html).html;
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${bounded}</body></html>`);
   const doc = document as unknown as DomDocument;
   for (const el of Array.from(
     doc.querySelectorAll('script, style, noscript, template, iframe, figcaption, form, button'),
@@ -252,12 +439,18 @@ export function htmlFragmentToText(html: string): string {
 }
 
 /** Extracts the main text and metadata of an HTML page given as text. Throws `IngestError` on pages without article text. */
-export function extractHtml(html: string, opts: HtmlOptions = {}): HtmlExtraction {
+export function extractHtml(raw: string, opts: HtmlOptions = {}): HtmlExtraction {
+  const maxElements = opts.maxElements ?? MAX_HTML_ELEMENTS;
+  // Bounded before parsing: deep nesting costs the parser and Readability far more than its size suggests.
+  const bounded = boundMarkup(raw.includes('\0') ? raw.replace(/\0/g, '') : raw, {
+    maxElements,
+    maxDepth: opts.maxDepth,
+  });
+  const html = bounded.html;
   const { document } = parseHTML(html);
   const doc = document as unknown as DomDocument;
   if (!doc.documentElement) throw new IngestError('unreadable', 'not an HTML document (no root element)');
   const elementCount = doc.querySelectorAll('*').length;
-  const maxElements = opts.maxElements ?? 200_000;
   if (elementCount > maxElements) {
     throw new IngestError('too-large', `page has ${elementCount} elements, over the ${maxElements} limit`);
   }
@@ -267,6 +460,8 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): HtmlExtractio
   let text = '';
   let byline = meta.byline;
   try {
+    // Too much nesting for Readability to finish in good time: the block walk below reads the page.
+    if (bounded.work > MAX_READABILITY_WORK || bounded.elements > MAX_READABILITY_ELEMENTS) throw new Error('skipped');
     const reader = new Readability<DomNode>(document as never, {
       charThreshold: 200,
       keepClasses: false,

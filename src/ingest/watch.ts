@@ -7,6 +7,7 @@ import { IngestError, type IngestFailure } from './errors.js';
 import { decodeFeedBytes, feedArticles, parseFeedText } from './feeds.js';
 import { systemClock, type Clock, type Fetcher } from './fetch.js';
 import { readInputFile } from './files.js';
+import { LoopTurns } from './turn.js';
 
 /** What is remembered about a feed between polls (kept in the store's state table). */
 export interface FeedState {
@@ -294,11 +295,17 @@ async function ingestOneFile(engine: Engine, path: string, opts: FolderWatchOpti
     }
     batch = [];
   };
+  const turns = new LoopTurns();
   for await (const r of readInputFile(path, { ...opts, signal: opts.signal })) {
+    // Signals are handled only when the event loop turns: let it, between records.
+    await turns.maybe();
+    // Stopping: articles read but not stored are read again on the next start (stored ones are known by hash).
+    if (opts.signal?.aborted) return;
     if (r.ok) batch.push(r.article);
     else fail(r.failure);
     if (batch.length >= (opts.batchSize ?? 500)) await flush();
   }
+  if (opts.signal?.aborted) return;
   await flush();
   opts.onFile?.(path, stored, failures);
 }

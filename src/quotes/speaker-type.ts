@@ -264,15 +264,18 @@ function titledName(doc: AnnotatedArticle, start: number, end: number): boolean 
   const toks: AnnotatedArticle['tokens'] = [];
   for (let k = firstTokenAt(doc.tokens, start); k < doc.tokens.length && doc.tokens[k].end <= end; k++)
     toks.push(doc.tokens[k]);
-  let run = 0;
-  while (run < toks.length && run < 4) {
-    const t = toks[toks.length - 1 - run];
-    if (t.upos !== 'PROPN' || !NAME_WORD.test(t.text)) break;
-    run++;
+  // Walk back over the capitalised words that end the phrase; a title or role word among them (or just
+  // before them) followed by one to three of them is a titled name.
+  let names = 0;
+  for (let k = toks.length - 1; k >= 0 && toks.length - k <= 6; k--) {
+    const t = toks[k];
+    const low = t.text.toLowerCase().replace(/\.$/, '');
+    const title = ROLE_NOUNS.has(low) || TITLE_WORDS.has(low) || PERSON_NOUNS.has(low);
+    if (title) return names >= 1 && names <= 3;
+    if (t.upos !== 'PROPN' || !NAME_WORD.test(t.text)) return false;
+    names++;
   }
-  if (run === 0 || run === toks.length) return false;
-  const before = toks[toks.length - 1 - run].text.toLowerCase();
-  return ROLE_NOUNS.has(before) || TITLE_WORDS.has(before) || PERSON_NOUNS.has(before);
+  return false;
 }
 
 /** Whether a word is a noun of one of the lists, in the singular or the plural. */

@@ -50,6 +50,8 @@ const SKIP_NAMES = new Set([
   'This',
   'That',
 ]);
+/** ", Xiang Huicheng," after a role: two to four capitalised words closed by punctuation. */
+const APPOSITIVE_NAME = /^,\s+((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\s*(?=[,.;]|$)/u;
 const DET = /^(the|a|an|this|that|these|those|its|his|her|their|our)$/i;
 const ROLE_SYNONYMS: Record<string, string[]> = {
   group: ['group', 'organization', 'organisation', 'coalition', 'movement', 'campaign'],
@@ -372,6 +374,37 @@ export class SpeakerResolver {
     return any ? this.canonical(any.start, any.end, any.name) : null;
   }
 
+  /**
+   * "they said", "we said": the speaker of a recent attribution that is several people or a body — named
+   * with "and", an organisation, or a plural noun phrase ("officials", "the two women").
+   */
+  private groupAntecedent(at: number, index: number): { name: string; entity?: number } | null {
+    const s = this.sentenceAt(at);
+    // Attributions are resolved in the order the passes found them, not in text order: look at every one
+    // stated before the pronoun, naming those not resolved yet from their own (non-pronoun) source.
+    const before = this.raws
+      .map((raw, i) => ({ raw, i }))
+      .filter(({ raw, i }) => i !== index && raw.source && raw.at < at && this.sentenceAt(raw.at) >= s - 4)
+      .sort((x, y) => y.raw.at - x.raw.at);
+    for (const { raw, i } of before) {
+      const src = raw.source!;
+      const text = this.text.slice(src.start, src.end);
+      if (/^(he|she|they|we|it|i|you|who|which)$/i.test(text)) {
+        if (i > index) continue;
+      }
+      const sp = i < index ? this.resolved[i] : this.name(src, i);
+      if (!sp) continue;
+      const words = text.split(/\s+/);
+      const head = (words[words.length - 1] ?? '').toLowerCase();
+      const plural =
+        /\s(and|&)\s/.test(sp.name) ||
+        (/[^s'’]s$/.test(head) && head !== 'he') ||
+        (sp.entity !== undefined && this.doc.entities[sp.entity].type === 'organization');
+      if (plural) return { name: sp.name, ...(sp.entity !== undefined ? { entity: sp.entity } : {}) };
+    }
+    return null;
+  }
+
   private resolveOne(raw: RawAttribution, index: number): Speaker | null {
     if (raw.inherits !== undefined) {
       const p = this.resolvedById(raw.inherits);
@@ -423,7 +456,17 @@ export class SpeakerResolver {
       const run = [...this.runs].reverse().find((r) => r.end <= before.length && r.end >= before.length - 2);
       return run ? this.canonical(run.start, run.end, run.name) : null;
     }
-    if (/^(i|we|they|it|you)$/.test(low)) return null;
+    if (/^(we|they)$/.test(low)) return this.groupAntecedent(src.start, index);
+    // "said the finance minister, Xiang Huicheng, …": a role named by the appositive right after it.
+    const lastWord = low.split(/\s+/).pop() ?? '';
+    if (ROLE_NOUNS.has(lastWord) || TITLE_WORDS.has(lastWord)) {
+      const m = APPOSITIVE_NAME.exec(this.text.slice(src.end, src.end + 80));
+      if (m) {
+        const start = src.end + m.index + m[0].indexOf(m[1]);
+        return this.canonical(start, start + m[1].length, m[1]);
+      }
+    }
+    if (/^(i|it|you)$/.test(low)) return null;
     const ws = words(text);
     const lastLow = ws[ws.length - 1].toLowerCase().replace(/[^a-z-]/g, '');
     const named = ws.filter((w) => CAP.test(w) && !DET.test(w) && !DOCUMENT_NOUNS.has(w.toLowerCase()));

@@ -181,3 +181,28 @@ describe('speakers are people, organisations, groups or documents', () => {
     expect(seen).toBeGreaterThan(50);
   });
 });
+
+describe('speakers across outlets', () => {
+  const speakerOf = (text: string, frag: string): { name?: string; type?: string } | undefined => {
+    const q = analyzeQuotes(parsed(text)).quotes.find((x) => x.text.includes(frag));
+    return q?.speaker ? { name: q.speaker.name, type: q.speaker.type } : undefined;
+  };
+  it('takes "the advisory" (a determiner and a word tagged as an adjective) as a document speaker', () => {
+    expect(
+      speakerOf("The agency acted. ``Owners should ask their dealers,'' the advisory said.", 'dealers')?.type,
+    ).toBe('document');
+  });
+  it('resolves "they said" to the people named together just before', () => {
+    const text =
+      'Donna Taylor and Belinda Durham said in their fax that the coverage was unfair. "One report cannot be believed," they said.';
+    expect(speakerOf(text, 'One report')?.name).toMatch(/Donna Taylor and Belinda Durham/);
+  });
+  it('names a role by the appositive after it ("said the finance minister, Xiang Huicheng,")', () => {
+    const text = 'The raise will cost $6 billion, said the finance minister, Xiang Huicheng, in a televised address.';
+    expect(speakerOf(text, 'raise will cost')?.name).toBe('Xiang Huicheng');
+  });
+  it('reads a name after its title inside a longer phrase as a person', () => {
+    const text = '"Enforcement was stepped up on May 21," said Fisheries and Oceans Minister Fred Mifflin.';
+    expect(speakerOf(text, 'Enforcement')?.type).toBe('person');
+  });
+});

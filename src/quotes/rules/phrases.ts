@@ -130,8 +130,17 @@ export function npEndingAt(ctx: TextContext, k: number, limit = 0): [number, num
     toks
       .slice(s, k + 1)
       .some((t) => t.upos === 'NOUN' || t.upos === 'PROPN' || t.upos === 'PRON' || CAP_WORD.test(t.text)) ||
-    (/-old$/.test(w) && k > s);
+    (/-old$/.test(w) && k > s) ||
+    nominalAdjective(toks, s, k);
   return hasHead ? [s, k] : null;
+}
+
+/**
+ * "The advisory", "the accused", "the wounded": a determiner and a word tagged as an adjective that ends the
+ * phrase is a noun phrase all the same (the adjective is used as a noun, or mis-tagged as one).
+ */
+function nominalAdjective(toks: TextContext['tokens'], first: number, last: number): boolean {
+  return last > first && toks[first].upos === 'DET' && toks[last].upos === 'ADJ';
 }
 
 /** The noun phrase starting at token `k`, stopping at punctuation or a verb. */
@@ -172,7 +181,8 @@ export function npStartingAt(ctx: TextContext, k: number): [number, number] | nu
   if (e < k) return null;
   const hasHead =
     toks.slice(k, e + 1).some((t) => t.upos === 'NOUN' || t.upos === 'PROPN' || CAP_WORD.test(t.text)) ||
-    (/-old$/.test(low(ctx, e)) && e > k);
+    (/-old$/.test(low(ctx, e)) && e > k) ||
+    nominalAdjective(toks, k, e);
   return hasHead ? [k, e] : null;
 }
 
