@@ -1,6 +1,7 @@
 import type { AnnotatedArticle, Speaker, SpeakerType } from '../model.js';
 import { DOCUMENT_NOUNS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import type { QuoteRegion } from './marks.js';
+import { firstTokenFrom } from '../text/token-search.js';
 
 /** Plural nouns for people acting together, who speak as a group ("residents said", "critics argue"). */
 const GROUP_NOUNS = new Set([
@@ -244,25 +245,13 @@ function headWord(phrase: string): string {
   return (words[words.length - 1] ?? '').toLowerCase().replace(/[^\p{L}\p{N}-]/gu, '');
 }
 
-/** Index of the first token starting at or after `offset` (binary search). */
-function firstTokenAt(tokens: AnnotatedArticle['tokens'], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (tokens[m].start < offset) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
-}
-
 /**
  * "Fish and Wildlife Service spokeswoman Patricia Foulk", "Fisheries Minister Fred Mifflin": the phrase
  * ends in one to three capitalised proper nouns right after a role or title word.
  */
 function titledName(doc: AnnotatedArticle, start: number, end: number): boolean {
   const toks: AnnotatedArticle['tokens'] = [];
-  for (let k = firstTokenAt(doc.tokens, start); k < doc.tokens.length && doc.tokens[k].end <= end; k++)
+  for (let k = firstTokenFrom(doc.tokens, start); k < doc.tokens.length && doc.tokens[k].end <= end; k++)
     toks.push(doc.tokens[k]);
   // Walk back over the capitalised words that end the phrase; a title or role word among them (or just
   // before them) followed by one to three of them is a titled name.
@@ -329,7 +318,7 @@ export function speakerType(
   const m = POST_MODIFIER.exec(words);
   const coreEnd = span.start + (m && m.index > 0 ? m.index : words.length);
   const toks: typeof doc.tokens = [];
-  let k = firstTokenAt(doc.tokens, span.start);
+  let k = firstTokenFrom(doc.tokens, span.start);
   for (; k < doc.tokens.length && doc.tokens[k].end <= coreEnd; k++)
     if (/[\p{L}\p{N}]/u.test(doc.tokens[k].text)) toks.push(doc.tokens[k]);
   if (toks.length === 0 || toks.length > 4 || !toks.every((t) => NAME_WORD.test(t.text))) return null;

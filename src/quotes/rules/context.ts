@@ -2,6 +2,7 @@ import type { AnnotatedArticle, Token } from '../../model.js';
 import { findQuoteRegions, type QuoteRegion } from '../marks.js';
 import type { Cue, Range, RawAttribution } from './types.js';
 import { isMark } from './words.js';
+import { firstTokenFrom } from '../../text/token-search.js';
 
 /** What the rules read about an article's words and quotations, computed once per article. */
 export interface TextContext {
@@ -60,15 +61,7 @@ export function newlineBetween(ctx: TextContext, a: number, b: number): boolean 
 }
 
 export function firstTokenAtOrAfter(ctx: TextContext, off: number): number {
-  const toks = ctx.tokens;
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].start < off) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstTokenFrom(ctx.tokens, off);
 }
 
 /** The characters of tokens a..b (inclusive). */
