@@ -64,7 +64,19 @@ function opensAt(text: string, i: number): boolean {
  * is dropped. Marks of the other family inside a quote (straight inside curly or the reverse) are nested
  * quotes and do not close it. Regions are capped in length and in paragraphs so bad input cannot run away.
  */
-export function findQuoteRegions(text: string): QuoteRegion[] {
+export function findQuoteRegions(text: string): readonly QuoteRegion[] {
+  // The finders of one article ask for its regions several times in a row: keep the last answer.
+  if (text !== lastText) {
+    lastRegions = scanQuoteRegions(text);
+    lastText = text;
+  }
+  return lastRegions;
+}
+
+let lastText: string | undefined;
+let lastRegions: readonly QuoteRegion[] = [];
+
+function scanQuoteRegions(text: string): QuoteRegion[] {
   const out: QuoteRegion[] = [];
   const n = text.length;
   let openAt = -1;

@@ -32,6 +32,10 @@ export class SentenceTree {
 
   /** All tokens under `i`, itself included (iterative: a malformed tree cannot overflow the stack). */
   subtree(i: number, skip?: ReadonlySet<number>): number[] {
+    if (!skip) {
+      const known = this.below.get(i);
+      if (known) return known;
+    }
     const out: number[] = [];
     const stack = [i];
     const seen = new Set<number>();
@@ -42,10 +46,12 @@ export class SentenceTree {
       out.push(k);
       for (const c of this.children(k)) if (!skip?.has(c)) stack.push(c);
     }
+    if (!skip) this.below.set(i, out);
     return out;
   }
 
   private readonly up = new Map<number, number[]>();
+  private readonly below = new Map<number, number[]>();
 
   /** Ancestors of `i` from its head up to the root (cycle-safe; computed once per word). */
   ancestors(i: number): number[] {
