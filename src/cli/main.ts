@@ -4,7 +4,14 @@ import { Engine } from '../engine/engine.js';
 import { StoryClustererError } from '../stories/index.js';
 import { toStorylineJson } from '../format/json.js';
 import { renderStory } from '../format/text.js';
-import { defaultDatabase, openStore, StoreError, type Store } from '../store/index.js';
+import {
+  defaultDatabase,
+  openStore,
+  StoreError,
+  StoreUsageError,
+  type OpenOptions,
+  type Store,
+} from '../store/index.js';
 import { ingestPaths } from './ingest-files.js';
 import { registerEval } from './eval.js';
 import { registerWatch } from './watch.js';
@@ -21,8 +28,8 @@ class Output {
   err: (s: string) => void = (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
 }
 
-async function withStore<T>(location: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(location);
+async function withStore<T>(location: string, fn: (store: Store) => Promise<T>, options?: OpenOptions): Promise<T> {
+  const store = await openStore(location, options);
   try {
     return await fn(store);
   } finally {
@@ -47,6 +54,22 @@ function parsePositiveInt(value: string): number {
   return n;
 }
 
+/** Commands that only read open the database read-only: they never create, migrate or mark a file. */
+const READ_ONLY: OpenOptions = { readonly: true };
+
+/**
+ * `--db ''` (an unset variable in a script) is refused before any command runs: it used to open a
+ * throwaway database, report articles as stored and keep nothing.
+ */
+function refuseEmptyDb(command: Command): void {
+  const db = (command.opts() as { db?: unknown }).db;
+  if (typeof db === 'string' && db.trim() === '') {
+    throw new StoreUsageError(
+      '--db is empty (an unset variable?): pass a database file (e.g. --db ./storyline.db) or a postgres:// URL, or leave --db out to use STORYLINE_DB or ./storyline.db',
+    );
+  }
+}
+
 /** Builds the command tree. Kept separate from `run` so tests can drive it with their own output. */
 export function buildProgram(io: Output = new Output()): { program: Command; exitCode: () => number } {
   let exitCode: number = EXIT.ok;
@@ -57,7 +80,8 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, command) => refuseEmptyDb(command));
 
   const dbOption = (): Option => new Option('--db <file>', 'database file (env STORYLINE_DB; default ./storyline.db)');
 
@@ -166,20 +190,24 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .option('--offset <n>', 'skip this many', (v) => Number(v), 0)
     .option('--json', 'print JSON')
     .action(async (opts: { db?: string; limit: number; offset: number; json?: boolean }) => {
-      await withStore(opts.db ?? defaultDatabase(), async (store) => {
-        const list = await store.listStories({ limit: opts.limit, offset: opts.offset });
-        if (opts.json) io.out(JSON.stringify(list, null, 2));
-        else if (list.length === 0) io.out('no stories yet (add articles with: storyline ingest <paths…>)');
-        else
-          for (const s of list) {
-            const dates = s.firstPublished
-              ? ` ${s.firstPublished}${s.lastPublished !== s.firstPublished ? `…${s.lastPublished}` : ''}`
-              : '';
-            io.out(
-              `${s.id}  ${s.articleCount} art/${s.independentSources} src${dates}  ${s.title}  [${s.outlets.join(', ')}]${s.pending ? `  (${s.pending} not in view yet)` : ''}`,
-            );
-          }
-      });
+      await withStore(
+        opts.db ?? defaultDatabase(),
+        async (store) => {
+          const list = await store.listStories({ limit: opts.limit, offset: opts.offset });
+          if (opts.json) io.out(JSON.stringify(list, null, 2));
+          else if (list.length === 0) io.out('no stories yet (add articles with: storyline ingest <paths…>)');
+          else
+            for (const s of list) {
+              const dates = s.firstPublished
+                ? ` ${s.firstPublished}${s.lastPublished !== s.firstPublished ? `…${s.lastPublished}` : ''}`
+                : '';
+              io.out(
+                `${s.id}  ${s.articleCount} art/${s.independentSources} src${dates}  ${s.title}  [${s.outlets.join(', ')}]${s.pending ? `  (${s.pending} not in view yet)` : ''}`,
+              );
+            }
+        },
+        READ_ONLY,
+      );
     });
 
   program
@@ -191,18 +219,22 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .option('--syntax', 'with --json: include sentences and parsed tokens (tags, lemmas, dependencies)')
     .option('--markdown', 'print Markdown')
     .action(async (id: string, opts: { db?: string; json?: boolean; syntax?: boolean; markdown?: boolean }) => {
-      await withStore(opts.db ?? defaultDatabase(), async (store) => {
-        const l = await loadStory(store, id);
-        if (!l) {
-          io.err(`no story "${id}" (list them with: storyline stories)`);
-          exitCode = EXIT.usage;
-          return;
-        }
-        if (opts.json) {
-          const docs = l.story.articleIds.map((a) => l.docs.get(a)).filter((d): d is AnnotatedArticle => !!d);
-          io.out(JSON.stringify(toStorylineJson(docs, [l.story], { syntax: opts.syntax === true }), null, 2));
-        } else io.out(renderStory(l.story, l.docs, opts.markdown ? 'markdown' : 'text'));
-      });
+      await withStore(
+        opts.db ?? defaultDatabase(),
+        async (store) => {
+          const l = await loadStory(store, id);
+          if (!l) {
+            io.err(`no story "${id}" (list them with: storyline stories)`);
+            exitCode = EXIT.usage;
+            return;
+          }
+          if (opts.json) {
+            const docs = l.story.articleIds.map((a) => l.docs.get(a)).filter((d): d is AnnotatedArticle => !!d);
+            io.out(JSON.stringify(toStorylineJson(docs, [l.story], { syntax: opts.syntax === true }), null, 2));
+          } else io.out(renderStory(l.story, l.docs, opts.markdown ? 'markdown' : 'text'));
+        },
+        READ_ONLY,
+      );
     });
 
   program
@@ -213,16 +245,20 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .option('--limit <n>', 'how many hits', parsePositiveInt, 20)
     .option('--json', 'print JSON')
     .action(async (words: string[], opts: { db?: string; limit: number; json?: boolean }) => {
-      await withStore(opts.db ?? defaultDatabase(), async (store) => {
-        const hits = await store.search(words.join(' '), { limit: opts.limit });
-        if (opts.json) io.out(JSON.stringify(hits, null, 2));
-        else if (hits.length === 0) io.out('no matches');
-        else
-          for (const h of hits)
-            io.out(
-              `${h.articleId}  story ${h.storyId ?? '-'}  ${h.source ?? ''} ${h.published ?? ''}  ${h.title ?? ''}\n    ${h.snippet.replace(/\s+/g, ' ')}`,
-            );
-      });
+      await withStore(
+        opts.db ?? defaultDatabase(),
+        async (store) => {
+          const hits = await store.search(words.join(' '), { limit: opts.limit });
+          if (opts.json) io.out(JSON.stringify(hits, null, 2));
+          else if (hits.length === 0) io.out('no matches');
+          else
+            for (const h of hits)
+              io.out(
+                `${h.articleId}  story ${h.storyId ?? '-'}  ${h.source ?? ''} ${h.published ?? ''}  ${h.title ?? ''}\n    ${h.snippet.replace(/\s+/g, ' ')}`,
+              );
+        },
+        READ_ONLY,
+      );
     });
 
   const maintenance = async (db: string | undefined, step: (engine: Engine) => Promise<string>): Promise<void> => {
@@ -308,6 +344,10 @@ export async function run(argv: string[], io: Output = new Output()): Promise<nu
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0
         ? EXIT.ok
         : EXIT.usage;
+    }
+    if (err instanceof StoreUsageError) {
+      io.err(`storyline: ${err.message}`);
+      return EXIT.usage;
     }
     if (err instanceof StoreError) {
       io.err(`storyline: ${err.message}`);

@@ -267,6 +267,17 @@ function titledName(doc: AnnotatedArticle, start: number, end: number): boolean 
   return false;
 }
 
+/** "six in 10", "94 percent of voters", "a majority of residents": a share of people, not of things. */
+function isShareOfPeople(words: string): boolean {
+  if (/\b(?:in|out of)\s+\d/.test(words) || /%|\bpercent\b\s*$/.test(words)) return true;
+  const m = /\b(?:of|among)\s+(?:the\s+|those\s+|these\s+)?(?:[\p{L}-]+\s+){0,2}([\p{L}-]+)\s*$/u.exec(words);
+  if (!m) return false;
+  const noun = m[1].toLowerCase();
+  return (
+    GROUP_NOUNS.has(noun) || PERSON_NOUNS.has(singular(noun)) || AGENT_PLURAL.test(noun) || inList(ROLE_NOUNS, noun)
+  );
+}
+
 /** Whether a word is a noun of one of the lists, in the singular or the plural. */
 const inList = (list: ReadonlySet<string>, w: string): boolean => list.has(w) || list.has(singular(w));
 
@@ -302,7 +313,7 @@ export function speakerType(
   if (PERSON_NOUNS.has(head) || AGENT_SINGULAR.test(head) || /^\d+-year-old$/.test(head)) return 'person';
   if (PERSON_NOUNS.has(singular(head)) || AGENT_PLURAL.test(head)) return 'group';
   // Shares of a poll or a group: "six in 10", "a majority of".
-  if (NUMBER.test(head) && /\b(?:in|of|percent)\b|%/.test(words)) return 'group';
+  if (NUMBER.test(head) && isShareOfPeople(words)) return 'group';
   if (head === 'it' || head === 'which') return 'organization';
   const lowerCaseToo = /\p{Ll}/u.test(words);
   if (entity?.type === 'place') {

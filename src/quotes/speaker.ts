@@ -52,6 +52,27 @@ const SKIP_NAMES = new Set([
 ]);
 /** ", Xiang Huicheng," after a role: two to four capitalised words closed by punctuation. */
 const APPOSITIVE_NAME = /^,\s+((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\s*(?=[,.;]|$)/u;
+/** A possessive owner and a lower-case head: "Larkhollow's fire chief", "the city's own audit". */
+const OWNED_ROLE =
+  /^(?:(?:the|a|an)\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*['’]s\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)$/u;
+const DET_START = /^(?:the|a|an|his|her|their|its|our)\s+/i;
+const POST_MODIFIER_AT = /\s(?:at|from|in|on|with|near|outside|inside|who|which|that|whose)\s/giu;
+
+/**
+ * Where the head phrase of a source ends: before a prepositional phrase or relative clause. "Of" and "for"
+ * are kept ("chief of staff", "a spokeswoman for the council"), and so are "six in 10" and "people familiar
+ * with the talks", which name their speakers whole.
+ */
+function headPhraseEnd(text: string): number {
+  POST_MODIFIER_AT.lastIndex = 0;
+  for (let m = POST_MODIFIER_AT.exec(text); m; m = POST_MODIFIER_AT.exec(text)) {
+    const before = text.slice(0, m.index).split(/\s+/).pop()?.toLowerCase() ?? '';
+    const after = text.slice(m.index + m[0].length);
+    if (/^(familiar|close|involved|knowledgeable)$/.test(before) || /^\d/.test(after) || /\d$/.test(before)) continue;
+    if (/\p{L}/u.test(text.slice(0, m.index))) return m.index;
+  }
+  return text.length;
+}
 const DET = /^(the|a|an|this|that|these|those|its|his|her|their|our)$/i;
 const ROLE_SYNONYMS: Record<string, string[]> = {
   group: ['group', 'organization', 'organisation', 'coalition', 'movement', 'campaign'],
@@ -327,7 +348,9 @@ export class SpeakerResolver {
       const r = this.runs[i];
       if (r.start >= before) continue;
       const around = this.text.slice(Math.max(0, r.start - 40), Math.min(this.text.length, r.end + 80));
-      const after = this.text.slice(r.end, Math.min(this.text.length, r.end + 80));
+      // The appositive ends before the role being resolved: ", Brackenford's fire chief said" after "Monday"
+      // is the next clause, not a description of Monday.
+      const after = this.text.slice(r.end, Math.min(before, r.end + 80));
       const appositive = /^\s*,\s*[^,.]*/.exec(after)?.[0] ?? '';
       const beforeText = around.slice(0, r.start - Math.max(0, r.start - 40));
       if (re.test(appositive) || re.test(beforeText.split(/[,.;]/).pop() ?? ''))
@@ -365,6 +388,9 @@ export class SpeakerResolver {
       )
         continue;
       if (this.runs.some((r) => r.name === sp.name && r.org) || /\s(and|&)\s/.test(sp.name)) continue;
+      // "He" and "she" are people: a named one, or one named by a role ("the chief").
+      const spLast = sp.name.split(/\s+/).pop()?.toLowerCase() ?? '';
+      if (!/\p{Lu}/u.test(sp.name) && !ROLE_NOUNS.has(spLast) && !TITLE_WORDS.has(spLast)) continue;
       return { name: sp.name, ...(sp.entity !== undefined ? { entity: sp.entity } : {}) };
     }
     // (c) the most recent person name, subjects first
@@ -443,9 +469,26 @@ export class SpeakerResolver {
     return null;
   }
 
-  private name(src: Range, index: number): { name: string; entity?: number } | null {
+  private name(full: Range, index: number): { name: string; entity?: number } | null {
+    // The speaker is named by the head of the phrase, not by what modifies it: "an authority official at
+    // the scene" is an official, "Her chief of staff" a chief of staff.
+    const src = { start: full.start, end: full.start + headPhraseEnd(this.text.slice(full.start, full.end)) };
     const text = this.text.slice(src.start, src.end);
     const low = text.toLowerCase();
+    // "Larkhollow's fire chief", "the company's statement": a possessive names whose role or document it is;
+    // the role speaks (resolved to a person named for it when there is one), not the owner.
+    const owned = OWNED_ROLE.exec(text);
+    if (owned) {
+      const head = owned[1].toLowerCase();
+      if (ROLE_NOUNS.has(head) || TITLE_WORDS.has(head)) {
+        const m = APPOSITIVE_NAME.exec(this.text.slice(full.end, full.end + 80));
+        if (m) {
+          const start = full.end + m.index + m[0].indexOf(m[1]);
+          return this.canonical(start, start + m[1].length, m[1]);
+        }
+        return this.resolveRole(head, src.start) ?? { name: text.replace(/^(the|a|an)\s+/i, '') };
+      }
+    }
     // "Vance and the DA's office": several speakers are named as written.
     if (/\s(and|&)\s/.test(text)) return { name: text.replace(/^(the|a|an)\s+/i, '') };
     const e = this.entityAt(src.start, src.end);
@@ -490,7 +533,9 @@ export class SpeakerResolver {
       this.runs.find((r) => r.start >= src.start && r.end <= src.end && !r.possessive) ??
       this.runs.find((r) => r.start < src.end && src.start < r.end);
     if (run) return this.canonical(run.start, run.end, run.name);
-    return { name: stripTitles(text) || text };
+    const stripped = stripTitles(text);
+    // Stripping a title must leave a name, not the rest of a role ("chief of staff" → "of staff").
+    return { name: stripped && !/^(of|for|at|in|to)\b/i.test(stripped) ? stripped : text.replace(DET_START, '') };
   }
 
   resolveAll(): Array<Speaker | null> {

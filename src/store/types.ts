@@ -161,3 +161,35 @@ export class StoreError extends Error {
     this.name = 'StoreError';
   }
 }
+
+/** The database location itself is unusable as given (empty `--db`, an unset variable): a usage error. */
+export class StoreUsageError extends StoreError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUsageError';
+  }
+}
+
+/** A command that only reads was pointed at a database file that does not exist (it is never created). */
+export class StoreNotFoundError extends StoreError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreNotFoundError';
+  }
+}
+
+/** The file is a SQLite database of another application: Storyline leaves it untouched. */
+export class ForeignDatabaseError extends StoreError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ForeignDatabaseError';
+  }
+}
+
+/** Another process held the write lock for longer than the writer was allowed to wait; nothing was written. */
+export class StoreLockTimeoutError extends StoreError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreLockTimeoutError';
+  }
+}

@@ -205,4 +205,15 @@ describe('speakers across outlets', () => {
     const text = '"Enforcement was stepped up on May 21," said Fisheries and Oceans Minister Fred Mifflin.';
     expect(speakerOf(text, 'Enforcement')?.type).toBe('person');
   });
+  it('names the head of the speaker phrase, not a modifier inside it', () => {
+    const a = speakerOf(
+      "The fire was out by noon, Larkhollow's fire chief said on Monday. An authority official at the scene said the air was clean. Her chief of staff said the mayor would sign.",
+      'fire was out',
+    );
+    expect(a?.name).not.toBe('Larkhollow');
+    const text =
+      "The fire was out by noon, Larkhollow's fire chief said on Monday. An authority official at the scene said the air was clean. Her chief of staff said the mayor would sign.";
+    expect(speakerOf(text, 'air was clean')?.name).toBe('authority official');
+    expect(speakerOf(text, 'mayor would sign')?.name).toBe('chief of staff');
+  });
 });
