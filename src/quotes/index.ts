@@ -43,7 +43,9 @@ export function analyzeQuotes(doc: AnnotatedArticle, mode: AttributionMode = 'bo
   const base = { ...annotated, tokens: joinHyphenated(annotated.tokens, annotated.article.text) };
   let raw = mode === 'model' ? [] : findAttributions(base);
   if (mode !== 'rules') {
-    const learned = modelAttributions(annotated, findQuoteRegions(annotated.article.text));
+    // What the rules attributed is not scored again: a predicate inside it would be dropped below anyway.
+    const taken = raw.flatMap((r) => (r.cue ? [r.statement, r.cue] : [r.statement]));
+    const learned = modelAttributions(annotated, findQuoteRegions(annotated.article.text), undefined, taken);
     const fresh = learned.filter(
       (l) => !raw.some((r) => (r.cue && l.cue && overlaps(r.cue, l.cue)) || overlaps(r.statement, l.statement)),
     );

@@ -20,11 +20,12 @@ export function modelAttributions(
   doc: AnnotatedArticle,
   regions: readonly QuoteRegion[],
   model: AttributionModel = defaultAttributionModel(),
+  taken: ReadonlyArray<{ start: number; end: number }> = [],
 ): RawAttribution[] {
   const text = doc.article.text;
   const out: RawAttribution[] = [];
   const input = parsed(doc);
-  for (const a of model.predict(input, regions)) {
+  for (const a of model.predict(input, regions, taken)) {
     const inside = regions.filter((q) => q.open >= a.content.start && q.close <= a.content.end);
     let direct = inside.length > 0;
     let pos = a.content.start;

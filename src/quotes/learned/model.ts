@@ -268,18 +268,25 @@ export class AttributionModel {
     return this.inclusion.content.includes(ctx.deprel[head], ctx.deprel[k], ctx.lemma[k]);
   }
 
-  /** Attributions in an article whose tokens carry the dependency parse. */
+  /**
+   * Attributions in an article whose tokens carry the dependency parse. Words inside `taken` ranges (what
+   * another finder already attributed) are not scored as predicates.
+   */
   predict(
     doc: AnnotatedArticle,
     regions: readonly QuoteRegion[] = findQuoteRegions(doc.article.text),
+    taken: readonly Range[] = [],
   ): LearnedAttribution[] {
     const tokens = doc.tokens;
     const text = doc.article.text;
     const ctx = attributionContext(text, tokens, regions);
     const types = entityTypes(doc);
     const out: LearnedAttribution[] = [];
+    const covered = coveredTokens(tokens, taken);
     const candidate = (i: number): boolean =>
-      (!NEVER_CUE.has(tokens[i].upos ?? '') || tokens[i].text === ':') && this.cueLemmas.has(ctx.lemma[i]);
+      !covered[i] &&
+      (!NEVER_CUE.has(tokens[i].upos ?? '') || tokens[i].text === ':') &&
+      this.cueLemmas.has(ctx.lemma[i]);
     for (const [first, end] of sentenceRanges(tokens)) {
       let any = false;
       for (let i = first; i < end && !any; i++) any = candidate(i);
@@ -419,6 +426,21 @@ export function snapToQuotation(content: Range, regions: readonly QuoteRegion[],
     }
   }
   return { start, end };
+}
+
+/** 1 for each token that starts inside one of the ranges. */
+function coveredTokens(tokens: readonly Token[], ranges: readonly Range[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  if (ranges.length === 0) return out;
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  let r = 0;
+  let reach = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    while (r < sorted.length && sorted[r].start <= t.start) reach = Math.max(reach, sorted[r++].end);
+    if (t.start < reach) out[i] = 1;
+  }
+  return out;
 }
 
 /** Entity type of each token ('' outside names), from the entity stage when it ran. */
