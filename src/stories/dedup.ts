@@ -81,7 +81,12 @@ export class NearDuplicateIndex {
   private readonly rows: number;
   private readonly seeds: number[];
   private readonly signatures = new Map<string, Signature>();
-  private readonly buckets = new Map<string, string[]>();
+  /**
+   * LSH buckets by band key, oldest id first. Almost every bucket holds one id, so a lone id is kept as
+   * itself and a list is made only on a collision: a list per band (42 per article) would cost about
+   * 150 bytes each and make this index the largest per-article state of the clusterer.
+   */
+  private readonly buckets = new Map<number, string | string[]>();
 
   constructor(options: Partial<DedupOptions> = {}) {
     this.options = { ...DEFAULT_DEDUP_OPTIONS, ...options };
@@ -112,14 +117,21 @@ export class NearDuplicateIndex {
     return { hashes, size: shingles.size };
   }
 
-  private bandKeys(sig: Signature): string[] {
-    const keys: string[] = [];
+  /** One key per band: the band number and the band's 32-bit hash, as one exact integer. */
+  private bandKeys(sig: Signature): number[] {
+    const keys: number[] = [];
     for (let b = 0; b < this.options.bands; b++) {
       let h = 0x811c9dc5 ^ b;
       for (let r = 0; r < this.rows; r++) h = fmix(h ^ sig.hashes[b * this.rows + r]);
-      keys.push(`${b}:${h.toString(36)}`);
+      keys.push(b * 0x1_0000_0000 + (h >>> 0));
     }
     return keys;
+  }
+
+  /** The ids in a bucket, oldest first. */
+  private bucket(key: number): readonly string[] {
+    const b = this.buckets.get(key);
+    return b === undefined ? [] : typeof b === 'string' ? [b] : b;
   }
 
   /** Estimated similarity of two signatures. */
@@ -142,7 +154,7 @@ export class NearDuplicateIndex {
     const seen = new Set<string>();
     let best: DuplicateMatch | undefined;
     for (const key of this.bandKeys(sig)) {
-      for (const id of this.buckets.get(key) ?? []) {
+      for (const id of this.bucket(key)) {
         if (seen.has(id)) continue;
         seen.add(id);
         const other = this.signatures.get(id);
@@ -160,11 +172,17 @@ export class NearDuplicateIndex {
     if (this.signatures.has(id)) this.remove(id);
     this.signatures.set(id, sig);
     for (const key of this.bandKeys(sig)) {
-      let list = this.buckets.get(key);
-      if (!list) this.buckets.set(key, (list = []));
-      list.push(id);
+      const b = this.buckets.get(key);
+      if (b === undefined) {
+        if (this.options.maxBucket >= 1) this.buckets.set(key, id);
+        continue;
+      }
+      const list = typeof b === 'string' ? [b, id] : b;
+      if (typeof b === 'string') this.buckets.set(key, list);
+      else list.push(id);
       // Boilerplate shared by many originals must not make buckets (and lookups) grow without bound.
-      if (list.length > this.options.maxBucket) list.shift();
+      while (list.length > this.options.maxBucket) list.shift();
+      if (list.length === 1) this.buckets.set(key, list[0]);
     }
   }
 
@@ -173,11 +191,16 @@ export class NearDuplicateIndex {
     if (!sig) return;
     this.signatures.delete(id);
     for (const key of this.bandKeys(sig)) {
-      const list = this.buckets.get(key);
-      if (!list) continue;
-      const i = list.indexOf(id);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) this.buckets.delete(key);
+      const b = this.buckets.get(key);
+      if (b === undefined) continue;
+      if (typeof b === 'string') {
+        if (b === id) this.buckets.delete(key);
+        continue;
+      }
+      const i = b.indexOf(id);
+      if (i >= 0) b.splice(i, 1);
+      if (b.length === 0) this.buckets.delete(key);
+      else if (b.length === 1) this.buckets.set(key, b[0]);
     }
   }
 
