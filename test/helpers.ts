@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -28,3 +29,34 @@ export async function cli(...argv: string[]): Promise<{ code: number; stdout: st
   const code = await run(argv, io);
   return { code, stdout, stderr };
 }
+
+/**
+ * Temporary directories for one test file: `make()` gives a fresh one, `cleanup()` (for `afterEach`) removes them
+ * all. Permissions are restored first, so a test that made a directory read-only still leaves nothing behind.
+ */
+export function workspaces(): { make: () => string; cleanup: () => void } {
+  const made: Array<{ dir: string; cleanup: () => void }> = [];
+  return {
+    make: () => {
+      const t = tempDir();
+      made.push(t);
+      return t.dir;
+    },
+    cleanup: () => {
+      for (const t of made.splice(0)) {
+        try {
+          chmodSync(t.dir, 0o755);
+        } catch {
+          // already gone
+        }
+        t.cleanup();
+      }
+    },
+  };
+}
+
+/** The SHA-256 of a file's bytes, to show a file was left untouched. */
+export const sha256File = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** Root ignores file permissions, so tests of unreadable files cannot run as root. */
+export const IS_ROOT = process.getuid?.() === 0;

@@ -41,18 +41,18 @@ export function analyzeQuotes(doc: AnnotatedArticle, mode: AttributionMode = 'bo
   const annotated = doc.tokens.length === 0 && doc.article.text.length > 0 ? annotateText(doc) : doc;
   // The attribution rules read words as a reader does: hyphenated names and compounds whole.
   const base = { ...annotated, tokens: joinHyphenated(annotated.tokens, annotated.article.text) };
+  const regions = findQuoteRegions(annotated.article.text);
   let raw = mode === 'model' ? [] : findAttributions(base);
   if (mode !== 'rules') {
     // What the rules attributed is not scored again: a predicate inside it would be dropped below anyway.
     const taken = raw.flatMap((r) => (r.cue ? [r.statement, r.cue] : [r.statement]));
-    const learned = modelAttributions(annotated, findQuoteRegions(annotated.article.text), undefined, taken);
+    const learned = modelAttributions(annotated, regions, undefined, taken);
     const fresh = learned.filter(
       (l) => !raw.some((r) => (r.cue && l.cue && overlaps(r.cue, l.cue)) || overlaps(r.statement, l.statement)),
     );
     // Appended, not merged in order: speakers are resolved in this order, and a link points to an earlier one.
     raw = [...raw, ...fresh];
   }
-  const regions = findQuoteRegions(annotated.article.text);
   // A source that cannot speak (a number, a dateline, a word inside the quotation) names no speaker.
   const speakers = resolveSpeakers(base, raw).map((sp, i) => {
     if (!sp) return null;

@@ -1,26 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore, STORYLINE_APPLICATION_ID } from '../../src/store/sqlite.js';
-import { cli, tempDir } from '../helpers.js';
+import { cli, IS_ROOT, sha256File, workspaces } from '../helpers.js';
 import { holdWriteLock } from '../store/processes.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function workspace(): string {
-  const { dir, cleanup } = tempDir();
-  cleanups.push(() => {
-    chmodSync(dir, 0o755);
-    cleanup();
-  });
-  return dir;
-}
-
-const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
-const isRoot = process.getuid?.() === 0;
+const { make: workspace, cleanup: removeWorkspaces } = workspaces();
+afterEach(removeWorkspaces);
 
 const ARTICLES = {
   a: 'title: Plant fire forces evacuation\nsource: Valley Courier\ndate: 2024-03-05\n\nFire Chief Maria Lopez said the blaze at the Northfield chemical plant was contained on Tuesday. "We were lucky," Lopez said.',
@@ -104,10 +91,10 @@ describe('commands that only read (defect 2)', () => {
     const raw = new Database(db);
     raw.pragma('application_id = 0'); // as written by Storyline before databases were marked
     raw.close();
-    const before = sha(db);
+    const before = sha256File(db);
     expect((await cli('stories', '--db', db)).code).toBe(0);
     expect((await cli('search', 'chemical', '--db', db)).stdout).toMatch(/Plant fire/);
-    expect(sha(db)).toBe(before);
+    expect(sha256File(db)).toBe(before);
     expect((await cli('ingest', file('b'), '--db', db)).code).toBe(0);
     const check = new Database(db, { readonly: true });
     expect(check.pragma('application_id', { simple: true })).toBe(STORYLINE_APPLICATION_ID);
@@ -115,17 +102,17 @@ describe('commands that only read (defect 2)', () => {
     expect(await articleCount(db)).toBe(2);
   });
 
-  it.skipIf(isRoot)('work on a database in a folder nobody may write (read-only media)', async () => {
+  it.skipIf(IS_ROOT)('work on a database in a folder nobody may write (read-only media)', async () => {
     const { dir, db } = await setup();
     chmodSync(dir, 0o555);
-    const before = sha(db);
+    const before = sha256File(db);
     const list = await cli('stories', '--db', db, '--json');
     expect(list.code).toBe(0);
     const stories = JSON.parse(list.stdout) as Array<{ id: string; title: string }>;
     expect(stories.map((s) => s.title)).toEqual(['Plant fire forces evacuation']);
     expect((await cli('story', stories[0].id, '--db', db)).code).toBe(0);
     expect((await cli('search', 'chemical', '--db', db)).stdout).toMatch(/Plant fire/);
-    expect(sha(db)).toBe(before);
+    expect(sha256File(db)).toBe(before);
   });
 });
 
@@ -137,7 +124,7 @@ describe('a SQLite file of another application (defect 3)', () => {
     raw.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
     raw.prepare('INSERT INTO customers (name) VALUES (?)').run('Ada');
     raw.close();
-    const before = sha(customers);
+    const before = sha256File(customers);
     for (const argv of [
       ['ingest', file('b'), '--db', customers],
       ['stories', '--db', customers],
@@ -150,7 +137,7 @@ describe('a SQLite file of another application (defect 3)', () => {
       expect(r.stderr).toContain('customers');
       expect(r.stdout).toBe('');
     }
-    expect(sha(customers)).toBe(before);
+    expect(sha256File(customers)).toBe(before);
     expect(existsSync(`${customers}-wal`)).toBe(false);
     expect(existsSync(`${customers}-journal`)).toBe(false);
   });

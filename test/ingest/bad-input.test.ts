@@ -8,18 +8,15 @@ import { IngestError } from '../../src/ingest/errors.js';
 import { readInputFile, walkPaths, type ReadResult } from '../../src/ingest/files.js';
 import { parseHTML } from 'linkedom';
 import { blocksToText, boundMarkup, extractHtml } from '../../src/ingest/html.js';
-import { cli, tempDir } from '../helpers.js';
+import { cli, tempDir, workspaces } from '../helpers.js';
 import { startServer } from './server.js';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
   for (const f of cleanups.splice(0)) await f();
 });
-function workspace(): string {
-  const { dir, cleanup } = tempDir();
-  cleanups.push(cleanup);
-  return dir;
-}
+const { make: workspace, cleanup: removeWorkspaces } = workspaces();
+afterEach(removeWorkspaces);
 
 const P = (topic: string, n: number): string =>
   `Report ${n} on ${topic}: the Ashby Vale council met on Monday and agreed to repair the old footbridge over the Lind before the winter floods.`;

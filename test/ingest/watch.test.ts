@@ -5,18 +5,15 @@ import { Engine } from '../../src/engine/engine.js';
 import { Fetcher } from '../../src/ingest/fetch.js';
 import { backoffDelay, FeedPoller, watchFolders } from '../../src/ingest/watch.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { cli, tempDir } from '../helpers.js';
+import { cli, workspaces } from '../helpers.js';
 import { articlePage, send, startServer, type Route } from './server.js';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
   for (const f of cleanups.splice(0)) await f();
 });
-function workspace(): string {
-  const { dir, cleanup } = tempDir();
-  cleanups.push(cleanup);
-  return dir;
-}
+const { make: workspace, cleanup: removeWorkspaces } = workspaces();
+afterEach(removeWorkspaces);
 async function memoryStore(): Promise<Store> {
   const store = await openStore(':memory:');
   cleanups.push(() => store.close());

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import {
@@ -16,24 +15,12 @@ import {
   StoreUsageError,
 } from '../../src/store/index.js';
 import { lockTimeoutFromEnv, SQLITE_SCHEMA_VERSION } from '../../src/store/sqlite.js';
-import { tempDir } from '../helpers.js';
+import { IS_ROOT, sha256File, workspaces } from '../helpers.js';
 import { doc } from './contract.js';
 import { holdWriteLock } from './processes.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function workspace(): string {
-  const { dir, cleanup } = tempDir();
-  cleanups.push(() => {
-    chmodSync(dir, 0o755);
-    cleanup();
-  });
-  return dir;
-}
-
-const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
-const isRoot = process.getuid?.() === 0;
+const { make: workspace, cleanup: removeWorkspaces } = workspaces();
+afterEach(removeWorkspaces);
 
 /** A Storyline database with one article in it. */
 async function storylineDb(file: string, text = 'Already stored before anything went wrong.'): Promise<string> {
@@ -77,27 +64,27 @@ describe('read-only opens (defect 2)', () => {
     const dir = workspace();
     const file = join(dir, 'news.db');
     const id = await storylineDb(file);
-    const before = sha(file);
+    const before = sha256File(file);
     const s = new SqliteStore(file, { readonly: true });
     expect(s.readonly).toBe(true);
     expect(await s.countArticles()).toBe(1);
     expect((await s.getArticle(id))?.article.id).toBe(id);
     await expect(s.commit({ articles: [doc('Not allowed.')], stories: [] })).rejects.toThrow(/read-only/);
     await s.close();
-    expect(sha(file)).toBe(before);
+    expect(sha256File(file)).toBe(before);
   });
 
-  it.skipIf(isRoot)('reads a database in a folder that cannot be written (read-only media)', async () => {
+  it.skipIf(IS_ROOT)('reads a database in a folder that cannot be written (read-only media)', async () => {
     const dir = workspace();
     const file = join(dir, 'news.db');
     const id = await storylineDb(file);
     chmodSync(dir, 0o555);
-    const before = sha(file);
+    const before = sha256File(file);
     const s = await openStore(file, { readonly: true });
     expect(await s.countArticles()).toBe(1);
     expect((await s.getArticle(id))?.article.id).toBe(id);
     await s.close();
-    expect(sha(file)).toBe(before);
+    expect(sha256File(file)).toBe(before);
     expect(readdirSync(dir)).toEqual(['news.db']);
   });
 
@@ -125,12 +112,12 @@ describe('files of other applications (defect 3)', () => {
     const dir = workspace();
     const file = join(dir, 'customers.db');
     foreignDb(file);
-    const before = sha(file);
+    const before = sha256File(file);
     expect(() => new SqliteStore(file)).toThrow(ForeignDatabaseError);
     expect(() => new SqliteStore(file)).toThrow(`"${file}" is a SQLite database of another application`);
     expect(() => new SqliteStore(file)).toThrow(/customers/);
     await expect(openStore(file, { readonly: true })).rejects.toThrow(ForeignDatabaseError);
-    expect(sha(file)).toBe(before);
+    expect(sha256File(file)).toBe(before);
     expect(readdirSync(dir)).toEqual(['customers.db']);
     const raw = new Database(file, { readonly: true });
     expect(raw.prepare('SELECT name FROM customers').pluck().all()).toEqual(['Ada']);
@@ -142,9 +129,9 @@ describe('files of other applications (defect 3)', () => {
     const raw = new Database(file);
     raw.pragma('application_id = 1196444487'); // GeoPackage
     raw.close();
-    const before = sha(file);
+    const before = sha256File(file);
     expect(() => new SqliteStore(file)).toThrow(/application id is 1196444487/);
-    expect(sha(file)).toBe(before);
+    expect(sha256File(file)).toBe(before);
   });
 
   it('adopts, once, a Storyline database written before the mark, keeping its data', async () => {

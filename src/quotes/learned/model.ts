@@ -72,11 +72,7 @@ const MAX_FEATURES = 128;
 export const NEVER_CUE = new Set(['PUNCT', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'NUM', 'SYM', 'INTJ', 'X']);
 
 /** Builds the per-article context the feature functions read. */
-export function attributionContext(
-  text: string,
-  tokens: readonly Token[],
-  regions: readonly QuoteRegion[],
-): AttributionContext {
+export function attributionContext(tokens: readonly Token[], regions: readonly QuoteRegion[]): AttributionContext {
   const quoted = new Uint8Array(tokens.length);
   const nearQuote = new Uint8Array(tokens.length);
   let r = 0;
@@ -94,7 +90,6 @@ export function attributionContext(
       if (!quoted[i] && tokens[i].sentence === s) nearQuote[i] = 1;
     }
   }
-  void text;
   return { tokens, quoted, nearQuote, ...hashTokens(tokens) };
 }
 
@@ -278,8 +273,7 @@ export class AttributionModel {
     taken: readonly Range[] = [],
   ): LearnedAttribution[] {
     const tokens = doc.tokens;
-    const text = doc.article.text;
-    const ctx = attributionContext(text, tokens, regions);
+    const ctx = attributionContext(tokens, regions);
     const types = entityTypes(doc);
     const out: LearnedAttribution[] = [];
     const covered = coveredTokens(tokens, taken);

@@ -59,6 +59,46 @@ interface Example {
 
 const SPAN_EPOCHS = 5;
 
+const scratch = new Uint32Array(128);
+const one = new Float64Array(1);
+
+function rankScore(p: AveragedPerceptron, f: Uint32Array, n: number): number {
+  one[0] = 0;
+  p.score(f, n, one);
+  return one[0];
+}
+
+/**
+ * One step of a ranking perceptron: the best-scoring acceptable candidate (starting from `start`, which
+ * wins ties) against the gold one; when they differ, the gold features are rewarded and the winner's
+ * penalised. Returns whether it was a mistake.
+ */
+function rankStep(
+  p: AveragedPerceptron,
+  start: { id: number; features: Uint32Array; score: number },
+  candidates: readonly number[],
+  accept: (c: number) => boolean,
+  featuresOf: (c: number, out: Uint32Array) => number,
+  gold: number,
+  goldFeatures: Uint32Array,
+): boolean {
+  let { id: best, features: bestFeatures, score: bestScore } = start;
+  for (const c of candidates) {
+    if (!accept(c)) continue;
+    const n = featuresOf(c, scratch);
+    const s = rankScore(p, scratch, n);
+    if (s > bestScore) {
+      bestScore = s;
+      best = c;
+      bestFeatures = Uint32Array.from(scratch.subarray(0, n));
+    }
+  }
+  if (best === gold) return false;
+  p.update(goldFeatures, goldFeatures.length, 0, 1);
+  p.update(bestFeatures, bestFeatures.length, 0, -1);
+  return true;
+}
+
 /** How often a lemma must head a gold cue to be scored at all. */
 const MIN_CUE_LEMMA = 2;
 
@@ -151,7 +191,7 @@ export function trainAttributionModel(
     const tokens = doc.tokens;
     if (tokens.length === 0) continue;
     const regions = findQuoteRegions(doc.article.text);
-    const ctx = attributionContext(doc.article.text, tokens, regions);
+    const ctx = attributionContext(tokens, regions);
     const types = entityTypes(doc);
     const trees = sentenceRanges(tokens).map(([a, b]) => new SentenceTree(tokens, a, b));
     const treeOf = (i: number): SentenceTree =>
@@ -218,12 +258,6 @@ export function trainAttributionModel(
   const buf = new Uint32Array(128);
   const alt = new Uint32Array(128);
   const scores = new Float64Array(2);
-  const one = new Float64Array(1);
-  const rankScore = (p: AveragedPerceptron, f: Uint32Array, n: number): number => {
-    one[0] = 0;
-    p.score(f, n, one);
-    return one[0];
-  };
   const epochs = opts.epochs ?? 8;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const mistakes = { cue: 0, source: 0, content: 0 };
@@ -244,51 +278,36 @@ export function trainAttributionModel(
       const sourceCandidates = tree.near(cue, SOURCE_REACH[0], SOURCE_REACH[1]);
       // A gold head out of reach cannot be chosen; learning from it would only add noise.
       if ((x.source >= 0 && sourceCandidates.includes(x.source)) || !x.hasSource) {
-        let best = -1;
-        const noneN = noSourceFeatures(ctx, tree, cue, alt);
-        let bestScore = rankScore(srcP, alt, noneN);
-        const goldN = x.source < 0 ? noneN : sourceFeatures(ctx, tree, cue, x.source, x.types[x.source], buf);
-        const goldFeatures = Uint32Array.from(x.source < 0 ? alt.subarray(0, noneN) : buf.subarray(0, goldN));
-        let bestFeatures = Uint32Array.from(alt.subarray(0, noneN));
-        for (const c of sourceCandidates) {
-          if (c === cue || x.cueSet.has(c) || !SOURCE_POS.has(tree.tokens[c].upos ?? '')) continue;
-          const n = sourceFeatures(ctx, tree, cue, c, x.types[c], alt);
-          const s = rankScore(srcP, alt, n);
-          if (s > bestScore) {
-            bestScore = s;
-            best = c;
-            bestFeatures = Uint32Array.from(alt.subarray(0, n));
-          }
-        }
-        if (best !== x.source) {
-          mistakes.source++;
-          srcP.update(goldFeatures, goldFeatures.length, 0, 1);
-          srcP.update(bestFeatures, bestFeatures.length, 0, -1);
-        }
+        const none = Uint32Array.from(alt.subarray(0, noSourceFeatures(ctx, tree, cue, alt)));
+        const gold =
+          x.source < 0
+            ? none
+            : Uint32Array.from(buf.subarray(0, sourceFeatures(ctx, tree, cue, x.source, x.types[x.source], buf)));
+        const wrong = rankStep(
+          srcP,
+          { id: -1, features: none, score: rankScore(srcP, none, none.length) },
+          sourceCandidates,
+          (c) => c !== cue && !x.cueSet.has(c) && SOURCE_POS.has(tree.tokens[c].upos ?? ''),
+          (c, out) => sourceFeatures(ctx, tree, cue, c, x.types[c], out),
+          x.source,
+          gold,
+        );
+        if (wrong) mistakes.source++;
         srcP.step++;
       }
       const contentCandidates = tree.near(cue, CONTENT_REACH[0], CONTENT_REACH[1]);
       if (x.content >= 0 && contentCandidates.includes(x.content)) {
-        let best = -1;
-        let bestScore = -Infinity;
-        let bestFeatures = new Uint32Array(0);
-        for (const c of contentCandidates) {
-          if (x.cueSet.has(c) && c !== cue) continue;
-          if (tree.tokens[c].upos === 'PUNCT') continue;
-          const n = contentFeatures(ctx, tree, cue, c, alt);
-          const s = rankScore(conP, alt, n);
-          if (s > bestScore) {
-            bestScore = s;
-            best = c;
-            bestFeatures = Uint32Array.from(alt.subarray(0, n));
-          }
-        }
-        if (best !== x.content) {
-          mistakes.content++;
-          const n = contentFeatures(ctx, tree, cue, x.content, buf);
-          conP.update(buf, n, 0, 1);
-          conP.update(bestFeatures, bestFeatures.length, 0, -1);
-        }
+        const gold = Uint32Array.from(buf.subarray(0, contentFeatures(ctx, tree, cue, x.content, buf)));
+        const wrong = rankStep(
+          conP,
+          { id: -1, features: new Uint32Array(0), score: -Infinity },
+          contentCandidates,
+          (c) => !(x.cueSet.has(c) && c !== cue) && tree.tokens[c].upos !== 'PUNCT',
+          (c, out) => contentFeatures(ctx, tree, cue, c, out),
+          x.content,
+          gold,
+        );
+        if (wrong) mistakes.content++;
         conP.step++;
       }
     }

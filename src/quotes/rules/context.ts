@@ -135,3 +135,34 @@ export function idMaker(attributions: readonly RawAttribution[]): () => string {
   let next = lastRuleId(attributions) + 1;
   return () => `r${next++}`;
 }
+
+/**
+ * "Label: what they say" to the end of the paragraph — a title line or a transcript turn: the attribution
+ * of the content to the words before the colon, or null when the paragraph holds fewer than `minWords`
+ * tokens after the colon, no clause, or a statement already found.
+ */
+export function labelAttribution(
+  ctx: TextContext,
+  first: number,
+  colon: number,
+  minWords: number,
+  found: readonly RawAttribution[],
+  id: () => string,
+): RawAttribution | null {
+  const toks = ctx.tokens;
+  let e = colon + 1;
+  while (e + 1 < toks.length && !newlineBetween(ctx, toks[colon].end, toks[e + 1].start)) e++;
+  if (e - colon < minWords) return null;
+  const content = clause(ctx, colon + 1, e);
+  if (!content || found.some((a) => a.statement.start < content.end && content.start < a.statement.end)) return null;
+  const source = span(ctx, first, colon - 1);
+  return {
+    id: id(),
+    kind: 'indirect',
+    content,
+    statement: content,
+    cue: span(ctx, colon, colon),
+    source,
+    at: source.start,
+  };
+}

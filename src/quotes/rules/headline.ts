@@ -1,4 +1,4 @@
-import { clause, idMaker, newlineBetween, span, type Pass } from './context.js';
+import { idMaker, labelAttribution, newlineBetween, type Pass } from './context.js';
 import { CAP_WORD } from './words.js';
 
 /** Section labels that open a title with a colon but name no source ("The Latest: …", "Update: …"). */
@@ -25,23 +25,6 @@ export const headline: Pass = (ctx, attributions) => {
   if (colon < 1 || !CAP_WORD.test(toks[0].text)) return [...attributions];
   const label = ctx.text.slice(toks[0].start, toks[colon - 1].end).toLowerCase();
   if (HEADLINE_LABELS.test(label)) return [...attributions];
-  let e = colon + 1;
-  while (e + 1 < toks.length && !newlineBetween(ctx, toks[colon].end, toks[e + 1].start)) e++;
-  if (e - colon < 3) return [...attributions];
-  const content = clause(ctx, colon + 1, e);
-  if (!content || attributions.some((a) => a.statement.start < content.end && content.start < a.statement.end))
-    return [...attributions];
-  const source = span(ctx, 0, colon - 1);
-  return [
-    ...attributions,
-    {
-      id: idMaker(attributions)(),
-      kind: 'indirect',
-      content,
-      statement: content,
-      cue: span(ctx, colon, colon),
-      source,
-      at: source.start,
-    },
-  ];
+  const found = labelAttribution(ctx, 0, colon, 3, attributions, idMaker(attributions));
+  return found ? [...attributions, found] : [...attributions];
 };

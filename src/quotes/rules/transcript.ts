@@ -1,4 +1,4 @@
-import { clause, idMaker, inQuote, newlineBetween, span, type Pass } from './context.js';
+import { idMaker, inQuote, labelAttribution, newlineBetween, type Pass } from './context.js';
 
 /** Capitalised labels before a colon that are not speakers in a transcript. */
 const TRANSCRIPT_NOT_SPEAKERS =
@@ -24,21 +24,8 @@ export const transcript: Pass = (ctx, attributions) => {
   const out = [...attributions];
   const nextId = idMaker(attributions);
   for (const [i, colon] of found) {
-    let e = colon + 1;
-    while (e + 1 < toks.length && !newlineBetween(ctx, toks[colon].end, toks[e + 1].start)) e++;
-    if (e <= colon) continue;
-    const content = clause(ctx, colon + 1, e);
-    if (!content || out.some((a) => a.statement.start < content.end && content.start < a.statement.end)) continue;
-    const source = span(ctx, i, colon - 1);
-    out.push({
-      id: nextId(),
-      kind: 'indirect',
-      content,
-      statement: content,
-      cue: span(ctx, colon, colon),
-      source,
-      at: source.start,
-    });
+    const a = labelAttribution(ctx, i, colon, 1, out, nextId);
+    if (a) out.push(a);
   }
   return out;
 };
