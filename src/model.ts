@@ -1,4 +1,5 @@
 import type { Claim, Coverage, OutletSummary } from './compare/index.js';
+import type { ValueDisagreement } from './compare/types.js';
 import type { LinkedStatement } from './quotes/link.js';
 
 /**
@@ -210,7 +211,12 @@ export interface Story {
   claims?: Claim[];
   /** Outlets × claims, and what each outlet adds that no other has. */
   coverage?: Coverage & { byOutlet: OutletSummary[] };
+  /** Figures outlets give for the same thing that cannot both be true, each side with its exact words. */
+  conflicts?: ValueDisagreement[];
+  /** Figures that changed as the story developed (a later report, a later figure): not disagreements. */
+  updates?: ValueDisagreement[];
 }
 
 export type { Claim, ClaimConflict, ClaimSpan, Coverage, OutletSummary } from './compare/index.js';
+export type { ClaimValue, Hedge, ValueDisagreement, ValueSide, ValueType } from './compare/types.js';
 export type { LinkedStatement, LinkedExcerpt } from './quotes/link.js';

@@ -73,6 +73,27 @@ const EVALS: EvalSpec[] = [
     },
   },
   {
+    name: 'claims',
+    description:
+      'outlet comparison on hand-labelled DUC 2006 report pairs: conflict recall and precision, agreements flagged, updates, per value type',
+    argument: '<duc-docs-dir>',
+    options: [
+      ['--labels <file>', 'labels file (default labels/claims/duc2006.jsonl in the package)'],
+      ['--split <name>', 'dev, test or all (default all)'],
+      ['--errors', 'list missed and false conflicts with context'],
+    ],
+    run: async ([dir], opts) => {
+      const m = await import('../eval/claims-labelled.js');
+      const split = opts.split === 'dev' || opts.split === 'test' ? opts.split : 'all';
+      const r = await m.runClaimsEval(dir, {
+        labels: typeof opts.labels === 'string' ? opts.labels : undefined,
+        split,
+        errors: opts.errors === true,
+      });
+      return { table: m.formatClaimsEval(r), json: r };
+    },
+  },
+  {
     name: 'time',
     description: 'time expressions on TimeML folders (TempEval-3 extent, type and value scores)',
     argument: '<tml-dirs...>',

@@ -8,15 +8,28 @@
  * match in each other outlet (mutual best above a threshold), and linked claims form one group.
  */
 import type { AnnotatedArticle } from '../model.js';
+import { alignValues, disagreements, type ValuePair } from './align.js';
 import { extractClaims, type ArticleClaim, type ClaimSpan, type NumberFact } from './claims.js';
+import { findProvenance, outletOf, type Provenance } from './syndication.js';
+import type { ClaimValue, ValueDisagreement } from './types.js';
+import { extractValues, type ValueInContext } from './values.js';
 
 export type { ArticleClaim, ClaimSpan, NumberFact } from './claims.js';
 export { extractClaims, extractNumbers, extractDates, extractNames } from './claims.js';
 
+export type { ClaimValue, Hedge, ValueDisagreement, ValueSide, ValueType } from './types.js';
+export type { ValuePair, PairRelation } from './align.js';
+export type { Provenance } from './syndication.js';
+export { extractValues, type ValueInContext } from './values.js';
+export { readFigures } from './figures.js';
+export { findProvenance, outletOf } from './syndication.js';
+
 export type ClaimKind = 'shared' | 'unique' | 'conflict';
 
-/** A disagreement between outlets on one slot (a number's unit, or the date). */
+/** A disagreement between outlets on a figure the claim states: what is measured, and each outlet's value. */
 export interface ClaimConflict {
+  /** Id of the story-level disagreement (`Comparison.conflicts`). */
+  id: string;
   slot: string;
   values: Array<{ value: string; outlet: string; source: ClaimSpan }>;
 }
@@ -34,7 +47,11 @@ export interface Claim {
   numbers: NumberFact[];
   dates: string[];
   quote?: string;
+  /** The figures the claim states (from its first report), normalised. */
+  values: ClaimValue[];
   conflicts: ClaimConflict[];
+  /** Outlets that ran a copy of a report of this claim (wire syndication): not independent confirmation. */
+  alsoCarriedBy?: string[];
 }
 
 /** Outlets × claims: `matrix[o][c]` is true when outlet `outlets[o]` reports claim `claims[c]`. */
@@ -51,13 +68,24 @@ export interface OutletSummary {
   claims: number;
   /** Claims no other outlet has (ids). */
   adds: string[];
+  /** The outlet whose dispatches this outlet's articles copy, when all of them are copies. */
+  carries?: string;
 }
 
 export interface Comparison {
+  /** Outlets that reported independently (copies of another outlet's dispatch are not counted). */
   outlets: string[];
   claims: Claim[];
   coverage: Coverage;
   byOutlet: OutletSummary[];
+  /** Figures given for the same thing that cannot both be true. */
+  conflicts: ValueDisagreement[];
+  /** Figures that changed between reports as the story developed. */
+  updates: ValueDisagreement[];
+  /** Every aligned pair of values and its judgement (for evaluation and explanation). */
+  pairs: ValuePair[];
+  /** Who wrote each article: copies point at their original. */
+  provenance: Provenance[];
 }
 
 export interface CompareOptions {
@@ -74,9 +102,6 @@ const NAME_MISMATCH_PENALTY = 0.1;
 /** Added to the score of two claims sharing at least two phrases. */
 const PHRASE_BONUS = 0.15;
 
-/** Outlet of an article: its source, or its id when the source is unknown. */
-export const outletOf = (doc: AnnotatedArticle): string => doc.article.source ?? doc.article.id;
-
 function lastNameKey(name: string): string {
   const toks = name.toLowerCase().split(/\s+/);
   return toks[toks.length - 1].replace(/[’']s$/, '');
@@ -84,10 +109,26 @@ function lastNameKey(name: string): string {
 
 export function compareArticles(docs: readonly AnnotatedArticle[], opts: CompareOptions = {}): Comparison {
   const threshold = opts.threshold ?? 0.3;
-  const outlets = [...new Set(docs.map(outletOf))];
   const dateOf = new Map(docs.map((d) => [d.article.id, d.article.published ?? '9999']));
   const orderOf = new Map(docs.map((d, i) => [d.article.id, i]));
-  const claims: ArticleClaim[] = docs.flatMap((d) => extractClaims(d, outletOf(d)));
+  // Originals first, so a copy is recognised as the later of two near-identical texts.
+  const inOrder = [...docs].sort(
+    (a, b) =>
+      (dateOf.get(a.article.id) as string).localeCompare(dateOf.get(b.article.id) as string) ||
+      (orderOf.get(a.article.id) as number) - (orderOf.get(b.article.id) as number),
+  );
+  const provenance = findProvenance(inOrder);
+  const originals = docs.filter((d) => provenance.get(d.article.id)?.copyOf === undefined);
+  const outlets = [...new Set(originals.map((d) => provenance.get(d.article.id)?.origin ?? outletOf(d)))];
+  const values = new Map<string, ValueInContext[]>(originals.map((d) => [d.article.id, extractValues(d)]));
+  const pairs = alignValues({ docs, values, provenance });
+  const { conflicts, updates } = disagreements(pairs, docs, provenance);
+  const carriers = new Map<string, string[]>();
+  for (const p of provenance.values())
+    if (p.copyOf) carriers.set(p.copyOf, [...(carriers.get(p.copyOf) ?? []), p.outlet]);
+  const claims: ArticleClaim[] = originals.flatMap((d) =>
+    extractClaims(d, provenance.get(d.article.id)?.origin ?? outletOf(d)),
+  );
   const n = claims.length;
 
   // tf-idf vectors over claims. Features: content stems and phrases (stem pairs of lower-case words,
@@ -211,18 +252,22 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
     const ms = members.map((i) => claims[i]).sort(before);
     const first = ms[0];
     const claimOutlets = [...new Set(ms.map((m) => m.outlet))];
-    const conflicts = findConflicts(ms);
+    const claimConflicts = conflictsOf(ms, conflicts);
+    const carriedBy = [...new Set(ms.flatMap((m) => carriers.get(m.articleId) ?? []))];
+    const firstValues = values.get(first.articleId)?.filter((v) => v.start >= first.start && v.end <= first.end) ?? [];
     out.push({
       id: '',
       text: first.text,
-      kind: conflicts.length > 0 ? 'conflict' : claimOutlets.length > 1 ? 'shared' : 'unique',
+      kind: claimConflicts.length > 0 ? 'conflict' : claimOutlets.length > 1 ? 'shared' : 'unique',
       outlets: claimOutlets,
       sources: ms.map(({ articleId, outlet, start, end, text }) => ({ articleId, outlet, start, end, text })),
       entities: [...new Set(ms.flatMap((m) => m.entities))],
       numbers: first.numbers,
       dates: [...new Set(ms.flatMap((m) => m.dates))],
       quote: ms.find((m) => m.quote)?.quote,
-      conflicts,
+      values: firstValues.map(publicValue),
+      conflicts: claimConflicts,
+      ...(carriedBy.length > 0 ? { alsoCarriedBy: carriedBy } : {}),
     });
   }
   out.sort((a, b) => before(a.sources[0] as ArticleClaim, b.sources[0] as ArticleClaim));
@@ -235,57 +280,55 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
   };
   const byOutlet: OutletSummary[] = outlets.map((o) => ({
     outlet: o,
-    articleIds: docs.filter((d) => outletOf(d) === o).map((d) => d.article.id),
+    articleIds: docs.filter((d) => provenance.get(d.article.id)?.origin === o).map((d) => d.article.id),
     claims: out.filter((c) => c.outlets.includes(o)).length,
     adds: out.filter((c) => c.kind === 'unique' && c.outlets[0] === o).map((c) => c.id),
   }));
-  return { outlets, claims: out, coverage, byOutlet };
-}
-
-const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december';
-
-/**
- * Granularity of a date as written or as a TIMEX value; weekdays and relative dates are not compared
- * (outlets date the same event relative to different publication days).
- */
-function dateGranularity(d: string): string {
-  if (/^\d{4}$/.test(d)) return 'year';
-  if (/^\d{4}-\d{2}$/.test(d) || new RegExp(`^(${MONTH_NAMES})( \\d{4})?$`).test(d)) return 'month';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(d) || new RegExp(`^(${MONTH_NAMES}) \\d{1,2}(,? \\d{4})?$`).test(d)) return 'date';
-  return '';
-}
-
-/** Same unit, different value across outlets (e.g. "within 45 days" vs "within 30 days"); likewise years. */
-function findConflicts(ms: ArticleClaim[]): ClaimConflict[] {
-  if (new Set(ms.map((m) => m.outlet)).size < 2) return [];
-  const out: ClaimConflict[] = [];
-  const slots = new Map<string, Array<{ value: string; outlet: string; source: ClaimSpan }>>();
-  for (const m of ms) {
-    const span: ClaimSpan = { articleId: m.articleId, outlet: m.outlet, start: m.start, end: m.end, text: m.text };
-    for (const num of m.numbers) {
-      if (!num.unit) continue;
-      const list = slots.get(num.unit) ?? [];
-      list.push({ value: String(num.value), outlet: m.outlet, source: span });
-      slots.set(num.unit, list);
-    }
-    for (const d of m.dates) {
-      const kind = dateGranularity(d);
-      if (!kind) continue;
-      const list = slots.get(kind) ?? [];
-      list.push({ value: d, outlet: m.outlet, source: span });
-      slots.set(kind, list);
-    }
+  // Outlets that only carried others' dispatches: listed, with whose dispatches they carried.
+  for (const o of new Set(docs.map(outletOf))) {
+    if (outlets.includes(o)) continue;
+    const mine = docs.filter((d) => outletOf(d) === o);
+    const origin = provenance.get(mine[0].article.id)?.origin;
+    byOutlet.push({
+      outlet: o,
+      articleIds: mine.map((d) => d.article.id),
+      claims: 0,
+      adds: [],
+      ...(origin ? { carries: origin } : {}),
+    });
   }
-  for (const [slot, values] of slots) {
-    // A conflict needs two outlets giving different values and no outlet giving both.
-    const byOutlet = new Map<string, Set<string>>();
-    for (const v of values) byOutlet.set(v.outlet, (byOutlet.get(v.outlet) ?? new Set()).add(v.value));
-    if (byOutlet.size < 2) continue;
-    const distinct = new Set(values.map((v) => v.value));
-    if (distinct.size < 2) continue;
-    const outletsWithAll = [...byOutlet.values()].some((s) => s.size === distinct.size);
-    if (outletsWithAll) continue;
-    out.push({ slot, values });
+  return { outlets, claims: out, coverage, byOutlet, conflicts, updates, pairs, provenance: [...provenance.values()] };
+}
+
+/** A value as published: without the parse context alignment used. */
+function publicValue(v: ValueInContext): ClaimValue {
+  const { anchors: _a, predicate: _p, sentence: _s, counted: _c, ...value } = v;
+  return value;
+}
+
+/** The story-level conflicts that involve a figure of one of the claim's reports. */
+function conflictsOf(ms: readonly ArticleClaim[], conflicts: readonly ValueDisagreement[]): ClaimConflict[] {
+  const out: ClaimConflict[] = [];
+  for (const c of conflicts) {
+    const mine = c.sides.some((s) =>
+      ms.some((m) => m.articleId === s.articleId && s.value.start >= m.start && s.value.end <= m.end),
+    );
+    if (!mine) continue;
+    out.push({
+      id: c.id,
+      slot: c.measured,
+      values: c.sides.map((s) => ({
+        value: s.value.text,
+        outlet: s.outlet,
+        source: {
+          articleId: s.articleId,
+          outlet: s.outlet,
+          start: s.sentence.start,
+          end: s.sentence.end,
+          text: s.sentence.text,
+        },
+      })),
+    });
   }
   return out;
 }

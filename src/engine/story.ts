@@ -60,6 +60,8 @@ export function assembleStory(
     const c = parts.compare(recent);
     story.claims = c.claims;
     story.coverage = { ...c.coverage, byOutlet: c.byOutlet };
+    if (c.conflicts.length > 0) story.conflicts = c.conflicts;
+    if (c.updates.length > 0) story.updates = c.updates;
   }
   return story;
 }

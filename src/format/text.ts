@@ -1,4 +1,4 @@
-import type { AnnotatedArticle, Story, StoryQuote } from '../model.js';
+import type { AnnotatedArticle, Story, StoryQuote, ValueDisagreement, ValueSide } from '../model.js';
 
 /** Short labels for citations: [1], [2] … in story order. */
 function citationLabels(story: Story): Map<string, number> {
@@ -27,14 +27,36 @@ function groupQuotes(story: Story): Map<string, StoryQuote[]> {
   return groups;
 }
 
+/**
+ * The sentence stating a figure, with the figure set off (in brackets, or bold in Markdown) so the disputed
+ * words stand out within the outlet's own. The offsets are used when they agree with the text, else a search.
+ */
+function sentenceWithFigure(side: ValueSide, md: boolean): string {
+  const { sentence, value } = side;
+  const open = md ? '**' : '[';
+  const close = md ? '**' : ']';
+  let start = value.start - sentence.start;
+  let end = value.end - sentence.start;
+  if (start < 0 || end > sentence.text.length || sentence.text.slice(start, end) !== value.text) {
+    start = value.text ? sentence.text.indexOf(value.text) : -1;
+    end = start + value.text.length;
+  }
+  const flat = (t: string): string => t.replace(/\s+/g, ' ');
+  if (start < 0) return `${flat(sentence.text.trim())} (${open}${value.text}${close})`;
+  const before = flat(sentence.text.slice(0, start)).trimStart();
+  const after = flat(sentence.text.slice(end)).trimEnd();
+  return `${before}${open}${value.text}${close}${after}`;
+}
+
 function clip(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /**
- * Renders a story for a terminal or a Markdown file. Both share one layout: articles, people and
- * organisations, quotes by speaker, timeline, brief with citations.
+ * Renders a story for a terminal or a Markdown file. Both share one layout: articles, brief with citations,
+ * figures outlets disagree on and figures that changed, people and organisations, quotes by speaker, what the
+ * outlets report, timeline.
  */
 export function renderStory(story: Story, docs: Map<string, AnnotatedArticle>, style: 'text' | 'markdown'): string {
   const md = style === 'markdown';
@@ -69,6 +91,30 @@ export function renderStory(story: Story, docs: Map<string, AnnotatedArticle>, s
     lines.push(md ? `${s.text} ${refs}` : `  ${s.text} ${refs}`);
   }
   lines.push('');
+
+  // Figures outlets disagree on come right after the brief: the first thing to know before trusting a number.
+  const sideLine = (side: ValueSide): string => {
+    const date = side.published ?? docs.get(side.articleId)?.article.published ?? 'undated';
+    const also = side.alsoCarriedBy?.length ? ` (also carried by ${side.alsoCarriedBy.join(', ')})` : '';
+    return `${side.outlet} (${date}): "${sentenceWithFigure(side, md)}" ${cite(side.articleId)}${also}`;
+  };
+  const disagreements = (title: string, list: ValueDisagreement[], ordered: boolean): void => {
+    if (list.length === 0) return;
+    h(2, title);
+    for (const d of list) {
+      lines.push(md ? `**${d.measured}** (${d.type})` : `  ${d.measured} (${d.type}):`);
+      const sides = ordered
+        ? d.sides
+            .map((side, k) => ({ side, k, date: side.published ?? docs.get(side.articleId)?.article.published }))
+            .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.k - b.k)
+            .map((x) => x.side)
+        : d.sides;
+      sides.forEach((side, k) => item(`${md ? '' : '  '}${ordered && k > 0 ? '→ ' : ''}${sideLine(side)}`));
+    }
+    lines.push('');
+  };
+  disagreements('Where outlets disagree', story.conflicts ?? [], false);
+  disagreements('How the figures changed', story.updates ?? [], true);
 
   const people = story.entities.filter((e) => e.type === 'person');
   const orgs = story.entities.filter((e) => e.type === 'organization');

@@ -8,6 +8,7 @@ import {
   renderComparisonMarkdown,
   type Comparison,
 } from '../../src/compare/index.js';
+import { annotateArticle } from '../../src/pipeline.js';
 import { haveExamples, loadExamples, makeArticle } from '../summarize/fixtures.js';
 
 function checkOffsets(c: Comparison, texts: Map<string, string>): void {
@@ -104,8 +105,10 @@ describe('conflicts', () => {
     const review = find(c, /review of the case/);
     expect(review).toHaveLength(1);
     expect(review[0].kind).toBe('conflict');
-    expect(review[0].conflicts[0].slot).toBe('day');
-    expect(review[0].conflicts[0].values.map((v) => v.value).sort()).toEqual(['30', '45']);
+    expect(review[0].conflicts[0].slot).toBe('review (finish)');
+    expect(review[0].conflicts[0].values.map((v) => v.value).sort()).toEqual(['30 days', '45 days']);
+    expect(c.conflicts).toHaveLength(1);
+    expect(c.conflicts[0].type).toBe('duration');
     const storm = find(c, /storm killed/);
     expect(storm).toHaveLength(1);
     expect(storm[0].kind).toBe('shared');
@@ -170,30 +173,40 @@ describe('claim facts', () => {
 });
 
 describe('date conflicts', () => {
+  const dated = (id: string, text: string, source: string) =>
+    annotateArticle({ id, text, source, published: '2024-01-10', publishedInferred: false });
+
   it('flags the same event given different dates by two outlets', () => {
     const c = compareArticles([
-      makeArticle('d1', 'The company said the new factory would open in March 2024 near the river port.', {
-        source: 'A',
-      }),
-      makeArticle('d2', 'The company said the new factory would open in June 2024 near the river port.', {
-        source: 'B',
-      }),
+      dated('d1', 'The new factory near the river port will open in March 2024, the company said.', 'A'),
+      dated(
+        'd2',
+        'Executives expect the new factory by the river port to open in June 2024, according to a filing.',
+        'B',
+      ),
     ]);
-    const f = find(c, /new factory/);
-    expect(f).toHaveLength(1);
-    expect(f[0].kind).toBe('conflict');
-    expect(f[0].conflicts[0].slot).toBe('month');
+    expect(c.conflicts).toHaveLength(1);
+    expect(c.conflicts[0].type).toBe('date');
+    expect(c.conflicts[0].sides.map((s) => s.value.date)).toEqual(['2024-03', '2024-06']);
+    expect(find(c, /new factory/)[0].kind).toBe('conflict');
   });
 
-  it('does not compare weekdays', () => {
+  it('does not compare the days statements were made on', () => {
     const c = compareArticles([
-      makeArticle('w1', 'The minister announced the new tax on imported cars on Monday in parliament.', {
-        source: 'A',
-      }),
-      makeArticle('w2', 'The minister announced the new tax on imported cars on Tuesday in parliament.', {
-        source: 'B',
-      }),
+      dated('w1', 'The minister announced the new tax on imported cars on Monday in parliament.', 'A'),
+      dated('w2', 'On Tuesday the finance minister announced a new tax on imported cars, speaking to parliament.', 'B'),
     ]);
+    expect(c.conflicts).toEqual([]);
     expect(find(c, /new tax/)[0].kind).toBe('shared');
+  });
+
+  it('counts a near-identical report as a copy, not a second outlet', () => {
+    const c = compareArticles([
+      dated('w1', 'The minister announced the new tax on imported cars on Monday in parliament.', 'A'),
+      dated('w2', 'The minister announced the new tax on imported cars on Monday in parliament.', 'B'),
+    ]);
+    expect(c.outlets).toEqual(['A']);
+    expect(find(c, /new tax/)[0].alsoCarriedBy).toEqual(['B']);
+    expect(c.byOutlet.find((o) => o.outlet === 'B')?.carries).toBe('A');
   });
 });

@@ -147,6 +147,73 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     await page.close();
   });
 
+  it('leads the comparison with where outlets disagree: each side in its own words, the figure marked and cited', async () => {
+    const doc = (await (await fetch(`${server.url}/api/stories/${fireId}`)).json()) as {
+      stories: Array<{
+        conflicts?: Array<{
+          sides: Array<{
+            outlet: string;
+            articleId: string;
+            published?: string;
+            value: { text: string };
+            sentence: { start: number; end: number; text: string };
+          }>;
+        }>;
+      }>;
+      articles: Array<{ id: string; text: string }>;
+    };
+    const conflict = (doc.stories[0].conflicts ?? []).find((c) =>
+      ['about 1,200', 'Nearly 2,000'].every((f) => c.sides.some((s) => s.value.text === f)),
+    );
+    expect(conflict, 'a conflict between "about 1,200" and "Nearly 2,000"').toBeDefined();
+    const { page, errors } = await open(`/story/${fireId}`);
+    const section = page.getByRole('region', { name: 'Where outlets disagree' });
+    await section.waitFor();
+
+    // Shown before the claim-by-claim coverage table, in document order.
+    expect(
+      await section.evaluate((s) => {
+        const table = document.querySelector('table.coverage');
+        return !!table && (s.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      }),
+    ).toBe(true);
+
+    const exact = (t: string): RegExp => new RegExp(`^${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const card = section
+      .locator('.disagreement')
+      .filter({ has: page.locator('mark', { hasText: exact('about 1,200') }) })
+      .filter({ has: page.locator('mark', { hasText: exact('Nearly 2,000') }) });
+    await expect.poll(() => card.count()).toBeGreaterThan(0);
+    for (const figure of ['about 1,200', 'Nearly 2,000']) {
+      const side = conflict!.sides.find((s) => s.value.text === figure)!;
+      const shown = card
+        .first()
+        .locator('.side')
+        .filter({ has: page.locator('mark', { hasText: exact(figure) }) });
+      expect(await shown.count(), figure).toBeGreaterThan(0);
+      // The outlet, its date and its sentence, as the outlet wrote it.
+      expect(await shown.first().locator('.outlet').textContent()).toBe(side.outlet);
+      if (side.published) expect(await shown.first().textContent()).toContain(side.published);
+      expect(await shown.first().locator('.said').textContent()).toBe(side.sentence.text);
+      const article = doc.articles.find((a) => a.id === side.articleId)!;
+      expect(article.text.slice(side.sentence.start, side.sentence.end)).toBe(side.sentence.text);
+
+      // The citation opens the article with that sentence highlighted.
+      const link = shown.first().getByRole('link', { name: /^Source/ });
+      expect(await link.count()).toBe(1);
+      await link.click();
+      await page.waitForSelector('.article mark.cited');
+      expect(page.url()).toContain(`/article/${encodeURIComponent(side.articleId)}`);
+      const cited = (await page.locator('.article mark.cited').allTextContents()).join('');
+      expect(cited).toBe(side.sentence.text);
+      expect(cited).toContain(figure);
+      await page.goBack();
+      await section.waitFor();
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('searches and filters the story list', async () => {
     const { page, errors } = await open('/');
     await page.waitForSelector('.stories li');

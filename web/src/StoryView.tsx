@@ -4,6 +4,7 @@ import { dateRange, plural } from './format.js';
 import { segments } from './highlight.js';
 import { Timeline } from './Timeline.js';
 import { CoGraph } from './CoGraph.js';
+import { Conflicts, Updates } from './Disagreements.js';
 import { useFocusHeading } from './router.js';
 
 export interface Passage {
@@ -141,6 +142,8 @@ export function StoryView({ id }: { id: string }) {
         <Timeline events={story.timeline} articles={articles} onOpen={setPassage} />
       </section>
       <Quotes story={story} articles={articles} onOpen={setPassage} />
+      <Conflicts story={story} articles={articles} number={number} />
+      <Updates story={story} articles={articles} number={number} />
       <CoverageMatrix story={story} onOpen={setPassage} />
       <Entities story={story} />
       <section aria-labelledby="graph-h">

@@ -1,0 +1,412 @@
+/**
+ * Values: the figures of an article with what they measure. A figure is read from the surface (figures.ts);
+ * what it measures is read from the dependency parse: the noun it counts, the predicate that noun is an argument
+ * of, and that predicate's other arguments. Two outlets that write "forcing about 1,200 residents from their
+ * homes" and "nearly 2,000 people were ordered out of their homes" give the same concept (evacuated) through
+ * different words; a holiday's date and a capacity are not read as what happened.
+ */
+import type { AnnotatedArticle, Token } from '../model.js';
+import { annotateText } from '../text/annotate.js';
+import { annotateSyntax } from '../text/parse.js';
+import { firstTokenFrom } from '../text/token-search.js';
+import { readFigures } from './figures.js';
+import type { ClaimValue, ValueType } from './types.js';
+
+/** A value with the words around it that alignment compares. */
+export interface ValueInContext extends ClaimValue {
+  /** Content lemmas of the figure's neighbourhood on the parse: what is counted, the predicate, its arguments. */
+  anchors: string[];
+  /** The predicate the figure is an argument of (lemma), or "". */
+  predicate: string;
+  /** What the figure counts (lemma of the noun), or "". */
+  counted: string;
+  /** The anchors close to the figure: what is counted, the predicate and its direct participants. */
+  core: string[];
+  /** What an amount or a date is of: the counted noun, else what the predicate acts on (lemma), or "". */
+  thing: string;
+  /** Index of the sentence the value is in. */
+  sentence: number;
+}
+
+/**
+ * Concepts that outlets name in many ways, by the lemmas that signal them. The measured thing of a casualty or
+ * displacement count is what matters to a reader comparing reports, and what outlets word most differently.
+ */
+const CONCEPTS: Array<[string, ReadonlySet<string>]> = [
+  [
+    'dead',
+    new Set([
+      'kill',
+      'die',
+      'dead',
+      'death',
+      'fatality',
+      'perish',
+      'body',
+      'corpse',
+      'toll',
+      'life',
+      'drown',
+      'fatal',
+      'slay',
+      'murder',
+    ]),
+  ],
+  [
+    'injured',
+    new Set(['injure', 'injured', 'wound', 'wounded', 'hurt', 'injury', 'hospitalize', 'hospitalise', 'casualty']),
+  ],
+  ['missing', new Set(['missing', 'unaccounted'])],
+  ['arrested', new Set(['arrest', 'detain', 'detention', 'jail', 'custody', 'imprison'])],
+  ['evacuated', new Set(['evacuate', 'evacuation', 'evacuee', 'flee', 'displace', 'homeless', 'relocate'])],
+  ['rescued', new Set(['rescue'])],
+];
+
+/** The names of the concepts above. */
+export const CONCEPT_NAMES: ReadonlySet<string> = new Set([...CONCEPTS.map(([c]) => c), 'evacuated']);
+
+/** Verbs that move people out of their homes: with "home" or "house" among the arguments, an evacuation. */
+const DISPLACING = new Set(['order', 'force', 'drive', 'leave', 'move', 'flee', 'chase', 'evacuate']);
+const DWELLINGS = new Set(['home', 'house', 'apartment', 'dwelling', 'residence']);
+
+/** Nouns for people in general: "1,200 residents" and "1,200 people" count the same thing. */
+const PEOPLE = new Set([
+  'people',
+  'person',
+  'resident',
+  'inhabitant',
+  'villager',
+  'civilian',
+  'citizen',
+  'local',
+  'individual',
+]);
+
+/** Lemmas too common to tie two figures to the same fact. */
+const WEAK_ANCHORS = new Set([
+  'be',
+  'have',
+  'do',
+  'say',
+  'tell',
+  'report',
+  'add',
+  'state',
+  'official',
+  'people',
+  'year',
+  'day',
+  'time',
+  'more',
+  'least',
+  'about',
+  'than',
+  'also',
+  'other',
+  'total',
+  'number',
+  'some',
+  'all',
+]);
+
+/** Reporting verbs: the date a statement was made is not the date of what it reports. */
+const REPORTING = new Set(['say', 'tell', 'announce', 'report', 'add', 'state', 'confirm', 'write', 'note', 'comment']);
+
+/** Relations that lead from a predicate to its participants and their modifiers. */
+const ARGUMENT = /^(nsubj|obj|obl|iobj|compound|xcomp|ccomp|advmod|nmod|amod|acl)/;
+
+const CONTENT = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'ADV']);
+
+function lemmaOf(t: Token): string {
+  return (t.lemma ?? t.text).toLowerCase();
+}
+
+/** Children of each token (by head), for walking the parse downwards. */
+function childrenOf(tokens: readonly Token[], first: number, end: number): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let i = first; i < end; i++) {
+    const h = tokens[i].head;
+    if (h === undefined || h < 0) continue;
+    const list = out.get(h);
+    if (list) list.push(i);
+    else out.set(h, [i]);
+  }
+  return out;
+}
+
+/** The token of a span whose head lies outside it: the word the span hangs from. */
+function spanHead(tokens: readonly Token[], first: number, end: number): number {
+  for (let i = first; i < end; i++) {
+    const h = tokens[i].head ?? -1;
+    if (h < first || h >= end) return i;
+  }
+  return first;
+}
+
+/** The concept a neighbourhood of lemmas signals, if any. */
+export function conceptOf(lemmas: readonly string[]): string | undefined {
+  const set = new Set(lemmas);
+  for (const [concept, words] of CONCEPTS) for (const l of set) if (words.has(l)) return concept;
+  if ([...set].some((l) => DWELLINGS.has(l)) && [...set].some((l) => DISPLACING.has(l))) return 'evacuated';
+  return undefined;
+}
+
+/** What the figure counts and the predicate it is an argument of, read off the parse. */
+function neighbourhood(
+  tokens: readonly Token[],
+  kids: Map<number, number[]>,
+  head: number,
+  type: ValueType,
+): { counted?: number; predicate?: number; object?: number; subject?: number; lemmas: string[]; core: string[] } {
+  const lemmas: string[] = [];
+  // The words that say what the figure is (what is counted, the predicate and its direct arguments), apart
+  // from the wider context that only helps to tell two facts apart.
+  const core: string[] = [];
+  const add = (i: number | undefined, inCore = true): void => {
+    if (i === undefined || i < 0) return;
+    const t = tokens[i];
+    if (!CONTENT.has(t.upos ?? '') || /^\d/.test(t.text)) return;
+    lemmas.push(lemmaOf(t));
+    if (inCore) core.push(lemmaOf(t));
+  };
+  let counted: number | undefined;
+  const ht = tokens[head];
+  const rel = ht.deprel ?? '';
+  const up = ht.head ?? -1;
+  if ((rel === 'nummod' || rel === 'compound' || rel === 'amod') && up >= 0 && tokens[up].upos === 'NOUN') counted = up;
+  else {
+    // "1,200 of the residents": the number heads the phrase, the people are its "of" dependent.
+    const of = (kids.get(head) ?? []).find((k) => tokens[k].deprel?.startsWith('nmod') && tokens[k].upos === 'NOUN');
+    if (of !== undefined) counted = of;
+    else if (type !== 'count' && up >= 0 && tokens[up].upos === 'NOUN') counted = up;
+  }
+  add(counted);
+  // Up to the predicate: the nearest verb (or predicative adjective, "were dead") above.
+  let predicate: number | undefined;
+  let at = counted ?? head;
+  for (let steps = 0; steps < 4; steps++) {
+    const h = tokens[at].head ?? -1;
+    if (h < 0) break;
+    const u = tokens[h].upos;
+    if (u === 'VERB' || (u === 'ADJ' && steps === 0)) {
+      predicate = h;
+      break;
+    }
+    if (u === 'NOUN' && steps === 0 && counted === undefined) add(h);
+    at = h;
+  }
+  if (predicate === undefined && counted === undefined && ['ADJ', 'VERB'].includes(tokens[head].upos ?? ''))
+    predicate = head;
+  add(predicate);
+  // Modifiers of what is counted ("1,200 evacuated residents", "residents from their homes").
+  const below = (from: number, depth: number, rels: RegExp, inCore: boolean): void => {
+    for (const k of kids.get(from) ?? []) {
+      if (k === counted || k === head) continue;
+      if (!rels.test(tokens[k].deprel ?? '')) continue;
+      add(k, inCore);
+      if (depth > 1) below(k, depth - 1, ARGUMENT, false);
+    }
+  };
+  if (counted !== undefined) below(counted, 2, /^(amod|acl|compound|nmod)/, true);
+  // The predicate's arguments and theirs: what happened to whom, where ("review of the plant's permits").
+  if (predicate !== undefined) below(predicate, 3, ARGUMENT, true);
+  // A predicate inside a larger one ("expect the factory … to open", "said the plant would close"): the larger
+  // one's participants are context too, as the parse may hang them from either.
+  const outer = predicate !== undefined ? (tokens[predicate].head ?? -1) : -1;
+  if (outer >= 0 && /^(acl|xcomp|ccomp|advcl|conj)/.test(tokens[predicate as number].deprel ?? '')) {
+    add(outer, false);
+    below(outer, 1, ARGUMENT, false);
+    const higher = tokens[outer].head ?? -1;
+    if (tokens[outer].upos === 'NOUN' && higher >= 0) {
+      add(higher, false);
+      below(higher, 1, ARGUMENT, false);
+    }
+  }
+  // A figure that heads its phrase ("the toll stood at 57"): its own modifiers name it.
+  below(head, 1, /^(nmod|compound|amod)/, true);
+  // What the predicate acts on ("review" in "complete a review within 30 days"), to name the measured thing.
+  const object = (predicate !== undefined ? (kids.get(predicate) ?? []) : []).find(
+    (k) => k !== counted && k !== head && /^(obj|nsubj:pass|xcomp)$/.test(tokens[k].deprel ?? ''),
+  );
+  const subject = (predicate !== undefined ? (kids.get(predicate) ?? []) : []).find(
+    (k) => k !== counted && k !== head && /^nsubj/.test(tokens[k].deprel ?? '') && tokens[k].upos === 'NOUN',
+  );
+  return { counted, predicate, object, subject, lemmas: [...new Set(lemmas)], core };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date (day, month or year precision), with the interval it covers. */
+function dateInterval(iso: string): [number, number, number] | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  if (m[3]) {
+    const d = Date.UTC(y, Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+    return [d, d, d];
+  }
+  if (m[2]) {
+    const lo = Date.UTC(y, Number(m[2]) - 1, 1) / DAY_MS;
+    const hi = Date.UTC(y, Number(m[2]), 1) / DAY_MS - 1;
+    return [lo, lo, hi];
+  }
+  const lo = Date.UTC(y, 0, 1) / DAY_MS;
+  return [lo, lo, Date.UTC(y + 1, 0, 1) / DAY_MS - 1];
+}
+
+/** Tokens [first, end) covering the character range [start, end). */
+function tokensOver(tokens: readonly Token[], start: number, end: number): [number, number] {
+  let first = firstTokenFrom(tokens, start);
+  if (first > 0 && tokens[first - 1].end > start) first--;
+  let last = first;
+  while (last < tokens.length && tokens[last].start < end) last++;
+  return [first, last];
+}
+
+/** What an amount is of: "$48 million contract", "the contract is worth $48 million", "penalties of $250,000". */
+function thingOf(tokens: readonly Token[], near: { counted?: number; object?: number; subject?: number }): string {
+  for (const i of [near.counted, near.subject, near.object]) {
+    if (i === undefined) continue;
+    const l = lemmaOf(tokens[i]);
+    if (!UNIT_NOUNS.has(l) && tokens[i].upos !== 'PRON') return l;
+  }
+  return '';
+}
+
+/** Unit nouns: what a figure is in, not what it is about. */
+const UNIT_NOUNS = new Set([
+  'day',
+  'week',
+  'month',
+  'year',
+  'hour',
+  'minute',
+  'decade',
+  'percent',
+  'dollar',
+  'mile',
+  'kilometer',
+  'kilometre',
+  'meter',
+  'metre',
+  'foot',
+  'point',
+  'vote',
+]);
+
+/** A measured thing in words, for display: "residents evacuated", "review (complete)", "contract (award)". */
+function measuredWords(
+  tokens: readonly Token[],
+  near: { counted?: number; predicate?: number; object?: number; core: string[] },
+  concept: string | undefined,
+): string {
+  const counted = near.counted !== undefined ? tokens[near.counted] : undefined;
+  const noun = counted && !UNIT_NOUNS.has(lemmaOf(counted)) ? counted.text.toLowerCase() : '';
+  if (concept) return noun ? `${noun} ${concept}` : concept;
+  const verb = near.predicate !== undefined ? lemmaOf(tokens[near.predicate]) : '';
+  const object = near.object !== undefined ? lemmaOf(tokens[near.object]) : '';
+  const topic = noun || object || near.core.find((l) => l !== verb && !UNIT_NOUNS.has(l) && !WEAK_ANCHORS.has(l)) || '';
+  if (topic && verb) return `${topic} (${verb})`;
+  return topic || verb || 'figure';
+}
+
+/**
+ * The values of one article: every figure with what it measures, and the dates of what happened (from the time
+ * expressions, where the predicate is not a reporting verb).
+ */
+export function extractValues(input: AnnotatedArticle): ValueInContext[] {
+  const doc = withParse(input);
+  const text = doc.article.text;
+  const tokens = doc.tokens;
+  const out: ValueInContext[] = [];
+  const timexSpans = doc.timexes.filter((x) => x.type !== 'duration');
+  for (const sent of doc.sentences) {
+    const [first, end] = tokensOver(tokens, sent.start, sent.end);
+    if (first >= end) continue;
+    let kids: Map<number, number[]> | undefined;
+    const kidsOf = (): Map<number, number[]> => (kids ??= childrenOf(tokens, first, end));
+    for (const f of readFigures(sent.text)) {
+      const start = sent.start + f.start;
+      const stop = sent.start + f.end;
+      // Numbers inside a date or a time of day belong to the date.
+      if (f.type === 'count' && timexSpans.some((x) => x.start < stop && x.end > start)) continue;
+      const [a, b] = tokensOver(tokens, sent.start + f.numberStart, sent.start + f.numberEnd);
+      if (a >= b) continue;
+      const head = spanHead(tokens, a, b);
+      const near = neighbourhood(tokens, kidsOf(), head, f.type);
+      const concept = f.type === 'count' ? conceptOf(near.core) : undefined;
+      const countedLemma = near.counted !== undefined ? lemmaOf(tokens[near.counted]) : '';
+      const predicate = near.predicate !== undefined ? lemmaOf(tokens[near.predicate]) : '';
+      // A count with nothing counted and no predicate cannot be aligned with anything.
+      if (f.type === 'count' && !concept && !countedLemma && !predicate) continue;
+      const noun = PEOPLE.has(countedLemma) ? 'people' : countedLemma;
+      out.push({
+        type: f.type,
+        value: f.value,
+        low: f.low,
+        high: f.high,
+        hedge: f.hedge,
+        unit: f.unit,
+        ...(f.against !== undefined ? { against: f.against } : {}),
+        measured: f.type === 'tally' ? 'vote' : measuredWords(tokens, near, concept),
+        concept: concept ?? (f.type === 'tally' ? 'vote' : [noun, predicate].filter(Boolean).join('|')),
+        articleId: doc.article.id,
+        start,
+        end: stop,
+        text: text.slice(start, stop),
+        anchors: near.lemmas.filter((l) => !WEAK_ANCHORS.has(l)),
+        predicate,
+        counted: countedLemma,
+        core: near.core.filter((l) => !WEAK_ANCHORS.has(l)),
+        thing: thingOf(tokens, near),
+        sentence: sent.index,
+      });
+    }
+  }
+  for (const x of doc.timexes) {
+    if (x.type !== 'date') continue;
+    const interval = dateInterval(x.value);
+    if (!interval) continue;
+    const [a, b] = tokensOver(tokens, x.start, x.end);
+    if (a >= b) continue;
+    const sentence = tokens[a].sentence;
+    const [sFirst, sEnd] = tokensOver(tokens, doc.sentences[sentence]?.start ?? 0, doc.sentences[sentence]?.end ?? 0);
+    const near = neighbourhood(tokens, childrenOf(tokens, sFirst, sEnd), spanHead(tokens, a, b), 'date');
+    const predicate =
+      near.predicate !== undefined && tokens[near.predicate].upos === 'VERB' ? lemmaOf(tokens[near.predicate]) : '';
+    // The date of a statement, or a date hanging from no event, is not a fact outlets report differently.
+    if (!predicate || REPORTING.has(predicate)) continue;
+    out.push({
+      type: 'date',
+      value: interval[0],
+      low: interval[1],
+      high: interval[2],
+      hedge: 'exact',
+      unit: 'day',
+      date: x.value,
+      measured: `date ${predicate === 'be' ? 'of the event' : `(${predicate})`}`,
+      concept: predicate,
+      articleId: doc.article.id,
+      start: x.start,
+      end: x.end,
+      text: x.text,
+      anchors: near.lemmas.filter((l) => !WEAK_ANCHORS.has(l)),
+      predicate,
+      counted: '',
+      core: near.core.filter((l) => !WEAK_ANCHORS.has(l)),
+      thing: thingOf(tokens, near),
+      sentence,
+    });
+  }
+  return out;
+}
+
+/**
+ * The article with its parse: articles read back from a store without their tokens, or tagged but not parsed,
+ * are annotated again (the same deterministic stages give the same spans).
+ */
+function withParse(doc: AnnotatedArticle): AnnotatedArticle {
+  if (doc.article.text.length === 0) return doc;
+  const tagged = doc.tokens.length === 0 ? annotateText(doc) : doc;
+  return tagged.tokens.some((t) => t.head === undefined) ? annotateSyntax(tagged) : tagged;
+}
