@@ -10,7 +10,7 @@ import { annotateText } from '../text/annotate.js';
 import { annotateSyntax } from '../text/parse.js';
 import { firstTokenFrom } from '../text/token-search.js';
 import { readFigures } from './figures.js';
-import type { ClaimValue, ValueType } from './types.js';
+import type { ClaimValue, Hedge, ValueType } from './types.js';
 
 /** A value with the words around it that alignment compares. */
 export interface ValueInContext extends ClaimValue {
@@ -143,11 +143,13 @@ function spanHead(tokens: readonly Token[], first: number, end: number): number 
   return first;
 }
 
-/** The concept a neighbourhood of lemmas signals, if any. */
+/**
+ * The concept a neighbourhood of lemmas signals, if any: the first lemma (nearest the figure first) that names
+ * one, so "12 people killed and 40 others injured" gives each count its own.
+ */
 export function conceptOf(lemmas: readonly string[]): string | undefined {
-  const set = new Set(lemmas);
-  for (const [concept, words] of CONCEPTS) for (const l of set) if (words.has(l)) return concept;
-  if ([...set].some((l) => DWELLINGS.has(l)) && [...set].some((l) => DISPLACING.has(l))) return 'evacuated';
+  for (const l of lemmas) for (const [concept, words] of CONCEPTS) if (words.has(l)) return concept;
+  if (lemmas.some((l) => DWELLINGS.has(l)) && lemmas.some((l) => DISPLACING.has(l))) return 'evacuated';
   return undefined;
 }
 
@@ -181,8 +183,18 @@ function neighbourhood(
     else if (type !== 'count' && up >= 0 && tokens[up].upos === 'NOUN') counted = up;
   }
   add(counted);
-  // Up to the predicate: the nearest verb (or predicative adjective, "were dead") above.
   let predicate: number | undefined;
+  // Modifiers of what is counted ("1,200 evacuated residents", "residents from their homes").
+  const below = (from: number, depth: number, rels: RegExp, inCore: boolean): void => {
+    for (const k of kids.get(from) ?? []) {
+      if (k === counted || k === head || k === predicate) continue;
+      if (!rels.test(tokens[k].deprel ?? '')) continue;
+      add(k, inCore);
+      if (depth > 1) below(k, depth - 1, ARGUMENT, false);
+    }
+  };
+  if (counted !== undefined) below(counted, 2, /^(amod|acl|compound|nmod)/, true);
+  // Up to the predicate: the nearest verb (or predicative adjective, "were dead") above.
   let at = counted ?? head;
   for (let steps = 0; steps < 4; steps++) {
     const h = tokens[at].head ?? -1;
@@ -198,16 +210,6 @@ function neighbourhood(
   if (predicate === undefined && counted === undefined && ['ADJ', 'VERB'].includes(tokens[head].upos ?? ''))
     predicate = head;
   add(predicate);
-  // Modifiers of what is counted ("1,200 evacuated residents", "residents from their homes").
-  const below = (from: number, depth: number, rels: RegExp, inCore: boolean): void => {
-    for (const k of kids.get(from) ?? []) {
-      if (k === counted || k === head) continue;
-      if (!rels.test(tokens[k].deprel ?? '')) continue;
-      add(k, inCore);
-      if (depth > 1) below(k, depth - 1, ARGUMENT, false);
-    }
-  };
-  if (counted !== undefined) below(counted, 2, /^(amod|acl|compound|nmod)/, true);
   // The predicate's arguments and theirs: what happened to whom, where ("review of the plant's permits").
   if (predicate !== undefined) below(predicate, 3, ARGUMENT, true);
   // A predicate inside a larger one ("expect the factory … to open", "said the plant would close"): the larger
@@ -376,12 +378,19 @@ export function extractValues(input: AnnotatedArticle): ValueInContext[] {
       near.predicate !== undefined && tokens[near.predicate].upos === 'VERB' ? lemmaOf(tokens[near.predicate]) : '';
     // The date of a statement, or a date hanging from no event, is not a fact outlets report differently.
     if (!predicate || REPORTING.has(predicate)) continue;
+    // "By Thursday" is a deadline and "since 2021" a start: each bounds the date on one side only.
+    const before = text.slice(Math.max(0, x.start - 16), x.start).toLowerCase();
+    const bound: Hedge = /\b(by|before|until|till|no later than)\s+(the\s+)?$/.test(before)
+      ? 'up to'
+      : /\b(after|since|from)\s+(the\s+)?$/.test(before)
+        ? 'at least'
+        : 'exact';
     out.push({
       type: 'date',
       value: interval[0],
-      low: interval[1],
-      high: interval[2],
-      hedge: 'exact',
+      low: bound === 'up to' ? null : interval[1],
+      high: bound === 'at least' ? null : interval[2],
+      hedge: bound,
       unit: 'day',
       date: x.value,
       measured: `date ${predicate === 'be' ? 'of the event' : `(${predicate})`}`,
