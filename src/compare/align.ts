@@ -32,8 +32,8 @@ const TOLLS = new Set(['dead', 'injured', 'arrested', 'missing']);
 const UPDATE_WORDS =
   /\b(rose|risen|rises|rising|climbed|climbs|increased|grew|grown|jumped|reached|now|so far|to date|revised|updated|latest|new toll|has since)\b/i;
 
-/** Shared participants (summed idf) needed to align two values that name no common concept. */
-const MIN_SHARED = 2.2;
+/** Predicates too general to say two figures measure the same thing. */
+const WEAK_PREDICATES = new Set(['be', 'have', 'get', 'make', 'take', 'include', 'say', 'do', 'give', 'reach', 'total']);
 
 export interface AlignInput {
   docs: readonly AnnotatedArticle[];
@@ -72,8 +72,8 @@ export function alignValues(input: AlignInput): ValuePair[] {
     // noun and verb ("140 buses" taken over, "two buses" taken to work) are one fact only if more is shared.
     // Participants near both figures count fully; one only in the wider context of either counts less.
     let shared = 0;
-    let beyond = 0;
     let nearShared = 0;
+    let midShared = 0;
     let farShared = 0;
     const bs = new Set(b.anchors);
     const coreA = new Set(a.core);
@@ -83,15 +83,19 @@ export function alignValues(input: AlignInput): ValuePair[] {
       const w = idf(l) * ((coreA.has(l) ? 0.5 : 0.25) + (coreB.has(l) ? 0.5 : 0.25));
       shared += w;
       if (l !== a.counted && l !== a.predicate && l !== b.counted && l !== b.predicate) {
-        beyond += w;
-        if (coreA.has(l) || coreB.has(l)) nearShared++;
+        if (coreA.has(l) && coreB.has(l)) nearShared++;
+        else if (coreA.has(l) || coreB.has(l)) midShared++;
         else farShared++;
       }
     }
-    // One participant near a figure, or two in the wider context: one common context word ("city") is chance.
-    if (nearShared === 0 && farShared < 2) beyond = 0;
+    // One participant near both figures, or two in their wider context: one common context word ("city") is chance.
+    const context = nearShared >= 1 || midShared + farShared >= 2;
+    // Two participants near both figures tie them even when each says what is measured differently.
+    const strongContext = nearShared >= 2;
     const lexA = CONCEPT_NAMES.has(a.concept);
     const lexB = CONCEPT_NAMES.has(b.concept);
+    const samePredicate = a.predicate !== '' && a.predicate === b.predicate && !WEAK_PREDICATES.has(a.predicate);
+    const sameThing = a.thing !== '' && a.thing === b.thing;
     switch (a.type) {
       case 'count':
         if (lexA || lexB) {
@@ -99,7 +103,7 @@ export function alignValues(input: AlignInput): ValuePair[] {
           return 3 + shared;
         }
         if (!a.counted || !b.counted || !sameCounted(a.counted, b.counted)) return 0;
-        return (a.predicate === b.predicate && beyond > 0) || beyond >= MIN_SHARED ? 1 + shared : 0;
+        return (samePredicate && context) || strongContext ? 1 + shared : 0;
       case 'tally': {
         const sameTotal = a.value + (a.against ?? 0) === b.value + (b.against ?? 0);
         return sameTotal || shared > 0 ? 2 + shared : 0;
@@ -107,19 +111,17 @@ export function alignValues(input: AlignInput): ValuePair[] {
       case 'date':
         // A day is compared with a day: "Tuesday" and "1998" are not two accounts of one date.
         if (precision(a) !== precision(b)) return 0;
-        return a.predicate === b.predicate && beyond > 0 ? 2 + shared : 0;
-      case 'money':
-        // An amount is of something: a contract's value and a fine are not two accounts of one figure.
-        if (a.thing !== b.thing && a.thing !== '' && b.thing !== '') return 0;
-        return (a.predicate === b.predicate && a.predicate !== '' && beyond > 0) ||
-          beyond >= MIN_SHARED ||
-          (a.thing !== '' && a.thing === b.thing && shared > 0)
-          ? 1 + shared
-          : 0;
+        return samePredicate && context ? 2 + shared : 0;
+      case 'duration':
+        // Two deadlines ("within 30 days", "within 45 days") for the same matter: one participant near both.
+        if (a.deadline && b.deadline && nearShared >= 1) return 1 + shared;
+        if (a.thing !== '' && b.thing !== '' && a.thing !== b.thing && !strongContext) return 0;
+        return ((sameThing || samePredicate) && context) || strongContext ? 1 + shared : 0;
       default:
-        return (a.predicate === b.predicate && a.predicate !== '' && beyond > 0) || beyond >= MIN_SHARED
-          ? 1 + shared
-          : 0;
+        // An amount, a share, a length of time is of something: a contract's value and a fine are not two
+        // accounts of one figure.
+        if (a.thing !== '' && b.thing !== '' && a.thing !== b.thing && !strongContext) return 0;
+        return ((sameThing || samePredicate) && context) || strongContext ? 1 + shared : 0;
     }
   };
 
@@ -246,7 +248,7 @@ export function disagreements(
       const doc = byId.get(v.articleId);
       const sent = doc?.sentences[v.sentence];
       const prov = provenance.get(v.articleId);
-      const { anchors: _a, predicate: _p, sentence: _s, counted: _c, ...value } = v;
+      const { anchors: _a, predicate: _p, sentence: _s, counted: _c, core: _k, thing: _t, deadline: _d, ...value } = v;
       return {
         outlet: prov?.outlet ?? v.articleId,
         articleId: v.articleId,

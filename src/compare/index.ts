@@ -302,7 +302,7 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
 
 /** A value as published: without the parse context alignment used. */
 function publicValue(v: ValueInContext): ClaimValue {
-  const { anchors: _a, predicate: _p, sentence: _s, counted: _c, ...value } = v;
+  const { anchors: _a, predicate: _p, sentence: _s, counted: _c, core: _k, thing: _t, deadline: _d, ...value } = v;
   return value;
 }
 

@@ -24,6 +24,8 @@ export interface ValueInContext extends ClaimValue {
   core: string[];
   /** What an amount or a date is of: the counted noun, else what the predicate acts on (lemma), or "". */
   thing: string;
+  /** A duration read as a time limit ("within 30 days", "in six weeks"). */
+  deadline: boolean;
   /** Index of the sentence the value is in. */
   sentence: number;
 }
@@ -42,10 +44,8 @@ const CONCEPTS: Array<[string, ReadonlySet<string>]> = [
       'death',
       'fatality',
       'perish',
-      'body',
       'corpse',
       'toll',
-      'life',
       'drown',
       'fatal',
       'slay',
@@ -159,17 +159,28 @@ function neighbourhood(
   kids: Map<number, number[]>,
   head: number,
   type: ValueType,
-): { counted?: number; predicate?: number; object?: number; subject?: number; lemmas: string[]; core: string[] } {
+): {
+  counted?: number;
+  predicate?: number;
+  object?: number;
+  subject?: number;
+  lemmas: string[];
+  core: string[];
+  close: string[];
+} {
   const lemmas: string[] = [];
   // The words that say what the figure is (what is counted, the predicate and its direct arguments), apart
   // from the wider context that only helps to tell two facts apart.
   const core: string[] = [];
-  const add = (i: number | undefined, inCore = true): void => {
+  // The words one step from the figure's noun or predicate: what names the concept ("forced … from homes").
+  const close: string[] = [];
+  const add = (i: number | undefined, inCore = true, isClose = inCore): void => {
     if (i === undefined || i < 0) return;
     const t = tokens[i];
     if (!CONTENT.has(t.upos ?? '') || /^\d/.test(t.text)) return;
     lemmas.push(lemmaOf(t));
     if (inCore) core.push(lemmaOf(t));
+    if (isClose) close.push(lemmaOf(t));
   };
   let counted: number | undefined;
   const ht = tokens[head];
@@ -185,12 +196,13 @@ function neighbourhood(
   add(counted);
   let predicate: number | undefined;
   // Modifiers of what is counted ("1,200 evacuated residents", "residents from their homes").
-  const below = (from: number, depth: number, rels: RegExp, inCore: boolean): void => {
+  // Words up to two steps below the counted noun or the predicate are near the figure; deeper ones are context.
+  const below = (from: number, depth: number, rels: RegExp, inCore: boolean, coreDepth = inCore ? 2 : 0): void => {
     for (const k of kids.get(from) ?? []) {
       if (k === counted || k === head || k === predicate) continue;
       if (!rels.test(tokens[k].deprel ?? '')) continue;
-      add(k, inCore);
-      if (depth > 1) below(k, depth - 1, ARGUMENT, false);
+      add(k, inCore && coreDepth > 0, inCore && coreDepth > 1);
+      if (depth > 1) below(k, depth - 1, ARGUMENT, coreDepth > 1, coreDepth - 1);
     }
   };
   if (counted !== undefined) below(counted, 2, /^(amod|acl|compound|nmod)/, true);
@@ -233,7 +245,7 @@ function neighbourhood(
   const subject = (predicate !== undefined ? (kids.get(predicate) ?? []) : []).find(
     (k) => k !== counted && k !== head && /^nsubj/.test(tokens[k].deprel ?? '') && tokens[k].upos === 'NOUN',
   );
-  return { counted, predicate, object, subject, lemmas: [...new Set(lemmas)], core };
+  return { counted, predicate, object, subject, lemmas: [...new Set(lemmas)], core, close };
 }
 
 const DAY_MS = 86_400_000;
@@ -336,7 +348,7 @@ export function extractValues(input: AnnotatedArticle): ValueInContext[] {
       if (a >= b) continue;
       const head = spanHead(tokens, a, b);
       const near = neighbourhood(tokens, kidsOf(), head, f.type);
-      const concept = f.type === 'count' ? conceptOf(near.core) : undefined;
+      const concept = f.type === 'count' ? conceptOf(near.close) : undefined;
       const countedLemma = near.counted !== undefined ? lemmaOf(tokens[near.counted]) : '';
       const predicate = near.predicate !== undefined ? lemmaOf(tokens[near.predicate]) : '';
       // A count with nothing counted and no predicate cannot be aligned with anything.
@@ -361,6 +373,7 @@ export function extractValues(input: AnnotatedArticle): ValueInContext[] {
         counted: countedLemma,
         core: near.core.filter((l) => !WEAK_ANCHORS.has(l)),
         thing: thingOf(tokens, near),
+        deadline: f.type === 'duration' && /\b(within|in|by|over|for the next)\s+$/i.test(sent.text.slice(Math.max(0, f.start - 16), f.start)),
         sentence: sent.index,
       });
     }
@@ -404,6 +417,7 @@ export function extractValues(input: AnnotatedArticle): ValueInContext[] {
       counted: '',
       core: near.core.filter((l) => !WEAK_ANCHORS.has(l)),
       thing: thingOf(tokens, near),
+      deadline: false,
       sentence,
     });
   }
