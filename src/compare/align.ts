@@ -13,7 +13,15 @@ import { intervalsOverlap } from './figures.js';
 import type { Provenance } from './syndication.js';
 import type { ValueDisagreement, ValueSide } from './types.js';
 import type { ValueInContext } from './values.js';
-import { CONCEPT_NAMES } from './values.js';
+import {
+  alignmentScore,
+  comparable,
+  pairFeatures,
+  PairContext,
+  PAIR_FEATURES,
+  type AlignmentModel,
+} from './pair-features.js';
+import { defaultAlignmentModel } from './alignment-model.js';
 
 export type PairRelation = 'agree' | 'conflict' | 'update';
 
@@ -25,6 +33,18 @@ export interface ValuePair {
   score: number;
 }
 
+const RULE = PAIR_FEATURES.indexOf('structural rule');
+const AGREE = PAIR_FEATURES.indexOf('figures agree');
+
+/**
+ * How sure alignment is that a pair states one fact. The structural rule aligns on its own; the model adds the
+ * pairs it is confident of, except dates: two days a day apart in like sentences are as often two events.
+ */
+function pairScore(model: AlignmentModel, a: ValueInContext, features: readonly number[]): number {
+  const rule = features[RULE] === 1 ? model.threshold : 0;
+  return a.type === 'date' ? rule : Math.max(alignmentScore(model, features), rule);
+}
+
 /** Counts that only grow as a story develops: a later, larger toll is news, not a contradiction. */
 const TOLLS = new Set(['dead', 'injured', 'arrested', 'missing']);
 
@@ -32,121 +52,98 @@ const TOLLS = new Set(['dead', 'injured', 'arrested', 'missing']);
 const UPDATE_WORDS =
   /\b(rose|risen|rises|rising|climbed|climbs|increased|grew|grown|jumped|reached|now|so far|to date|revised|updated|latest|new toll|has since)\b/i;
 
-/** Predicates too general to say two figures measure the same thing. */
-const WEAK_PREDICATES = new Set(['be', 'have', 'get', 'make', 'take', 'include', 'say', 'do', 'give', 'reach', 'total']);
-
 export interface AlignInput {
   docs: readonly AnnotatedArticle[];
   values: ReadonlyMap<string, readonly ValueInContext[]>;
   provenance: ReadonlyMap<string, Provenance>;
+  /** The alignment model; the shipped one by default. */
+  model?: AlignmentModel;
 }
 
-/** Day, month or year: the width of a date value's interval. */
-const precision = (v: ValueInContext): number => (v.date ?? '').length;
-
-/** Counted nouns that are the same kind of thing ("residents" and "people"; a missing noun fits any). */
-function sameCounted(a: string, b: string): boolean {
-  if (!a || !b) return true;
-  const people = /^(people|person|resident|inhabitant|villager|civilian|citizen|local|individual)$/;
-  return a === b || (people.test(a) && people.test(b));
+/** A pair of values that could state one fact, with its features (for scoring and for training). */
+export interface CandidatePair {
+  a: ValueInContext;
+  b: ValueInContext;
+  features: number[];
 }
 
-/** Aligns the values of a story's reports (copies left out) and judges each pair. */
-export function alignValues(input: AlignInput): ValuePair[] {
-  const { docs, values, provenance } = input;
-  const published = new Map(docs.map((d) => [d.article.id, d.article.published]));
+/** The values of a story's original reports (copies left out). */
+function storyValues(input: AlignInput): ValueInContext[] {
   const all: ValueInContext[] = [];
-  for (const d of docs) {
-    if (provenance.get(d.article.id)?.copyOf !== undefined) continue;
-    all.push(...(values.get(d.article.id) ?? []));
+  for (const d of input.docs) {
+    if (input.provenance.get(d.article.id)?.copyOf !== undefined) continue;
+    all.push(...(input.values.get(d.article.id) ?? []));
   }
-  // Inverse document frequency of each anchor over the story's values.
-  const df = new Map<string, number>();
-  for (const v of all) for (const l of new Set(v.anchors)) df.set(l, (df.get(l) ?? 0) + 1);
-  const idf = (l: string): number => Math.log(1 + all.length / (df.get(l) ?? 1));
+  return all;
+}
+
+/**
+ * Every pair of comparable values from two reports (different origins, or one outlet's reports of different
+ * days), with its features.
+ */
+export function candidatePairs(input: AlignInput): CandidatePair[] {
+  const { docs, provenance } = input;
+  const all = storyValues(input);
+  const published = new Map(docs.map((d) => [d.article.id, d.article.published]));
   const originOf = (v: ValueInContext): string => provenance.get(v.articleId)?.origin ?? v.articleId;
-
-  const score = (a: ValueInContext, b: ValueInContext): number => {
-    if (a.type !== b.type || a.unit !== b.unit) return 0;
-    // Participants both share, and those beyond what is counted and the predicate: two figures with the same
-    // noun and verb ("140 buses" taken over, "two buses" taken to work) are one fact only if more is shared.
-    // Participants near both figures count fully; one only in the wider context of either counts less.
-    let shared = 0;
-    let nearShared = 0;
-    let midShared = 0;
-    let farShared = 0;
-    const bs = new Set(b.anchors);
-    const coreA = new Set(a.core);
-    const coreB = new Set(b.core);
-    for (const l of new Set(a.anchors)) {
-      if (!bs.has(l)) continue;
-      const w = idf(l) * ((coreA.has(l) ? 0.5 : 0.25) + (coreB.has(l) ? 0.5 : 0.25));
-      shared += w;
-      if (l !== a.counted && l !== a.predicate && l !== b.counted && l !== b.predicate) {
-        if (coreA.has(l) && coreB.has(l)) nearShared++;
-        else if (coreA.has(l) || coreB.has(l)) midShared++;
-        else farShared++;
+  const ctx = new PairContext(all, docs);
+  const groups = new Map<string, ValueInContext[]>();
+  for (const v of all) {
+    const key = `${v.type}|${v.unit}`;
+    const g = groups.get(key);
+    if (g) g.push(v);
+    else groups.set(key, [v]);
+  }
+  const out: CandidatePair[] = [];
+  for (const g of groups.values()) {
+    for (let i = 0; i < g.length; i++) {
+      for (let j = i + 1; j < g.length; j++) {
+        const [a, b] = [g[i], g[j]];
+        if (a.articleId === b.articleId || !comparable(a, b)) continue;
+        // One outlet's two reports are compared only to show how a figure moved between them.
+        if (originOf(a) === originOf(b) && published.get(a.articleId) === published.get(b.articleId)) continue;
+        out.push({ a, b, features: pairFeatures(a, b, ctx) });
       }
     }
-    // One participant near both figures, or two in their wider context: one common context word ("city") is chance.
-    const context = nearShared >= 1 || midShared + farShared >= 2;
-    // Two participants near both figures tie them even when each says what is measured differently.
-    const strongContext = nearShared >= 2;
-    const lexA = CONCEPT_NAMES.has(a.concept);
-    const lexB = CONCEPT_NAMES.has(b.concept);
-    const samePredicate = a.predicate !== '' && a.predicate === b.predicate && !WEAK_PREDICATES.has(a.predicate);
-    const sameThing = a.thing !== '' && a.thing === b.thing;
-    switch (a.type) {
-      case 'count':
-        if (lexA || lexB) {
-          if (a.concept !== b.concept || !sameCounted(a.counted, b.counted)) return 0;
-          return 3 + shared;
-        }
-        if (!a.counted || !b.counted || !sameCounted(a.counted, b.counted)) return 0;
-        return (samePredicate && context) || strongContext ? 1 + shared : 0;
-      case 'tally': {
-        const sameTotal = a.value + (a.against ?? 0) === b.value + (b.against ?? 0);
-        return sameTotal || shared > 0 ? 2 + shared : 0;
-      }
-      case 'date':
-        // A day is compared with a day: "Tuesday" and "1998" are not two accounts of one date.
-        if (precision(a) !== precision(b)) return 0;
-        return samePredicate && context ? 2 + shared : 0;
-      case 'duration':
-        // Two deadlines ("within 30 days", "within 45 days") for the same matter: one participant near both.
-        if (a.deadline && b.deadline && nearShared >= 1) return 1 + shared;
-        if (a.thing !== '' && b.thing !== '' && a.thing !== b.thing && !strongContext) return 0;
-        return ((sameThing || samePredicate) && context) || strongContext ? 1 + shared : 0;
-      default:
-        // An amount, a share, a length of time is of something: a contract's value and a fine are not two
-        // accounts of one figure.
-        if (a.thing !== '' && b.thing !== '' && a.thing !== b.thing && !strongContext) return 0;
-        return ((sameThing || samePredicate) && context) || strongContext ? 1 + shared : 0;
-    }
-  };
+  }
+  return out;
+}
 
-  // Best partner of each value in each other report (by origin: a wire dispatch and its copies are one).
+/** Aligns the values of a story's reports (copies left out) and judges each aligned pair. */
+export function alignValues(input: AlignInput): ValuePair[] {
+  const { docs, provenance } = input;
+  const model = input.model ?? defaultAlignmentModel();
+  const published = new Map(docs.map((d) => [d.article.id, d.article.published]));
+  const originOf = (v: ValueInContext): string => provenance.get(v.articleId)?.origin ?? v.articleId;
+  // Best partner of each value in each other report: a story's many figures must not pair off at random.
   const best = new Map<ValueInContext, Map<string, { v: ValueInContext; s: number }>>();
-  for (let i = 0; i < all.length; i++) {
-    for (let j = i + 1; j < all.length; j++) {
-      const a = all[i];
-      const b = all[j];
-      if (a.articleId === b.articleId) continue;
-      const sameOrigin = originOf(a) === originOf(b);
-      // One outlet's two reports are compared only to show how a figure moved between them.
-      if (sameOrigin && published.get(a.articleId) === published.get(b.articleId)) continue;
-      const s = score(a, b);
-      if (s <= 0) continue;
-      for (const [x, y] of [
-        [a, b],
-        [b, a],
-      ] as const) {
-        const m = best.get(x) ?? new Map<string, { v: ValueInContext; s: number }>();
-        const key = y.articleId;
-        const cur = m.get(key);
-        if (!cur || s > cur.s) m.set(key, { v: y, s });
-        best.set(x, m);
-      }
+  const candidates = candidatePairs(input);
+  for (const { a, b, features } of candidates) {
+    const s = pairScore(model, a, features);
+    if (s < model.threshold) continue;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const m = best.get(x) ?? new Map<string, { v: ValueInContext; s: number }>();
+      const cur = m.get(y.articleId);
+      if (!cur || s > cur.s) m.set(y.articleId, { v: y, s });
+      best.set(x, m);
+    }
+  }
+  // Every aligned pair (above the threshold), to know which figures a value agrees with.
+  const agreesWith = new Map<ValueInContext, Set<string>>();
+  for (const { a, b, features } of candidates) {
+    if (features[AGREE] !== 1) continue;
+    const s = pairScore(model, a, features);
+    if (s < model.threshold) continue;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const set = agreesWith.get(x) ?? new Set<string>();
+      set.add(y.articleId);
+      agreesWith.set(x, set);
     }
   }
   const pairs: ValuePair[] = [];
@@ -161,7 +158,15 @@ export function alignValues(input: AlignInput): ValuePair[] {
       seen.add(key);
       const [first, second] = order(a, b, published);
       const relation = judge(first, second, published, docs);
-      if (relation === 'conflict' && originOf(first) === originOf(second)) continue;
+      if (relation !== 'agree') {
+        if (relation === 'conflict' && originOf(first) === originOf(second)) continue;
+        // A disagreement needs each figure to be the other's best match, and neither to agree with a figure of
+        // the other report: a story gives several figures of one kind (two plans' costs, two parties' seats),
+        // and a figure that matches one of them is not contradicted by the others.
+        const mutual = best.get(b)?.get(a.articleId)?.v === a && best.get(a)?.get(b.articleId)?.v === b;
+        if (!mutual) continue;
+        if (agreesWith.get(a)?.has(b.articleId) || agreesWith.get(b)?.has(a.articleId)) continue;
+      }
       pairs.push({ a: first, b: second, relation, score: s });
     }
   }
@@ -248,7 +253,17 @@ export function disagreements(
       const doc = byId.get(v.articleId);
       const sent = doc?.sentences[v.sentence];
       const prov = provenance.get(v.articleId);
-      const { anchors: _a, predicate: _p, sentence: _s, counted: _c, core: _k, thing: _t, deadline: _d, ...value } = v;
+      const {
+        anchors: _a,
+        predicate: _p,
+        sentence: _s,
+        counted: _c,
+        core: _k,
+        thing: _t,
+        deadline: _d,
+        actors: _x,
+        ...value
+      } = v;
       return {
         outlet: prov?.outlet ?? v.articleId,
         articleId: v.articleId,

@@ -9,6 +9,7 @@
  */
 import type { AnnotatedArticle } from '../model.js';
 import { alignValues, disagreements, type ValuePair } from './align.js';
+import type { AlignmentModel } from './pair-features.js';
 import { extractClaims, type ArticleClaim, type ClaimSpan, type NumberFact } from './claims.js';
 import { findProvenance, outletOf, type Provenance } from './syndication.js';
 import type { ClaimValue, ValueDisagreement } from './types.js';
@@ -18,7 +19,9 @@ export type { ArticleClaim, ClaimSpan, NumberFact } from './claims.js';
 export { extractClaims, extractNumbers, extractDates, extractNames } from './claims.js';
 
 export type { ClaimValue, Hedge, ValueDisagreement, ValueSide, ValueType } from './types.js';
-export type { ValuePair, PairRelation } from './align.js';
+export type { ValuePair, PairRelation, CandidatePair } from './align.js';
+export { candidatePairs } from './align.js';
+export { PAIR_FEATURES, type AlignmentModel } from './pair-features.js';
 export type { Provenance } from './syndication.js';
 export { extractValues, type ValueInContext } from './values.js';
 export { readFigures } from './figures.js';
@@ -88,7 +91,29 @@ export interface Comparison {
   provenance: Provenance[];
 }
 
+/**
+ * What comparison reads from a story's articles before aligning: who wrote each (copies found), the original
+ * reports, and their values.
+ */
+export function storyFacts(docs: readonly AnnotatedArticle[]): {
+  provenance: Map<string, Provenance>;
+  originals: AnnotatedArticle[];
+  values: Map<string, ValueInContext[]>;
+} {
+  // Originals first, so a copy is recognised as the later of two near-identical texts.
+  const inOrder = docs
+    .map((d, i) => ({ d, i, date: d.article.published ?? '9999' }))
+    .sort((x, y) => x.date.localeCompare(y.date) || x.i - y.i)
+    .map((x) => x.d);
+  const provenance = findProvenance(inOrder);
+  const originals = docs.filter((d) => provenance.get(d.article.id)?.copyOf === undefined);
+  const values = new Map<string, ValueInContext[]>(originals.map((d) => [d.article.id, extractValues(d)]));
+  return { provenance, originals, values };
+}
+
 export interface CompareOptions {
+  /** The value alignment model; the shipped one by default. */
+  model?: AlignmentModel;
   /** Minimum alignment score for two claims to be the same (0..1); 0.3 by default. */
   threshold?: number;
 }
@@ -111,17 +136,9 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
   const threshold = opts.threshold ?? 0.3;
   const dateOf = new Map(docs.map((d) => [d.article.id, d.article.published ?? '9999']));
   const orderOf = new Map(docs.map((d, i) => [d.article.id, i]));
-  // Originals first, so a copy is recognised as the later of two near-identical texts.
-  const inOrder = [...docs].sort(
-    (a, b) =>
-      (dateOf.get(a.article.id) as string).localeCompare(dateOf.get(b.article.id) as string) ||
-      (orderOf.get(a.article.id) as number) - (orderOf.get(b.article.id) as number),
-  );
-  const provenance = findProvenance(inOrder);
-  const originals = docs.filter((d) => provenance.get(d.article.id)?.copyOf === undefined);
+  const { provenance, originals, values } = storyFacts(docs);
   const outlets = [...new Set(originals.map((d) => provenance.get(d.article.id)?.origin ?? outletOf(d)))];
-  const values = new Map<string, ValueInContext[]>(originals.map((d) => [d.article.id, extractValues(d)]));
-  const pairs = alignValues({ docs, values, provenance });
+  const pairs = alignValues({ docs, values, provenance, model: opts.model });
   const { conflicts, updates } = disagreements(pairs, docs, provenance);
   const carriers = new Map<string, string[]>();
   for (const p of provenance.values())
@@ -236,20 +253,27 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
     groups.set(r, g);
   }
 
-  const position = (c: ArticleClaim): [string, number, number] => [
-    dateOf.get(c.articleId) ?? '',
-    orderOf.get(c.articleId) ?? 0,
-    c.start,
-  ];
-  const before = (a: ArticleClaim, b: ArticleClaim): number => {
-    const [da, oa, sa] = position(a);
-    const [db, ob, sb] = position(b);
-    return da < db ? -1 : da > db ? 1 : oa - ob || sa - sb;
-  };
+  // Reading order of the claims (earliest article, then position), ranked once.
+  const rank = new Int32Array(n);
+  [...claims.keys()]
+    .sort((i, j) => {
+      const [a, b] = [claims[i], claims[j]];
+      const da = dateOf.get(a.articleId) ?? '';
+      const db = dateOf.get(b.articleId) ?? '';
+      return da < db
+        ? -1
+        : da > db
+          ? 1
+          : (orderOf.get(a.articleId) ?? 0) - (orderOf.get(b.articleId) ?? 0) || a.start - b.start;
+    })
+    .forEach((i, r) => (rank[i] = r));
 
   const out: Claim[] = [];
+  const firstRank: number[] = [];
   for (const members of groups.values()) {
-    const ms = members.map((i) => claims[i]).sort(before);
+    members.sort((i, j) => rank[i] - rank[j]);
+    firstRank.push(rank[members[0]]);
+    const ms = members.map((i) => claims[i]);
     const first = ms[0];
     const claimOutlets = [...new Set(ms.map((m) => m.outlet))];
     const claimConflicts = conflictsOf(ms, conflicts);
@@ -270,7 +294,8 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
       ...(carriedBy.length > 0 ? { alsoCarriedBy: carriedBy } : {}),
     });
   }
-  out.sort((a, b) => before(a.sources[0] as ArticleClaim, b.sources[0] as ArticleClaim));
+  const ordered = [...out.keys()].sort((i, j) => firstRank[i] - firstRank[j]).map((i) => out[i]);
+  out.splice(0, out.length, ...ordered);
   out.forEach((c, i) => (c.id = `c${i + 1}`));
 
   const coverage: Coverage = {
@@ -302,7 +327,17 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
 
 /** A value as published: without the parse context alignment used. */
 function publicValue(v: ValueInContext): ClaimValue {
-  const { anchors: _a, predicate: _p, sentence: _s, counted: _c, core: _k, thing: _t, deadline: _d, ...value } = v;
+  const {
+    anchors: _a,
+    predicate: _p,
+    sentence: _s,
+    counted: _c,
+    core: _k,
+    thing: _t,
+    deadline: _d,
+    actors: _x,
+    ...value
+  } = v;
   return value;
 }
 

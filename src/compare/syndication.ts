@@ -1,10 +1,9 @@
 /**
  * Syndication: a wire dispatch and the copies other outlets run of it are one report, not several outlets
- * agreeing. Copies are found by near-duplicate text (MinHash, as the clusterer finds them), earliest first; an
- * article whose dateline credits another outlet ("LARKHOLLOW (Meridian Press) —") reports for that outlet.
+ * agreeing. Copies are found by the sentences they share with an earlier article; an article whose dateline
+ * credits another outlet ("LARKHOLLOW (Meridian Press) —") reports for that outlet.
  */
 import type { AnnotatedArticle } from '../model.js';
-import { NearDuplicateIndex } from '../stories/dedup.js';
 
 /** Who reported an article: the outlet that wrote it, and whether it is a copy of another article in the set. */
 export interface Provenance {
@@ -20,16 +19,40 @@ export interface Provenance {
 /** Outlet of an article: its source, or its id when the source is unknown. */
 export const outletOf = (doc: AnnotatedArticle): string => doc.article.source ?? doc.article.id;
 
-/** Provenance of every article, in the order given; `docs` should be in publication order (originals first). */
+/** Share of an article's sentences found in an earlier article for it to be a copy of that article. */
+const COPY_SHARE = 0.6;
+
+/** A sentence reduced to its words, so a copy re-punctuated or re-spaced by another outlet still matches. */
+function sentenceKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Provenance of every article; `docs` should be in publication order (originals first). A copy is an article most
+ * of whose sentences (of five words or more) appear in one earlier article: wire copies are run whole or
+ * trimmed, with a new headline and dateline, and this finds them from sentences the articles already have.
+ */
 export function findProvenance(docs: readonly AnnotatedArticle[]): Map<string, Provenance> {
-  const index = new NearDuplicateIndex();
   const out = new Map<string, Provenance>();
   const outlets = [...new Set(docs.map(outletOf))];
+  // Sentence key → the first article that has it.
+  const firstWith = new Map<string, string>();
   for (const d of docs) {
     const outlet = outletOf(d);
-    const sig = index.signature(d.article.text);
-    const match = sig ? index.query(sig) : undefined;
-    const original = match ? out.get(match.id) : undefined;
+    const keys = [...new Set(d.sentences.map((x) => sentenceKey(x.text)).filter((k) => k.split(' ').length >= 5))];
+    const hits = new Map<string, number>();
+    for (const k of keys) {
+      const id = firstWith.get(k);
+      if (id !== undefined) hits.set(id, (hits.get(id) ?? 0) + 1);
+    }
+    let copyOf: string | undefined;
+    let most = 0;
+    for (const [id, n] of hits) if (n > most) [copyOf, most] = [id, n];
+    const original =
+      copyOf !== undefined && keys.length > 0 && most / keys.length >= COPY_SHARE ? out.get(copyOf) : undefined;
     if (original && original.origin !== outlet) {
       out.set(d.article.id, { articleId: d.article.id, outlet, origin: original.origin, copyOf: original.articleId });
       continue;
@@ -39,7 +62,7 @@ export function findProvenance(docs: readonly AnnotatedArticle[]): Map<string, P
     const origin =
       credit && !sameOutlet(credit, outlet) ? (outlets.find((o) => sameOutlet(o, credit)) ?? credit) : outlet;
     out.set(d.article.id, { articleId: d.article.id, outlet, origin });
-    if (sig) index.add(d.article.id, sig);
+    for (const k of keys) if (!firstWith.has(k)) firstWith.set(k, d.article.id);
   }
   return out;
 }

@@ -26,6 +26,8 @@ export interface ValueInContext extends ClaimValue {
   thing: string;
   /** A duration read as a time limit ("within 30 days", "in six weeks"). */
   deadline: boolean;
+  /** Names of who the figure is about (the predicate's subject, the counted noun's owner), lower-cased last words. */
+  actors: string[];
   /** Index of the sentence the value is in. */
   sentence: number;
 }
@@ -164,6 +166,7 @@ function neighbourhood(
   predicate?: number;
   object?: number;
   subject?: number;
+  actorTokens: number[];
   lemmas: string[];
   core: string[];
   close: string[];
@@ -245,7 +248,13 @@ function neighbourhood(
   const subject = (predicate !== undefined ? (kids.get(predicate) ?? []) : []).find(
     (k) => k !== counted && k !== head && /^nsubj/.test(tokens[k].deprel ?? '') && tokens[k].upos === 'NOUN',
   );
-  return { counted, predicate, object, subject, lemmas: [...new Set(lemmas)], core, close };
+  // Who acts or owns: the predicate's subject (or agent) and the counted noun's possessor, as token indexes.
+  const actorTokens: number[] = [];
+  for (const k of predicate !== undefined ? (kids.get(predicate) ?? []) : [])
+    if (k !== counted && k !== head && /^(nsubj|obl:agent)/.test(tokens[k].deprel ?? '')) actorTokens.push(k);
+  for (const k of counted !== undefined ? (kids.get(counted) ?? []) : [])
+    if (/^nmod:poss/.test(tokens[k].deprel ?? '')) actorTokens.push(k);
+  return { counted, predicate, object, subject, actorTokens, lemmas: [...new Set(lemmas)], core, close };
 }
 
 const DAY_MS = 86_400_000;
@@ -275,6 +284,21 @@ function tokensOver(tokens: readonly Token[], start: number, end: number): [numb
   let last = first;
   while (last < tokens.length && tokens[last].start < end) last++;
   return [first, last];
+}
+
+/** Names (entity mentions) covering the actor tokens, as the last word of the name: "Putin", "Liberal Party" → "party". */
+function actorsOf(doc: AnnotatedArticle, tokens: readonly Token[], actorTokens: readonly number[]): string[] {
+  const out = new Set<string>();
+  for (const k of actorTokens) {
+    const t = tokens[k];
+    for (const m of doc.mentions) {
+      if (m.start > t.end) break;
+      if (m.end <= t.start) continue;
+      const name = m.entity !== undefined ? (doc.entities[m.entity]?.name ?? m.text) : m.text;
+      out.add(name.toLowerCase());
+    }
+  }
+  return [...out];
 }
 
 /** What an amount is of: "$48 million contract", "the contract is worth $48 million", "penalties of $250,000". */
@@ -354,6 +378,12 @@ export function extractValues(input: AnnotatedArticle): ValueInContext[] {
       // A count with nothing counted and no predicate cannot be aligned with anything.
       if (f.type === 'count' && !concept && !countedLemma && !predicate) continue;
       const noun = PEOPLE.has(countedLemma) ? 'people' : countedLemma;
+      // "75 of the 125 seats", "a 125-seat assembly": the second figure is the whole, not the same count.
+      const whole =
+        /\b\d[\d,.]*\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$/i.test(
+          sent.text.slice(Math.max(0, f.start - 24), f.start),
+        ) ||
+        (f.type === 'count' && /^\d[\d,.]*-[a-z]+\s+[a-z]/i.test(sent.text.slice(f.numberStart, f.numberStart + 24)));
       out.push({
         type: f.type,
         value: f.value,
@@ -362,8 +392,10 @@ export function extractValues(input: AnnotatedArticle): ValueInContext[] {
         hedge: f.hedge,
         unit: f.unit,
         ...(f.against !== undefined ? { against: f.against } : {}),
-        measured: f.type === 'tally' ? 'vote' : measuredWords(tokens, near, concept),
-        concept: concept ?? (f.type === 'tally' ? 'vote' : [noun, predicate].filter(Boolean).join('|')),
+        measured: (whole ? 'all ' : '') + (f.type === 'tally' ? 'vote' : measuredWords(tokens, near, concept)),
+        concept:
+          (concept ?? (f.type === 'tally' ? 'vote' : [noun, predicate].filter(Boolean).join('|'))) +
+          (whole ? '|whole' : ''),
         articleId: doc.article.id,
         start,
         end: stop,
@@ -373,13 +405,18 @@ export function extractValues(input: AnnotatedArticle): ValueInContext[] {
         counted: countedLemma,
         core: near.core.filter((l) => !WEAK_ANCHORS.has(l)),
         thing: thingOf(tokens, near),
-        deadline: f.type === 'duration' && /\b(within|in|by|over|for the next)\s+$/i.test(sent.text.slice(Math.max(0, f.start - 16), f.start)),
+        actors: actorsOf(doc, tokens, near.actorTokens),
+        deadline:
+          f.type === 'duration' &&
+          /\b(within|in|by|over|for the next)\s+$/i.test(sent.text.slice(Math.max(0, f.start - 16), f.start)),
         sentence: sent.index,
       });
     }
   }
+  // The dateline's date ("MOSCOW, May 7 (Xinhua) --") is when the dispatch was filed, not a fact it reports.
+  const dateline = /^[^\n]{0,60}?\((?:[A-Z][\w .&-]{1,40})\)\s*(?:[—–_]|--?)/.exec(text)?.[0].length ?? 0;
   for (const x of doc.timexes) {
-    if (x.type !== 'date') continue;
+    if (x.type !== 'date' || x.end <= dateline) continue;
     const interval = dateInterval(x.value);
     if (!interval) continue;
     const [a, b] = tokensOver(tokens, x.start, x.end);
@@ -417,6 +454,7 @@ export function extractValues(input: AnnotatedArticle): ValueInContext[] {
       counted: '',
       core: near.core.filter((l) => !WEAK_ANCHORS.has(l)),
       thing: thingOf(tokens, near),
+      actors: actorsOf(doc, tokens, near.actorTokens),
       deadline: false,
       sentence,
     });

@@ -134,7 +134,8 @@ export async function itemArticles(item: ClaimLabelItem, ducDocsDir: string): Pr
 const overlaps = (s: LabelledSpan, doc: string, start: number, end: number): boolean =>
   s.doc === doc && s.span[0] < end && start < s.span[1];
 
-function matches(p: LabelledPair, q: ValuePair): boolean {
+/** Does a predicted pair of values cover the two labelled figures (in either order)? */
+export function matches(p: LabelledPair, q: Pick<ValuePair, 'a' | 'b'>): boolean {
   const fwd = overlaps(p.a, q.a.articleId, q.a.start, q.a.end) && overlaps(p.b, q.b.articleId, q.b.start, q.b.end);
   const back = overlaps(p.a, q.b.articleId, q.b.start, q.b.end) && overlaps(p.b, q.a.articleId, q.a.start, q.a.end);
   return fwd || back;
