@@ -67,6 +67,17 @@ export interface CandidatePair {
   features: number[];
 }
 
+/** Keys two values must share one of to be scored: a participant, a named concept, a figure of like size. */
+function blockingKeys(v: ValueInContext): string[] {
+  const keys = new Set(v.anchors.map((l) => `w:${l}`));
+  keys.add(`c:${v.concept}`);
+  // Figures within a factor of about 1.5 of each other share a bucket or sit in neighbouring ones.
+  const size = v.value > 0 ? Math.round(Math.log(v.value) * 2.5) : 0;
+  keys.add(`v:${size}`);
+  keys.add(`v:${size + 1}`);
+  return [...keys];
+}
+
 /** The values of a story's original reports (copies left out). */
 function storyValues(input: AlignInput): ValueInContext[] {
   const all: ValueInContext[] = [];
@@ -82,6 +93,16 @@ function storyValues(input: AlignInput): ValueInContext[] {
  * days), with its features.
  */
 export function candidatePairs(input: AlignInput): CandidatePair[] {
+  const out: CandidatePair[] = [];
+  forEachCandidate(input, (a, b, features) => out.push({ a, b, features }));
+  return out;
+}
+
+/** Calls `visit` with each candidate pair and its features, without keeping them. */
+function forEachCandidate(
+  input: AlignInput,
+  visit: (a: ValueInContext, b: ValueInContext, features: number[]) => void,
+): void {
   const { docs, provenance } = input;
   const all = storyValues(input);
   const published = new Map(docs.map((d) => [d.article.id, d.article.published]));
@@ -94,19 +115,32 @@ export function candidatePairs(input: AlignInput): CandidatePair[] {
     if (g) g.push(v);
     else groups.set(key, [v]);
   }
-  const out: CandidatePair[] = [];
   for (const g of groups.values()) {
-    for (let i = 0; i < g.length; i++) {
-      for (let j = i + 1; j < g.length; j++) {
-        const [a, b] = [g[i], g[j]];
-        if (a.articleId === b.articleId || !comparable(a, b)) continue;
-        // One outlet's two reports are compared only to show how a figure moved between them.
-        if (originOf(a) === originOf(b) && published.get(a.articleId) === published.get(b.articleId)) continue;
-        out.push({ a, b, features: pairFeatures(a, b, ctx) });
+    // Only pairs that share a participant, a named concept or a near figure are scored: any other pair scores
+    // far below the threshold, and scoring every pair of a large story grows with its square.
+    const index = new Map<string, number[]>();
+    const seenWith = new Int32Array(g.length).fill(-1);
+    for (let j = 0; j < g.length; j++) {
+      const b = g[j];
+      const keys = blockingKeys(b);
+      for (const key of keys) {
+        for (const i of index.get(key) ?? []) {
+          if (seenWith[i] === j) continue;
+          seenWith[i] = j;
+          const a = g[i];
+          if (a.articleId === b.articleId || !comparable(a, b)) continue;
+          // One outlet's two reports are compared only to show how a figure moved between them.
+          if (originOf(a) === originOf(b) && published.get(a.articleId) === published.get(b.articleId)) continue;
+          visit(a, b, pairFeatures(a, b, ctx));
+        }
+      }
+      for (const key of keys) {
+        const list = index.get(key);
+        if (list) list.push(j);
+        else index.set(key, [j]);
       }
     }
   }
-  return out;
 }
 
 /** Aligns the values of a story's reports (copies left out) and judges each aligned pair. */
@@ -117,10 +151,12 @@ export function alignValues(input: AlignInput): ValuePair[] {
   const originOf = (v: ValueInContext): string => provenance.get(v.articleId)?.origin ?? v.articleId;
   // Best partner of each value in each other report: a story's many figures must not pair off at random.
   const best = new Map<ValueInContext, Map<string, { v: ValueInContext; s: number }>>();
-  const candidates = candidatePairs(input);
-  for (const { a, b, features } of candidates) {
+  // Every aligned pair that agrees, to know which reports' figures a value agrees with.
+  const agreesWith = new Map<ValueInContext, Set<string>>();
+  forEachCandidate(input, (a, b, features) => {
     const s = pairScore(model, a, features);
-    if (s < model.threshold) continue;
+    if (s < model.threshold) return;
+    const agree = features[AGREE] === 1;
     for (const [x, y] of [
       [a, b],
       [b, a],
@@ -129,23 +165,13 @@ export function alignValues(input: AlignInput): ValuePair[] {
       const cur = m.get(y.articleId);
       if (!cur || s > cur.s) m.set(y.articleId, { v: y, s });
       best.set(x, m);
+      if (agree) {
+        const set = agreesWith.get(x) ?? new Set<string>();
+        set.add(y.articleId);
+        agreesWith.set(x, set);
+      }
     }
-  }
-  // Every aligned pair (above the threshold), to know which figures a value agrees with.
-  const agreesWith = new Map<ValueInContext, Set<string>>();
-  for (const { a, b, features } of candidates) {
-    if (features[AGREE] !== 1) continue;
-    const s = pairScore(model, a, features);
-    if (s < model.threshold) continue;
-    for (const [x, y] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      const set = agreesWith.get(x) ?? new Set<string>();
-      set.add(y.articleId);
-      agreesWith.set(x, set);
-    }
-  }
+  });
   const pairs: ValuePair[] = [];
   const seen = new Set<string>();
   for (const [a, partners] of best) {

@@ -27,7 +27,6 @@ export interface ClaimSpan {
 export interface ArticleClaim extends ClaimSpan {
   sentence: number;
   entities: string[];
-  numbers: NumberFact[];
   dates: string[];
   /** The quoted words when the claim is (or contains) a direct quote. */
   quote?: string;
@@ -144,7 +143,11 @@ const CALENDAR = new RegExp(`^(${MONTH_ALTERNATIVES}|${WEEKDAY_ALTERNATIVES})$`)
 
 /** Content stems without numbers and calendar words, which are compared as facts instead. */
 export function claimStems(text: string): string[] {
-  return words(text)
+  return stemsOf(words(text));
+}
+
+function stemsOf(ws: readonly string[]): string[] {
+  return ws
     .filter((w) => w.length > 1 && !STOPWORDS.has(w) && !/^\d/.test(w) && !CALENDAR.test(w))
     .map(stem);
 }
@@ -173,7 +176,8 @@ export function extractClaims(doc: AnnotatedArticle, outlet: string): ArticleCla
     if (title && sent.text.trim() === title) continue;
     for (const [start, end] of clauseSpans(text, sent.start, sent.end)) {
       const t = text.slice(start, end);
-      if (words(t).length < 4) continue;
+      const ws = words(t);
+      if (ws.length < 4) continue;
       const mentions = doc.mentions.filter((m) => m.start >= start && m.end <= end).map((m) => m.text);
       const timexes = doc.timexes.filter((x) => x.start >= start && x.end <= end && x.type === 'date');
       const quotes = doc.quotes.filter((x) => x.start < end && x.end > start);
@@ -186,10 +190,9 @@ export function extractClaims(doc: AnnotatedArticle, outlet: string): ArticleCla
         text: t,
         sentence: sent.index,
         entities: [...new Set(mentions.length > 0 ? mentions : extractNames(t))],
-        numbers: extractNumbers(t),
         dates: timexes.length > 0 ? [...new Set(timexes.map((x) => x.value))] : [...new Set(extractDates(t))],
         quote: quotes[0]?.text ?? quoteInText[0],
-        stems: claimStems(t),
+        stems: stemsOf(ws),
         phrases: claimPhrases(t),
       });
     }

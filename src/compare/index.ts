@@ -10,7 +10,7 @@
 import type { AnnotatedArticle } from '../model.js';
 import { alignValues, disagreements, type ValuePair } from './align.js';
 import type { AlignmentModel } from './pair-features.js';
-import { extractClaims, type ArticleClaim, type ClaimSpan, type NumberFact } from './claims.js';
+import { extractClaims, type ArticleClaim, type ClaimSpan } from './claims.js';
 import { findProvenance, outletOf, type Provenance } from './syndication.js';
 import type { ClaimValue, ValueDisagreement } from './types.js';
 import { extractValues, type ValueInContext } from './values.js';
@@ -47,7 +47,6 @@ export interface Claim {
   /** Every report of the claim, with exact offsets. */
   sources: ClaimSpan[];
   entities: string[];
-  numbers: NumberFact[];
   dates: string[];
   quote?: string;
   /** The figures the claim states (from its first report), normalised. */
@@ -286,7 +285,6 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
       outlets: claimOutlets,
       sources: ms.map(({ articleId, outlet, start, end, text }) => ({ articleId, outlet, start, end, text })),
       entities: [...new Set(ms.flatMap((m) => m.entities))],
-      numbers: first.numbers,
       dates: [...new Set(ms.flatMap((m) => m.dates))],
       quote: ms.find((m) => m.quote)?.quote,
       values: firstValues.map(publicValue),

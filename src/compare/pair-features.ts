@@ -7,6 +7,7 @@
 import type { AnnotatedArticle } from '../model.js';
 import type { ValueInContext } from './values.js';
 import { CONCEPT_NAMES } from './values.js';
+import { firstTokenFrom } from '../text/token-search.js';
 
 export const PAIR_FEATURES = [
   'concept same',
@@ -79,21 +80,37 @@ export function sameCounted(a: string, b: string): boolean {
   return x === y || (PEOPLE.test(x) && PEOPLE.test(y));
 }
 
-/** Do two actor lists name one actor? `unknown` when either names none. */
-export function actorRelation(a: readonly string[], b: readonly string[]): 'same' | 'different' | 'unknown' {
-  if (a.length === 0 || b.length === 0) return 'unknown';
-  const words = (xs: readonly string[]): Set<string> =>
-    new Set(xs.flatMap((x) => x.split(/[\s-]+/)).filter((w) => w.length > 1 && !GENERIC_NAME_WORDS.has(w)));
-  const wa = words(a);
-  for (const w of words(b)) if (wa.has(w)) return 'same';
+/** The distinctive words of the names of a value's actors. */
+function actorWords(xs: readonly string[]): Set<string> {
+  return new Set(xs.flatMap((x) => x.split(/[\s-]+/)).filter((w) => w.length > 1 && !GENERIC_NAME_WORDS.has(w)));
+}
+
+/** Do two actor word sets name one actor? `unknown` when either names none. */
+function actorRelation(a: ReadonlySet<string>, b: ReadonlySet<string>): 'same' | 'different' | 'unknown' {
+  if (a.size === 0 || b.size === 0) return 'unknown';
+  for (const w of b) if (a.has(w)) return 'same';
   return 'different';
+}
+
+/** What the features of a story's pairs read besides the two values: word weights and sentence contents. */
+/** What the features read of one value, computed once per value rather than once per pair. */
+interface Profile {
+  anchors: ReadonlySet<string>;
+  core: ReadonlySet<string>;
+  lexical: boolean;
+  whole: boolean;
+  actorWords: ReadonlySet<string>;
+  /** The sentence's content lemmas with counts, and the vector's norm. */
+  sentence: ReadonlyMap<string, number>;
+  norm: number;
 }
 
 /** What the features of a story's pairs read besides the two values: word weights and sentence contents. */
 export class PairContext {
   private readonly df = new Map<string, number>();
   private readonly n: number;
-  private readonly sentences = new Map<string, Map<string, number>>();
+  private readonly sentences = new Map<string, { words: Map<string, number>; norm: number }>();
+  private readonly profiles = new Map<ValueInContext, Profile>();
   private readonly docs: ReadonlyMap<string, AnnotatedArticle>;
 
   constructor(values: readonly ValueInContext[], docs: readonly AnnotatedArticle[]) {
@@ -106,44 +123,61 @@ export class PairContext {
     return Math.log(1 + this.n / (this.df.get(l) ?? 1));
   }
 
+  profile(v: ValueInContext): Profile {
+    let p = this.profiles.get(v);
+    if (p) return p;
+    const concept = v.concept.replace(/\|whole$/, '');
+    const sentence = this.sentenceWords(v);
+    p = {
+      anchors: new Set(v.anchors),
+      core: new Set(v.core),
+      lexical: CONCEPT_NAMES.has(concept),
+      whole: v.concept.endsWith('|whole'),
+      actorWords: actorWords(v.actors),
+      sentence: sentence.words,
+      norm: sentence.norm,
+    };
+    this.profiles.set(v, p);
+    return p;
+  }
+
   /** Content lemmas of a value's sentence, with counts. */
-  private sentenceWords(v: ValueInContext): Map<string, number> {
+  private sentenceWords(v: ValueInContext): { words: Map<string, number>; norm: number } {
     const key = `${v.articleId}#${v.sentence}`;
     let m = this.sentences.get(key);
     if (m) return m;
-    m = new Map();
+    const words = new Map<string, number>();
     const doc = this.docs.get(v.articleId);
     const sent = doc?.sentences[v.sentence];
     if (doc && sent) {
-      for (const t of doc.tokens) {
-        if (t.start < sent.start) continue;
+      for (let i = firstTokenFrom(doc.tokens, sent.start); i < doc.tokens.length; i++) {
+        const t = doc.tokens[i];
         if (t.start >= sent.end) break;
         const u = t.upos ?? '';
         if (u !== 'NOUN' && u !== 'PROPN' && u !== 'VERB' && u !== 'ADJ') continue;
         const l = (t.lemma ?? t.text).toLowerCase();
         if (l.length < 3) continue;
-        m.set(l, (m.get(l) ?? 0) + 1);
+        words.set(l, (words.get(l) ?? 0) + 1);
       }
     }
+    let norm = 0;
+    for (const c of words.values()) norm += c * c;
+    m = { words, norm: Math.sqrt(norm) };
     this.sentences.set(key, m);
     return m;
   }
+}
 
-  /** Cosine of the two sentences' content lemmas. */
-  sentenceSimilarity(a: ValueInContext, b: ValueInContext): number {
-    const x = this.sentenceWords(a);
-    const y = this.sentenceWords(b);
-    let dot = 0;
-    let nx = 0;
-    let ny = 0;
-    for (const [w, c] of x) {
-      nx += c * c;
-      const d = y.get(w);
-      if (d !== undefined) dot += c * d;
-    }
-    for (const c of y.values()) ny += c * c;
-    return nx && ny ? dot / Math.sqrt(nx * ny) : 0;
+/** Cosine of two sentences' content lemmas. */
+function sentenceSimilarity(x: Profile, y: Profile): number {
+  if (x.norm === 0 || y.norm === 0) return 0;
+  const [small, large] = x.sentence.size <= y.sentence.size ? [x.sentence, y.sentence] : [y.sentence, x.sentence];
+  let dot = 0;
+  for (const [w, c] of small) {
+    const d = large.get(w);
+    if (d !== undefined) dot += c * d;
   }
+  return dot / (x.norm * y.norm);
 }
 
 /** How close two figures are, 1 for equal and falling with their ratio (dates: with the days between them). */
@@ -207,26 +241,25 @@ function structuralMatch(
 
 /** The feature vector of a pair, in the order of `PAIR_FEATURES`. */
 export function pairFeatures(a: ValueInContext, b: ValueInContext, ctx: PairContext): number[] {
+  const pa = ctx.profile(a);
+  const pb = ctx.profile(b);
   let near = 0;
   let mid = 0;
   let far = 0;
   let weight = 0;
-  const bs = new Set(b.anchors);
-  const coreA = new Set(a.core);
-  const coreB = new Set(b.core);
-  for (const l of new Set(a.anchors)) {
-    if (!bs.has(l)) continue;
+  for (const l of pa.anchors) {
+    if (!pb.anchors.has(l)) continue;
     weight += ctx.idf(l);
     if (l === a.counted || l === a.predicate || l === b.counted || l === b.predicate) continue;
-    if (coreA.has(l) && coreB.has(l)) near++;
-    else if (coreA.has(l) || coreB.has(l)) mid++;
+    if (pa.core.has(l) && pb.core.has(l)) near++;
+    else if (pa.core.has(l) || pb.core.has(l)) mid++;
     else far++;
   }
-  const lexA = CONCEPT_NAMES.has(a.concept.replace(/\|whole$/, ''));
-  const lexB = CONCEPT_NAMES.has(b.concept.replace(/\|whole$/, ''));
-  const actors = actorRelation(a.actors, b.actors);
-  const wholeA = a.concept.endsWith('|whole');
-  const wholeB = b.concept.endsWith('|whole');
+  const lexA = pa.lexical;
+  const lexB = pb.lexical;
+  const actors = actorRelation(pa.actorWords, pb.actorWords);
+  const wholeA = pa.whole;
+  const wholeB = pb.whole;
   const type = a.type;
   const rule = structuralMatch(a, b, { near, mid, far, actors, lexA, lexB });
   return [
@@ -244,7 +277,7 @@ export function pairFeatures(a: ValueInContext, b: ValueInContext, ctx: PairCont
     Math.min(mid, 3) / 3,
     Math.min(far, 3) / 3,
     Math.min(weight, 12) / 12,
-    ctx.sentenceSimilarity(a, b),
+    sentenceSimilarity(pa, pb),
     closeness(a, b),
     overlap(a, b) ? 1 : 0,
     a.deadline && b.deadline ? 1 : 0,

@@ -48,7 +48,9 @@ describe.skipIf(!haveExamples)('compareArticles on the example articles', () => 
     expect(d).toHaveLength(1);
     expect(d[0].kind).toBe('unique');
     expect(d[0].outlets).toEqual([first.article.id]);
-    expect(d[0].numbers.some((n) => n.value === 10000 && n.unit === 'money')).toBe(true);
+    expect(d[0].values).toContainEqual(
+      expect.objectContaining({ type: 'money', value: 10000, unit: 'USD', text: '$10,000' }),
+    );
     const adds = c.byOutlet.find((o) => o.outlet === first.article.id)?.adds ?? [];
     expect(adds).toContain(d[0].id);
   });
@@ -60,7 +62,9 @@ describe.skipIf(!haveExamples)('compareArticles on the example articles', () => 
       expect(d[0].kind).toBe('unique');
       expect(d[0].outlets).toEqual([second.article.id]);
     }
-    expect(find(c, /within 45 days/)[0].numbers).toEqual([expect.objectContaining({ value: 45, unit: 'day' })]);
+    expect(find(c, /within 45 days/)[0].values).toEqual([
+      expect.objectContaining({ type: 'duration', value: 45, unit: 'day' }),
+    ]);
   });
 
   it('builds a coverage matrix consistent with the claims', () => {
