@@ -147,9 +147,7 @@ export function claimStems(text: string): string[] {
 }
 
 function stemsOf(ws: readonly string[]): string[] {
-  return ws
-    .filter((w) => w.length > 1 && !STOPWORDS.has(w) && !/^\d/.test(w) && !CALENDAR.test(w))
-    .map(stem);
+  return ws.filter((w) => w.length > 1 && !STOPWORDS.has(w) && !/^\d/.test(w) && !CALENDAR.test(w)).map(stem);
 }
 
 /** Stem pairs of consecutive lower-case content words ("open letter", "independ investig"). */
