@@ -156,7 +156,7 @@ export function alignValues(input: AlignInput): ValuePair[] {
   forEachCandidate(input, (a, b, features) => {
     const s = pairScore(model, a, features);
     if (s < model.threshold) return;
-    const agree = features[AGREE] === 1;
+    const agree = features[AGREE] === 1 && judge(...order(a, b, published), published, docs) === 'agree';
     for (const [x, y] of [
       [a, b],
       [b, a],
@@ -218,9 +218,11 @@ function judge(
   docs: readonly AnnotatedArticle[],
 ): PairRelation {
   if (a.type === 'tally') return a.value === b.value && a.against === b.against ? 'agree' : 'conflict';
-  if (intervalsOverlap([a.low, a.high], [b.low, b.high])) return 'agree';
   const pa = published.get(a.articleId);
   const pb = published.get(b.articleId);
+  // A toll a later day's report gives higher has risen, even where the first was hedged ("at least 224", then 253).
+  if (a.type === 'count' && TOLLS.has(a.concept) && pa && pb && pa < pb && b.value > a.value) return 'update';
+  if (intervalsOverlap([a.low, a.high], [b.low, b.high])) return 'agree';
   if (a.type === 'count' && pa && pb && pa < pb) {
     const grew = (b.low ?? 0) > (a.high ?? Infinity);
     if (TOLLS.has(a.concept) && (grew || a.concept === 'missing')) return 'update';

@@ -85,10 +85,14 @@ const ABOUT_SPREAD = 0.1;
 /** "Nearly 2,000" is below 2,000 but not far below it. */
 const NEARLY_SPREAD = 0.15;
 
+/** "About 58 percent" is 57 or 59, not 53: a share is rounded to the point, not by a tenth of itself. */
+const ABOUT_PERCENT_POINTS = 1;
+
 /** The interval a hedged figure allows. */
-export function hedgeInterval(value: number, hedge: Hedge): [number | null, number | null] {
+export function hedgeInterval(value: number, hedge: Hedge, type: ValueType = 'count'): [number | null, number | null] {
   switch (hedge) {
     case 'about':
+      if (type === 'percent') return [value - ABOUT_PERCENT_POINTS, value + ABOUT_PERCENT_POINTS];
       return [value * (1 - ABOUT_SPREAD), value * (1 + ABOUT_SPREAD)];
     case 'nearly':
       return [value * (1 - NEARLY_SPREAD), value];
@@ -387,7 +391,7 @@ export function readFigures(text: string): Figure[] {
       if (/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$/i.test(before)) continue;
       if (/^(?:st|nd|rd|th)\b/i.test(text.slice(numberEnd))) continue;
     }
-    if (low === null && high === null) [low, high] = hedgeInterval(value, hedge);
+    if (low === null && high === null) [low, high] = hedgeInterval(value, hedge, type);
     end = figureEnd;
     out.push({ type, value, low, high, hedge, unit, start, end, numberStart, numberEnd });
     // Read on from the end of the number: the unit word may start the next figure ("30 days, 45 days").

@@ -10,7 +10,7 @@
 import type { AnnotatedArticle } from '../model.js';
 import { alignValues, disagreements, type ValuePair } from './align.js';
 import type { AlignmentModel } from './pair-features.js';
-import { extractClaims, type ArticleClaim, type ClaimSpan } from './claims.js';
+import { extractClaims, type ArticleClaim, type ClaimSpan, type NumberFact } from './claims.js';
 import { findProvenance, outletOf, type Provenance } from './syndication.js';
 import type { ClaimValue, ValueDisagreement } from './types.js';
 import { extractValues, type ValueInContext } from './values.js';
@@ -47,6 +47,8 @@ export interface Claim {
   /** Every report of the claim, with exact offsets. */
   sources: ClaimSpan[];
   entities: string[];
+  /** The claim's figures in the older, simpler form (value, unit word, text); `values` supersedes it. */
+  numbers: NumberFact[];
   dates: string[];
   quote?: string;
   /** The figures the claim states (from its first report), normalised. */
@@ -287,6 +289,7 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
       entities: [...new Set(ms.flatMap((m) => m.entities))],
       dates: [...new Set(ms.flatMap((m) => m.dates))],
       quote: ms.find((m) => m.quote)?.quote,
+      numbers: firstValues.filter((v) => v.type !== 'date').map(numberFact),
       values: firstValues.map(publicValue),
       conflicts: claimConflicts,
       ...(carriedBy.length > 0 ? { alsoCarriedBy: carriedBy } : {}),
@@ -321,6 +324,12 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
     });
   }
   return { outlets, claims: out, coverage, byOutlet, conflicts, updates, pairs, provenance: [...provenance.values()] };
+}
+
+/** A value in the older number form: money as "money", a share as "%", a duration in days as "day". */
+function numberFact(v: ValueInContext): NumberFact {
+  const unit = v.type === 'money' ? 'money' : v.type === 'count' ? (v.counted ?? '') : v.unit;
+  return { value: v.value, unit, text: v.text };
 }
 
 /** A value as published: without the parse context alignment used. */

@@ -46,6 +46,9 @@ describe('storyline/1 JSON', () => {
     const doc = JSON.parse(r.stdout) as StorylineJson;
     expect(doc.format).toBe('storyline/1');
     expect(doc.articles.length).toBeGreaterThanOrEqual(12);
+    // The demo's planted disagreements are in the document, so the schema of conflicts is exercised too.
+    expect(doc.stories.some((s) => (s.conflicts ?? []).length > 0)).toBe(true);
+    expect(doc.stories.flatMap((s) => s.claims ?? []).some((c) => c.values.length > 0)).toBe(true);
     checkDocument(doc);
   });
 
