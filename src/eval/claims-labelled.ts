@@ -165,6 +165,8 @@ export interface ClaimsEvalResult {
   articles: number;
   split: string;
   byType: Record<string, TypeScores>;
+  /** Real report pairs, and pairs where one report's figures were edited. */
+  byOrigin: Record<string, TypeScores>;
   all: TypeScores;
   /** CPU milliseconds per article of the comparison stage (annotation excluded). */
   msPerArticle: number;
@@ -200,6 +202,7 @@ export async function runClaimsEval(ducDocsDir: string, opts: ClaimsEvalOptions 
   const split = opts.split ?? 'all';
   const items = loadClaimLabels(file).filter((x) => split === 'all' || x.split === split);
   const byType: Record<string, TypeScores> = {};
+  const byOrigin: Record<string, TypeScores> = {};
   const all = emptyScores();
   const errors: string[] = [];
   let compareMs = 0;
@@ -217,8 +220,9 @@ export async function runClaimsEval(ducDocsDir: string, opts: ClaimsEvalOptions 
     };
     for (const p of item.pairs) {
       const t = (byType[p.type] ??= emptyScores());
+      const o = (byOrigin[item.origin] ??= emptyScores());
       const hit = cmp.pairs.find((q) => matches(p, q));
-      for (const s of [t, all]) {
+      for (const s of [t, o, all]) {
         s.pairs++;
         if (hit) s.aligned++;
         if (p.relation === 'conflict') {
@@ -244,8 +248,9 @@ export async function runClaimsEval(ducDocsDir: string, opts: ClaimsEvalOptions 
     for (const q of cmp.pairs) {
       if (q.relation !== 'conflict') continue;
       const t = (byType[q.a.type] ??= emptyScores());
+      const o = (byOrigin[item.origin] ??= emptyScores());
       const ok = item.pairs.some((p) => p.relation === 'conflict' && matches(p, q));
-      for (const s of [t, all]) {
+      for (const s of [t, o, all]) {
         s.predicted++;
         if (ok) s.correct++;
       }
@@ -261,6 +266,7 @@ export async function runClaimsEval(ducDocsDir: string, opts: ClaimsEvalOptions 
     articles,
     split,
     byType,
+    byOrigin,
     all,
     msPerArticle: articles ? compareMs / articles : 0,
     ...(opts.errors ? { errors } : {}),
@@ -285,6 +291,8 @@ export function formatClaimsEval(r: ClaimsEvalResult): string {
   };
   for (const t of Object.keys(r.byType).sort()) lines.push(row(t, r.byType[t]));
   lines.push(row('all', r.all));
+  lines.push('----------|-----------|--------|-----------|-------|------------|---------|---------|-------|--------');
+  for (const o of Object.keys(r.byOrigin).sort()) lines.push(row(o, r.byOrigin[o]));
   lines.push('', `Comparison stage: ${r.msPerArticle.toFixed(2)} ms CPU per article (annotation excluded)`);
   if (r.errors?.length) lines.push('', ...r.errors);
   return lines.join('\n');
