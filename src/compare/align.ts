@@ -35,6 +35,8 @@ export interface ValuePair {
 
 const RULE = PAIR_FEATURES.indexOf('structural rule');
 const AGREE = PAIR_FEATURES.indexOf('figures agree');
+const CONCEPT_DIFFERS = PAIR_FEATURES.indexOf('concept differs');
+const ACTOR_DIFFERS = PAIR_FEATURES.indexOf('actor differs');
 
 /**
  * How sure alignment is that a pair states one fact. The structural rule aligns on its own; the model adds the
@@ -131,7 +133,11 @@ function forEachCandidate(
           if (a.articleId === b.articleId || !comparable(a, b)) continue;
           // One outlet's two reports are compared only to show how a figure moved between them.
           if (originOf(a) === originOf(b) && published.get(a.articleId) === published.get(b.articleId)) continue;
-          visit(a, b, pairFeatures(a, b, ctx));
+          const features = pairFeatures(a, b, ctx);
+          // Two different named concepts (killed, injured) or two different named actors are two facts whatever
+          // else the figures share.
+          if (features[CONCEPT_DIFFERS] === 1 || features[ACTOR_DIFFERS] === 1) continue;
+          visit(a, b, features);
         }
       }
       for (const key of keys) {

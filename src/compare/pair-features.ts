@@ -264,7 +264,7 @@ export function pairFeatures(a: ValueInContext, b: ValueInContext, ctx: PairCont
   const rule = structuralMatch(a, b, { near, mid, far, actors, lexA, lexB });
   return [
     lexA && lexB && a.concept === b.concept ? 1 : 0,
-    (lexA || lexB) && a.concept !== b.concept ? 1 : 0,
+    lexA && lexB && a.concept !== b.concept ? 1 : 0,
     !lexA && !lexB && a.concept === b.concept && a.concept.includes('|') ? 1 : 0,
     a.counted && b.counted && sameCounted(a.counted, b.counted) ? 1 : 0,
     a.counted && b.counted && !sameCounted(a.counted, b.counted) ? 1 : 0,

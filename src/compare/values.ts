@@ -294,6 +294,8 @@ function actorsOf(doc: AnnotatedArticle, tokens: readonly Token[], actorTokens: 
     for (const m of doc.mentions) {
       if (m.start > t.end) break;
       if (m.end <= t.start) continue;
+      // People and organisations act; a place named as subject ("Kenya charged…") is not told apart reliably.
+      if (m.type !== 'person' && m.type !== 'organization') continue;
       const name = m.entity !== undefined ? (doc.entities[m.entity]?.name ?? m.text) : m.text;
       out.add(name.toLowerCase());
     }
