@@ -78,7 +78,7 @@ const EVALS: EvalSpec[] = [
       'outlet comparison on hand-labelled DUC 2006 report pairs: conflict recall and precision, agreements flagged, updates, per value type',
     argument: '<duc-docs-dir>',
     options: [
-      ['--labels <file>', 'labels file (default labels/claims/duc2006.jsonl in the package)'],
+      ['--labels <path>', 'labels file or folder (default: every file in labels/claims in the package)'],
       ['--split <name>', 'dev, test or all (default all)'],
       ['--errors', 'list missed and false conflicts with context'],
     ],

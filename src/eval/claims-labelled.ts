@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,17 +57,25 @@ export class ClaimLabelsError extends Error {
   }
 }
 
-/** `labels/claims/duc2006.jsonl` at the package root, from source (`src/eval`) and build (`dist/src/eval`). */
+/** `labels/claims/` at the package root (every `.jsonl` file in it), from source and from the build. */
 export function defaultClaimLabelsPath(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const up of ['../..', '../../..']) {
-    const p = path.resolve(here, up, 'labels/claims/duc2006.jsonl');
+    const p = path.resolve(here, up, 'labels/claims');
     if (existsSync(p)) return p;
   }
-  return path.resolve(here, '../..', 'labels/claims/duc2006.jsonl');
+  return path.resolve(here, '../..', 'labels/claims');
 }
 
-export function loadClaimLabels(file: string): ClaimLabelItem[] {
+/** Reads the items of a labels file, or of every `.jsonl` file in a folder (in name order). */
+export function loadClaimLabels(fileOrFolder: string): ClaimLabelItem[] {
+  if (existsSync(fileOrFolder) && statSync(fileOrFolder).isDirectory()) {
+    return readdirSync(fileOrFolder)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()
+      .flatMap((f) => loadClaimLabels(path.join(fileOrFolder, f)));
+  }
+  const file = fileOrFolder;
   const out: ClaimLabelItem[] = [];
   readFileSync(file, 'utf8')
     .split('\n')
