@@ -304,7 +304,12 @@ export function readFigures(text: string): Figure[] {
     // A tally: two numbers joined by a dash or "to", in a vote or a score.
     if (g.second !== undefined && g.digits && !g.sign && !g.scale && /^\d{1,4}$/.test(g.digits)) {
       const second = Number(g.second);
-      const isTally = TALLY_CONTEXT.test(before) || /^(vote|margin|decision|ruling|majority|split)$/i.test(unitRaw);
+      // "a 6-3 Supreme Court vote": the word that makes it a tally may follow a few words later.
+      const after = text.slice(numberEnd, numberEnd + 40);
+      const isTally =
+        TALLY_CONTEXT.test(before) ||
+        /^(vote|margin|decision|ruling|majority|split)$/i.test(unitRaw) ||
+        /^(?:\s+[A-Z][\w.-]*){0,3}\s+(?:vote|votes|ballot|decision|ruling|verdict)\b/.test(after);
       if (isTally) {
         const tallyEnd = /^(vote|margin|decision|ruling|majority|split)$/i.test(unitRaw) ? end : numberEnd;
         out.push({
