@@ -12,7 +12,7 @@ import type { AnnotatedArticle } from '../model.js';
 import { intervalsOverlap } from './figures.js';
 import type { Provenance } from './syndication.js';
 import type { ValueDisagreement, ValueSide } from './types.js';
-import type { ValueInContext } from './values.js';
+import { publicValue, type ValueInContext } from './values.js';
 import {
   alignmentScore,
   comparable,
@@ -287,17 +287,7 @@ export function disagreements(
       const doc = byId.get(v.articleId);
       const sent = doc?.sentences[v.sentence];
       const prov = provenance.get(v.articleId);
-      const {
-        anchors: _a,
-        predicate: _p,
-        sentence: _s,
-        counted: _c,
-        core: _k,
-        thing: _t,
-        deadline: _d,
-        actors: _x,
-        ...value
-      } = v;
+      const value = publicValue(v);
       return {
         outlet: prov?.outlet ?? v.articleId,
         articleId: v.articleId,

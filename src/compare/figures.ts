@@ -3,21 +3,14 @@
  * read into a value and the interval the wording allows. Only the surface is read here; what a figure measures
  * is found on the parse (values.ts).
  */
-import type { Hedge, ValueType } from './types.js';
+import type { ClaimValue, Hedge, ValueType } from './types.js';
 import { NUMBER_WORDS } from '../text/words.js';
 
 /** A figure found in a sentence, with offsets relative to the string it was read from. */
-export interface Figure {
-  type: ValueType;
-  value: number;
-  low: number | null;
-  high: number | null;
-  hedge: Hedge;
-  unit: string;
-  against?: number;
-  /** Where the figure (hedge, number and unit words) is. */
-  start: number;
-  end: number;
+export interface Figure extends Pick<
+  ClaimValue,
+  'type' | 'value' | 'low' | 'high' | 'hedge' | 'unit' | 'against' | 'start' | 'end'
+> {
   /** Where the number itself is: the words the parse attaches the figure by. */
   numberStart: number;
   numberEnd: number;

@@ -13,7 +13,7 @@ import type { AlignmentModel } from './pair-features.js';
 import { extractClaims, type ArticleClaim, type ClaimSpan, type NumberFact } from './claims.js';
 import { findProvenance, outletOf, type Provenance } from './syndication.js';
 import type { ClaimValue, ValueDisagreement } from './types.js';
-import { extractValues, type ValueInContext } from './values.js';
+import { extractValues, publicValue, type ValueInContext } from './values.js';
 
 export type { ArticleClaim, ClaimSpan, NumberFact } from './claims.js';
 export { extractClaims, extractNumbers, extractDates, extractNames } from './claims.js';
@@ -330,22 +330,6 @@ export function compareArticles(docs: readonly AnnotatedArticle[], opts: Compare
 function numberFact(v: ValueInContext): NumberFact {
   const unit = v.type === 'money' ? 'money' : v.type === 'count' ? (v.counted ?? '') : v.unit;
   return { value: v.value, unit, text: v.text };
-}
-
-/** A value as published: without the parse context alignment used. */
-function publicValue(v: ValueInContext): ClaimValue {
-  const {
-    anchors: _a,
-    predicate: _p,
-    sentence: _s,
-    counted: _c,
-    core: _k,
-    thing: _t,
-    deadline: _d,
-    actors: _x,
-    ...value
-  } = v;
-  return value;
 }
 
 /** The story-level conflicts that involve a figure of one of the claim's reports. */

@@ -473,3 +473,19 @@ function withParse(doc: AnnotatedArticle): AnnotatedArticle {
   const tagged = doc.tokens.length === 0 ? annotateText(doc) : doc;
   return tagged.tokens.some((t) => t.head === undefined) ? annotateSyntax(tagged) : tagged;
 }
+
+/** A value as published: without the parse context alignment used. */
+export function publicValue(v: ValueInContext): ClaimValue {
+  const {
+    anchors: _a,
+    predicate: _p,
+    sentence: _s,
+    counted: _c,
+    core: _k,
+    thing: _t,
+    deadline: _d,
+    actors: _x,
+    ...value
+  } = v;
+  return value;
+}
