@@ -2,6 +2,7 @@ import type { AnnotatedArticle, Story, StoryEntity, StoryQuote, SummarySentence,
 import { resolveEntities } from '../entities/index.js';
 import type { Comparison } from '../compare/index.js';
 import { linkQuotes } from '../quotes/link.js';
+import { independentOutlets } from '../stories/outlets.js';
 
 /** What assembling a story needs besides its articles. */
 export interface StoryParts {
@@ -66,13 +67,12 @@ export function assembleStory(
   return story;
 }
 
-/** Distinct outlets; an article without an outlet counts on its own. */
+/**
+ * Distinct outlets; an article without an outlet counts on its own. Articles carry no copy links, so wire
+ * copies cannot be collapsed here: this is the fallback for when the clusterer's count is not at hand.
+ */
 export function independentSources(docs: AnnotatedArticle[]): number {
-  const outlets = new Set<string>();
-  for (const d of docs) {
-    outlets.add(d.article.source ? `s:${d.article.source.toLowerCase()}` : `a:${d.article.id}`);
-  }
-  return Math.max(outlets.size, docs.length > 0 ? 1 : 0);
+  return independentOutlets(docs.map((d) => ({ id: d.article.id, source: d.article.source })));
 }
 
 /** The earliest article's headline, else its first sentence cut to a readable length. */

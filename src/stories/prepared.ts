@@ -1,6 +1,7 @@
 import type { Signature } from './dedup.js';
 import { FEATURE_GROUPS, type ArticleFeatures, type FeatureGroup, type LeadFeatures } from './features.js';
-import { StoryClustererError, type PreparedArticle } from './index.js';
+import { StoryClustererError } from './errors.js';
+import type { PreparedArticle } from './types.js';
 
 /**
  * A prepared article as plain JSON, kept in the assignment log so that other processes replay a placement
