@@ -1,7 +1,3 @@
-import type { Claim, Coverage, OutletSummary } from './compare/index.js';
-import type { ValueDisagreement } from './compare/types.js';
-import type { LinkedStatement } from './quotes/link.js';
-
 /**
  * The one document model every stage reads and writes.
  *
@@ -217,6 +213,159 @@ export interface Story {
   updates?: ValueDisagreement[];
 }
 
-export type { Claim, ClaimConflict, ClaimSpan, Coverage, OutletSummary } from './compare/index.js';
-export type { ClaimValue, Hedge, ValueDisagreement, ValueSide, ValueType } from './compare/types.js';
-export type { LinkedStatement, LinkedExcerpt } from './quotes/link.js';
+// Comparing outlets: figures, claims and where reports disagree.
+
+/** What kind of quantity a value is; values are only ever compared with values of the same type. */
+export type ValueType = 'count' | 'money' | 'percent' | 'tally' | 'age' | 'duration' | 'distance' | 'date';
+
+/** How the writer qualified the figure ("about", "nearly", "at least"…); it widens the value into an interval. */
+export type Hedge = 'exact' | 'about' | 'nearly' | 'at least' | 'more than' | 'up to' | 'less than' | 'range';
+
+/** One figure in one article, normalised, pointing back at the words it was read from. */
+export interface ClaimValue {
+  type: ValueType;
+  /** The figure as stated, normalised to a number (a date: days since 1970-01-01; a tally: votes for). */
+  value: number;
+  /**
+   * The interval the statement allows once its hedge is read: "about 1,200" → [1080, 1320], "at least 57" →
+   * [57, null]. `null` is an open end.
+   */
+  low: number | null;
+  high: number | null;
+  hedge: Hedge;
+  /** Unit after normalisation: a currency code (USD), "day" for durations, "km", "%", "" for plain counts. */
+  unit: string;
+  /** A tally's second figure (votes against), as in 7-4. */
+  against?: number;
+  /** A date value as ISO 8601 (day, month or year precision). */
+  date?: string;
+  /** What is measured, in words: "people evacuated", "killed", "review", "vote". */
+  measured: string;
+  /** The concept used to align values across outlets ("evacuated", "dead"; else the counted noun's lemma). */
+  concept: string;
+  articleId: string;
+  /** Offsets of the figure (with its hedge and unit) in the article text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One outlet's side of a disagreement: its value and the sentence that states it. */
+export interface ValueSide {
+  outlet: string;
+  articleId: string;
+  /** Publication date of the article, when known. */
+  published?: string;
+  value: ClaimValue;
+  /** The sentence stating the value, with offsets into the article text. */
+  sentence: { start: number; end: number; text: string };
+  /** Outlets that carried the same article as a copy (wire syndication). */
+  alsoCarriedBy?: string[];
+}
+
+/**
+ * Aligned values that cannot both be true (`conflict`), or a figure that changed between reports as the story
+ * developed (`update`: the later report is later, as a rising toll).
+ */
+export interface ValueDisagreement {
+  id: string;
+  kind: 'conflict' | 'update';
+  type: ValueType;
+  /** What the sides measure, in words. */
+  measured: string;
+  /** Earliest report first. */
+  sides: ValueSide[];
+}
+
+/** A number with the word it counts ("45 days" → value 45, unit "day"). */
+export interface NumberFact {
+  value: number;
+  unit: string;
+  text: string;
+}
+
+export interface ClaimSpan {
+  articleId: string;
+  outlet: string;
+  /** Offsets into the article text; `text === article.text.slice(start, end)`. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type ClaimKind = 'shared' | 'unique' | 'conflict';
+
+/** A disagreement between outlets on a figure the claim states: what is measured, and each outlet's value. */
+export interface ClaimConflict {
+  /** Id of the story-level disagreement (`Comparison.conflicts`). */
+  id: string;
+  slot: string;
+  values: Array<{ value: string; outlet: string; source: ClaimSpan }>;
+}
+
+/** One statement, as reported by one or more outlets. */
+export interface Claim {
+  id: string;
+  /** Text of the first report (earliest article, then earliest position). */
+  text: string;
+  kind: ClaimKind;
+  outlets: string[];
+  /** Every report of the claim, with exact offsets. */
+  sources: ClaimSpan[];
+  entities: string[];
+  /** The claim's figures in the older, simpler form (value, unit word, text); `values` supersedes it. */
+  numbers: NumberFact[];
+  dates: string[];
+  quote?: string;
+  /** The figures the claim states (from its first report), normalised. */
+  values: ClaimValue[];
+  conflicts: ClaimConflict[];
+  /** Outlets that ran a copy of a report of this claim (wire syndication): not independent confirmation. */
+  alsoCarriedBy?: string[];
+}
+
+/** Outlets × claims: `matrix[o][c]` is true when outlet `outlets[o]` reports claim `claims[c]`. */
+export interface Coverage {
+  outlets: string[];
+  claims: string[];
+  matrix: boolean[][];
+}
+
+export interface OutletSummary {
+  outlet: string;
+  articleIds: string[];
+  /** Number of claims the outlet reports. */
+  claims: number;
+  /** Claims no other outlet has (ids). */
+  adds: string[];
+  /** The outlet whose dispatches this outlet's articles copy, when all of them are copies. */
+  carries?: string;
+}
+
+// Statements quoted by several articles.
+
+/** One article's excerpt of a statement. */
+export interface LinkedExcerpt {
+  articleId: string;
+  /** Index into that article's `quotes`. */
+  quote: number;
+  start: number;
+  end: number;
+  text: string;
+  kind: QuoteKind;
+  speaker: string | null;
+}
+
+/** The same statement as quoted by one or more articles. */
+export interface LinkedStatement {
+  id: string;
+  /** The speaker most excerpts agree on, or null. */
+  speaker: string | null;
+  /** The longest direct wording, else the longest excerpt. */
+  text: string;
+  excerpts: LinkedExcerpt[];
+  /** Number of distinct articles quoting it. */
+  articles: number;
+  /** True when two articles quote the same speaker with different wording of the same statement. */
+  wordingDiffers: boolean;
+}

@@ -11,7 +11,7 @@
 import type { AnnotatedArticle } from '../model.js';
 import { intervalsOverlap } from './figures.js';
 import type { Provenance } from './syndication.js';
-import type { ValueDisagreement, ValueSide } from './types.js';
+import type { ValueDisagreement, ValueSide } from '../model.js';
 import { publicValue, type ValueInContext } from './values.js';
 import {
   alignmentScore,

@@ -3,25 +3,11 @@
  * semicolons, after a leading subordinate clause, and between a quotation and its attribution),
  * with the entities, numbers and dates it mentions.
  */
-import type { AnnotatedArticle } from '../model.js';
+import type { AnnotatedArticle, ClaimSpan, NumberFact } from '../model.js';
+
+export type { ClaimSpan, NumberFact } from '../model.js';
 import { embedRanges, inRanges, isBoilerplate, stem, STOPWORDS, words } from '../summarize/features.js';
 import { MONTHS, NUMBER_WORDS, WEEKDAYS } from '../text/words.js';
-
-/** A number with the word it counts ("45 days" → value 45, unit "day"). */
-export interface NumberFact {
-  value: number;
-  unit: string;
-  text: string;
-}
-
-export interface ClaimSpan {
-  articleId: string;
-  outlet: string;
-  /** Offsets into the article text; `text === article.text.slice(start, end)`. */
-  start: number;
-  end: number;
-  text: string;
-}
 
 /** A claim as extracted from one article, before alignment. */
 export interface ArticleClaim extends ClaimSpan {

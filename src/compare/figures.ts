@@ -3,7 +3,7 @@
  * read into a value and the interval the wording allows. Only the surface is read here; what a figure measures
  * is found on the parse (values.ts).
  */
-import type { ClaimValue, Hedge, ValueType } from './types.js';
+import type { ClaimValue, Hedge, ValueType } from '../model.js';
 import { NUMBER_WORDS } from '../text/words.js';
 
 /** A figure found in a sentence, with offsets relative to the string it was read from. */

@@ -7,18 +7,27 @@
  * days" and "within 30 days" align and can then be compared. Each claim links to at most its best
  * match in each other outlet (mutual best above a threshold), and linked claims form one group.
  */
-import type { AnnotatedArticle } from '../model.js';
+import type {
+  AnnotatedArticle,
+  Claim,
+  ClaimConflict,
+  ClaimSpan,
+  Coverage,
+  NumberFact,
+  OutletSummary,
+  ValueDisagreement,
+} from '../model.js';
 import { alignValues, disagreements, type ValuePair } from './align.js';
 import type { AlignmentModel } from './pair-features.js';
-import { extractClaims, type ArticleClaim, type ClaimSpan, type NumberFact } from './claims.js';
+import { extractClaims, type ArticleClaim } from './claims.js';
 import { findProvenance, outletOf, type Provenance } from './syndication.js';
-import type { ClaimValue, ValueDisagreement } from './types.js';
 import { extractValues, publicValue, type ValueInContext } from './values.js';
 
-export type { ArticleClaim, ClaimSpan, NumberFact } from './claims.js';
+export type { ArticleClaim } from './claims.js';
+export type { Claim, ClaimConflict, ClaimKind, ClaimSpan, Coverage, NumberFact, OutletSummary } from '../model.js';
 export { extractClaims, extractNumbers, extractDates, extractNames } from './claims.js';
 
-export type { ClaimValue, Hedge, ValueDisagreement, ValueSide, ValueType } from './types.js';
+export type { ClaimValue, Hedge, ValueDisagreement, ValueSide, ValueType } from '../model.js';
 export type { ValuePair, PairRelation, CandidatePair } from './align.js';
 export { candidatePairs } from './align.js';
 export { PAIR_FEATURES, type AlignmentModel } from './pair-features.js';
@@ -26,55 +35,6 @@ export type { Provenance } from './syndication.js';
 export { extractValues, type ValueInContext } from './values.js';
 export { readFigures } from './figures.js';
 export { findProvenance, outletOf } from './syndication.js';
-
-export type ClaimKind = 'shared' | 'unique' | 'conflict';
-
-/** A disagreement between outlets on a figure the claim states: what is measured, and each outlet's value. */
-export interface ClaimConflict {
-  /** Id of the story-level disagreement (`Comparison.conflicts`). */
-  id: string;
-  slot: string;
-  values: Array<{ value: string; outlet: string; source: ClaimSpan }>;
-}
-
-/** One statement, as reported by one or more outlets. */
-export interface Claim {
-  id: string;
-  /** Text of the first report (earliest article, then earliest position). */
-  text: string;
-  kind: ClaimKind;
-  outlets: string[];
-  /** Every report of the claim, with exact offsets. */
-  sources: ClaimSpan[];
-  entities: string[];
-  /** The claim's figures in the older, simpler form (value, unit word, text); `values` supersedes it. */
-  numbers: NumberFact[];
-  dates: string[];
-  quote?: string;
-  /** The figures the claim states (from its first report), normalised. */
-  values: ClaimValue[];
-  conflicts: ClaimConflict[];
-  /** Outlets that ran a copy of a report of this claim (wire syndication): not independent confirmation. */
-  alsoCarriedBy?: string[];
-}
-
-/** Outlets × claims: `matrix[o][c]` is true when outlet `outlets[o]` reports claim `claims[c]`. */
-export interface Coverage {
-  outlets: string[];
-  claims: string[];
-  matrix: boolean[][];
-}
-
-export interface OutletSummary {
-  outlet: string;
-  articleIds: string[];
-  /** Number of claims the outlet reports. */
-  claims: number;
-  /** Claims no other outlet has (ids). */
-  adds: string[];
-  /** The outlet whose dispatches this outlet's articles copy, when all of them are copies. */
-  carries?: string;
-}
 
 export interface Comparison {
   /** Outlets that reported independently (copies of another outlet's dispatch are not counted). */

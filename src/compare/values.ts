@@ -10,7 +10,7 @@ import { annotateText } from '../text/annotate.js';
 import { annotateSyntax } from '../text/parse.js';
 import { firstTokenFrom } from '../text/token-search.js';
 import { readFigures } from './figures.js';
-import type { ClaimValue, Hedge, ValueType } from './types.js';
+import type { ClaimValue, Hedge, ValueType } from '../model.js';
 
 /** A value with the words around it that alignment compares. */
 export interface ValueInContext extends ClaimValue {

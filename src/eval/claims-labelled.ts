@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnnotatedArticle, Article } from '../model.js';
-import type { ValueType } from '../compare/types.js';
+import type { ValueType } from '../model.js';
 import type { ValuePair } from '../compare/align.js';
 import { sha1Hex } from './quotes-labelled.js';
 import { parseDucDocument } from './stories.js';

@@ -1,31 +1,7 @@
-import type { AnnotatedArticle, QuoteKind } from '../model.js';
+import type { AnnotatedArticle, LinkedExcerpt, LinkedStatement } from '../model.js';
+
+export type { LinkedExcerpt, LinkedStatement } from '../model.js';
 import { normalizeQuotes } from './marks.js';
-
-/** One article's excerpt of a statement. */
-export interface LinkedExcerpt {
-  articleId: string;
-  /** Index into that article's `quotes`. */
-  quote: number;
-  start: number;
-  end: number;
-  text: string;
-  kind: QuoteKind;
-  speaker: string | null;
-}
-
-/** The same statement as quoted by one or more articles. */
-export interface LinkedStatement {
-  id: string;
-  /** The speaker most excerpts agree on, or null. */
-  speaker: string | null;
-  /** The longest direct wording, else the longest excerpt. */
-  text: string;
-  excerpts: LinkedExcerpt[];
-  /** Number of distinct articles quoting it. */
-  articles: number;
-  /** True when two articles quote the same speaker with different wording of the same statement. */
-  wordingDiffers: boolean;
-}
 
 const STOP = new Set(
   'a an the and or but if of to in on at for with by from as is are was were be been being it its this that these those i we you he she they them his her their our my me us not no do does did have has had will would can could should may might must shall than then so such there here what which who whom whose when where why how all any each every some about into over under after before again further once also just very too only own same out up down off more most other'.split(
