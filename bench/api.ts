@@ -1,9 +1,10 @@
 /**
  * HTTP API latency with a large store: fills a SQLite file with copies of the example stories (real
  * annotations, distinct ids and texts) written straight through `store.commit`, starts the server on
- * loopback and times sequential requests.
+ * loopback and times sequential requests, then requests at a concurrency of 20, then the same while a
+ * 1,000-article ingest (two requests of 500) is analysed by the server.
  *
- *   npx tsx bench/api.ts [--articles 100000] [--requests 300] [--list-requests 50] [--db FILE]
+ *   npx tsx bench/api.ts [--articles 100000] [--requests 300] [--list-requests 50] [--ingest 1000] [--db FILE]
  *
  * With --db the file is kept, and a later run on it only tops it up to --articles before measuring.
  */
@@ -27,6 +28,8 @@ const listRequests = Number(arg('list-requests', '50'));
 const dir = mkdtempSync(path.join(tmpdir(), 'storyline-bench-api-'));
 const dbFile = arg('db', path.join(dir, 'api.db'));
 const examples = arg('examples', 'examples');
+const ingestSize = Number(arg('ingest', '1000'));
+const CONCURRENCY = 20;
 
 async function templates(): Promise<{ stories: Story[]; docs: Map<string, AnnotatedArticle> }> {
   const mem = await openStore(':memory:');
@@ -58,6 +61,41 @@ async function timeRequests(base: string, paths: string[]): Promise<{ p50: numbe
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
+}
+
+type Timing = { p50: number; p95: number; max: number };
+
+/** Requests `paths` with `concurrency` in flight at once; each time is one request's own latency. */
+async function timeConcurrent(base: string, paths: string[], concurrency = CONCURRENCY): Promise<Timing> {
+  const times: number[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) {
+      const p = paths[next++];
+      const t0 = performance.now();
+      const res = await fetch(base + p);
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${p}: HTTP ${res.status}`);
+      times.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
+}
+
+/** Distinct articles for the ingest: example texts, each with a sentence of its own. */
+function ingestBodies(n: number): Array<{ text: string; title?: string; source?: string; published?: string }> {
+  const base = [...docs.values()].map((d) => d.article);
+  return Array.from({ length: n }, (_, i) => {
+    const a = base[i % base.length];
+    return {
+      text: `${a.text}\n\nIngest reference ${Date.now()}-${i}.`,
+      title: a.title,
+      source: a.source,
+      published: a.published,
+    };
+  });
 }
 
 const { stories: tpl, docs } = await templates();
@@ -118,7 +156,7 @@ try {
     server.url,
     pick(storyIds, 20).map((id) => `/api/stories/${id}`),
   ); // warm-up
-  const results: Record<string, { p50: number; p95: number; max: number }> = {
+  const results: Record<string, Timing> = {
     'GET /api/stories/:id': await timeRequests(
       server.url,
       pick(storyIds, requests).map((id) => `/api/stories/${id}`),
@@ -139,14 +177,73 @@ try {
       pick(articleIds, requests).map((id) => `/api/articles/${id}`),
     ),
   };
+  const listPaths = (n: number): string[] =>
+    pick(storyIds, n).map((_, i) => `/api/stories?limit=50&offset=${(i * 7919) % maxOffset}`);
+  const storyPaths = (n: number): string[] => pick(storyIds, n).map((id) => `/api/stories/${id}`);
+  results[`GET /api/stories (c=${CONCURRENCY})`] = await timeConcurrent(server.url, listPaths(requests));
+  results[`GET /api/stories/:id (c=${CONCURRENCY})`] = await timeConcurrent(server.url, storyPaths(requests));
+  // While the server analyses a large ingest: rounds of concurrent reads until the jobs are done.
+  const bodies = ingestBodies(ingestSize);
+  const tIngest = performance.now();
+  const locations: string[] = [];
+  for (let at = 0; at < bodies.length; at += 500) {
+    const res = await fetch(`${server.url}/api/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(bodies.slice(at, at + 500)),
+    });
+    if (res.status !== 202) throw new Error(`POST /api/articles: HTTP ${res.status} ${await res.text()}`);
+    locations.push(res.headers.get('location') as string);
+  }
+  const acceptedMs = performance.now() - tIngest;
+  const during: Record<string, number[]> = { list: [], story: [] };
+  const finished = async (): Promise<boolean> => {
+    for (const l of locations) {
+      const job = (await (await fetch(server.url + l)).json()) as { status: string; error?: { message: string } };
+      if (job.status === 'failed') throw new Error(`ingest job failed: ${job.error?.message}`);
+      if (job.status !== 'done') return false;
+    }
+    return true;
+  };
+  let rounds = 0;
+  while (!(await finished())) {
+    for (const [kind, paths] of [
+      ['list', listPaths(CONCURRENCY)],
+      ['story', storyPaths(CONCURRENCY)],
+    ] as const) {
+      const times: number[] = [];
+      await Promise.all(
+        paths.map(async (p) => {
+          const t0 = performance.now();
+          const res = await fetch(server.url + p);
+          await res.arrayBuffer();
+          times.push(performance.now() - t0);
+        }),
+      );
+      during[kind].push(...times);
+    }
+    rounds++;
+  }
+  const ingestSeconds = (performance.now() - tIngest) / 1000;
+  const summarise = (xs: number[]): Timing => {
+    const t = [...xs].sort((a, b) => a - b);
+    return { p50: percentile(t, 50), p95: percentile(t, 95), max: t[t.length - 1] };
+  };
+  if (rounds > 0) {
+    results[`GET /api/stories, ingest running (c=${CONCURRENCY})`] = summarise(during.list);
+    results[`GET /api/stories/:id, ingest running (c=${CONCURRENCY})`] = summarise(during.story);
+  }
   const size = existsSync(dbFile) ? statSync(dbFile).size : 0;
   console.log(
     `store: ${await store.countArticles()} articles, ${storyIds.length} stories sampled, ${(size / 1e6).toFixed(0)} MB; filled in ${fillSeconds.toFixed(0)} s`,
   );
-  console.log('endpoint                              p50 ms   p95 ms   max ms');
+  console.log(
+    `ingest of ${ingestSize} articles: accepted in ${acceptedMs.toFixed(0)} ms, stored in ${ingestSeconds.toFixed(1)} s (${rounds} rounds of reads meanwhile)`,
+  );
+  console.log(`${'endpoint'.padEnd(52)}  p50 ms   p95 ms   max ms`);
   for (const [name, r] of Object.entries(results))
     console.log(
-      `${name.padEnd(36)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}`,
+      `${name.padEnd(52)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}`,
     );
 } finally {
   await server.close();

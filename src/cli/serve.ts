@@ -32,9 +32,16 @@ export function registerServe(program: Command, io: Io): void {
     .option('--port <n>', 'port to listen on', port, 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--max-body <bytes>', 'largest accepted request body', bytes, 5 * 1024 * 1024)
-    .action(async (opts: { db?: string; port: number; host: string; maxBody: number }) => {
+    .option(
+      '--allowed-host <name...>',
+      'host name the server is reached by, besides localhost (env STORYLINE_ALLOWED_HOSTS, comma-separated)',
+    )
+    .action(async (opts: { db?: string; port: number; host: string; maxBody: number; allowedHost?: string[] }) => {
       const store = await openStore(opts.db ?? defaultDatabase());
       const token = process.env.STORYLINE_TOKEN?.trim() || undefined;
+      const allowedHosts = [...(opts.allowedHost ?? []), ...(process.env.STORYLINE_ALLOWED_HOSTS ?? '').split(',')]
+        .map((h) => h.trim())
+        .filter((h) => h !== '');
       const webRoot = defaultWebRoot();
       let server;
       try {
@@ -43,6 +50,7 @@ export function registerServe(program: Command, io: Io): void {
           port: opts.port,
           host: opts.host,
           token,
+          allowedHosts,
           maxBodyBytes: opts.maxBody,
           webRoot,
         });
@@ -52,7 +60,8 @@ export function registerServe(program: Command, io: Io): void {
       }
       io.out(`storyline serving ${server.url}  (API: ${server.url}/api/openapi.json)`);
       if (!webRoot) io.err('the web app is not built (run: npm run build:web); serving the API only');
-      if (!token) io.err('STORYLINE_TOKEN is not set: anyone who can reach this address may POST articles');
+      if (!token)
+        io.err('STORYLINE_TOKEN is not set: programs on this machine may POST articles (pages of other sites may not)');
       await new Promise<void>((resolve) => {
         const stop = (): void => resolve();
         process.once('SIGINT', stop);

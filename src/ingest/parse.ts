@@ -91,12 +91,41 @@ export function contentHash(body: string): string {
   return createHash('sha256').update(normalised).digest('hex');
 }
 
-/** Builds an article from a body and its metadata. */
+/** True when a text has something a reader can see: a letter, digit, punctuation mark or symbol. */
+export function hasVisibleText(text: string): boolean {
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(text);
+}
+
+/**
+ * A link as it may be stored and shown: an absolute http(s) URL with a host and no spaces or control
+ * characters. Anything else (`javascript:`, `data:`, `http://`, relative paths) could not be followed
+ * safely from the web app.
+ */
+export function isSafeLink(raw: string): boolean {
+  if (raw.length > 2048 || /[\s\p{Cc}]/u.test(raw)) return false;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}
+
+/**
+ * Builds an article from a body and its metadata. Every ingest path ends here, so this is where stored
+ * input is checked: a text with nothing visible is refused, and a link that is not a safe http(s) URL is
+ * left out while the article is kept.
+ */
 export function makeArticle(body: string, meta: ArticleMetadata): Article {
   if (body.trim() === '') throw new IngestError('empty', 'no text (the file is empty or has only a header)');
+  if (!hasVisibleText(body)) {
+    throw new IngestError('empty', 'no visible text (only spaces, control or formatting characters)');
+  }
   const article: Article = { id: contentHash(body).slice(0, 16), text: body, publishedInferred: false };
-  if (meta.title) article.title = meta.title;
-  if (meta.url) article.url = meta.url;
+  if (meta.title && hasVisibleText(meta.title)) article.title = meta.title;
+  const url = meta.url?.trim();
+  if (url && isSafeLink(url)) article.url = url;
   if (meta.byline) article.byline = meta.byline;
   if (meta.path) article.path = meta.path;
   if (meta.published) article.published = meta.published;

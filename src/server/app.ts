@@ -1,16 +1,19 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { AnnotatedArticle, Article, Story } from '../model.js';
+import type { AnnotatedArticle, Article } from '../model.js';
 import { Engine } from '../engine/engine.js';
-import { toStorylineJson, type StorylineJson } from '../format/json.js';
 import { IngestError } from '../ingest/errors.js';
-import { makeArticle, parseHeaderDate, parseTextFile } from '../ingest/parse.js';
+import { isSafeLink, makeArticle, parseHeaderDate, parseTextFile } from '../ingest/parse.js';
 import type { Store } from '../store/types.js';
 import { readBodyLimited } from './body.js';
+import { ChangeFeed } from './changes.js';
 import { EventHub, type StoryUpdate } from './events.js';
+import { IngestJobs, MAX_ARTICLES_PER_REQUEST, type JobView } from './jobs.js';
 import { openApiDocument } from './openapi.js';
-import { cooccurrence, findEntities, findStories, SummaryIndex, type GraphEdge, type GraphNode } from './queries.js';
+import { findEntities, findStories, SummaryIndex } from './queries.js';
+import { DEFAULT_ARTICLE_PAGE, etagMatches, MAX_ARTICLE_PAGE, storyEtag, StoryPages } from './storypage.js';
+import { allowedHostNames, requestGuard } from './security.js';
 import { loadStatic } from './static.js';
 import { ApiError, articleInputs, dateParam, idParam, intParam, textParam, type ArticleInput } from './validate.js';
 
@@ -24,23 +27,21 @@ export interface AppOptions {
   webRoot?: string;
   /** Seconds between keep-alive comments on the event stream. */
   keepAliveSeconds?: number;
+  /**
+   * Host names (without port) requests may be addressed to besides `localhost`, `127.0.0.1` and `[::1]`:
+   * the names this server is reached by. Any other Host header is refused, which stops DNS rebinding.
+   */
+  allowedHosts?: string[];
+  /** The address the server listens on; a specific one is an allowed Host too. */
+  listenHost?: string;
 }
 
-/** `GET /api/stories/:id`: the storyline/1 document of one story, plus its entity co-occurrence graph. */
-export interface StoryResponse extends StorylineJson {
-  graph: { nodes: GraphNode[]; edges: GraphEdge[] };
-}
+export type { StoryResponse, ArticlePage } from './storypage.js';
+export type { IngestResponse, JobView, JobStatus } from './jobs.js';
 
 /** `GET /api/articles/:id`: one article with its annotations (tokens left out). */
 export interface ArticleResponse extends Omit<AnnotatedArticle, 'tokens'> {
   storyId?: string;
-}
-
-export interface IngestResponse {
-  stored: string[];
-  duplicates: string[];
-  failures: Array<{ index: number; reason: string }>;
-  stories: StoryUpdate[];
 }
 
 export const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
@@ -66,8 +67,8 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 function toArticle(input: ArticleInput, index: number): Article {
-  if (input.url !== undefined && !/^https?:\/\//i.test(input.url)) {
-    throw new ApiError(400, 'invalid_body', `article ${index}: url must start with http:// or https://`);
+  if (input.url !== undefined && !isSafeLink(input.url)) {
+    throw new ApiError(400, 'invalid_body', `article ${index}: url must be an http:// or https:// URL with a host`);
   }
   try {
     const published = input.published ? parseHeaderDate(input.published) : undefined;
@@ -86,6 +87,8 @@ function toArticle(input: ArticleInput, index: number): Article {
 export interface StorylineApp {
   app: Hono;
   events: EventHub;
+  /** Ingest jobs queued by `POST /api/articles`. */
+  jobs: IngestJobs;
 }
 
 export function createApp(opts: AppOptions): StorylineApp {
@@ -94,7 +97,17 @@ export function createApp(opts: AppOptions): StorylineApp {
   const engine = new Engine(store);
   const events = new EventHub();
   const index = new SummaryIndex(store);
-  let ingestQueue: Promise<unknown> = Promise.resolve();
+  const pages = new StoryPages(store);
+  const jobs = new IngestJobs(engine, store, (stories) => {
+    index.invalidate();
+    for (const u of stories) events.publish(u);
+  });
+  // Other processes' writes reach the event stream too, while anyone follows it.
+  const feed = new ChangeFeed(
+    store,
+    (u) => events.publish(u),
+    () => index.invalidate(),
+  );
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -107,6 +120,8 @@ export function createApp(opts: AppOptions): StorylineApp {
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     if (c.req.path.startsWith('/api/') && !h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
   });
+  // After the headers middleware, so refusals carry the security headers too.
+  app.use('*', requestGuard(allowedHostNames(opts.allowedHosts, opts.listenHost)));
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json({ error: { code: err.code, message: err.message } }, err.status);
@@ -138,11 +153,17 @@ export function createApp(opts: AppOptions): StorylineApp {
 
   app.get('/api/stories/:id', async (c) => {
     const id = idParam(c.req.param('id'), 'story id');
-    const story = await store.getStory(id);
-    if (!story) throw new ApiError(404, 'not_found', `no story "${id}"`);
-    const docs = await store.getArticles(story.articleIds, { tokens: false });
-    const body: StoryResponse = { ...toStorylineJson(docs, [story]), graph: cooccurrence(story, docs) };
-    return c.json(body);
+    const offset = intParam(c.req.query('articleOffset'), 'articleOffset', 0, 0, 1_000_000);
+    const limit = intParam(c.req.query('articleLimit'), 'articleLimit', DEFAULT_ARTICLE_PAGE, 1, MAX_ARTICLE_PAGE);
+    const summary = await pages.summary(id);
+    if (!summary) throw new ApiError(404, 'not_found', `no story "${id}"`);
+    const etag = storyEtag(summary, offset, limit);
+    // Revalidated on every use, so an unchanged story costs one summary read and no body.
+    const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
+    if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+    const body = await pages.read(summary, offset, limit);
+    if (!body) throw new ApiError(404, 'not_found', `no story "${id}"`);
+    return c.json(body, 200, headers);
   });
 
   app.get('/api/articles/:id', async (c) => {
@@ -201,45 +222,35 @@ export function createApp(opts: AppOptions): StorylineApp {
       } catch (err) {
         throw new ApiError(400, 'invalid_body', `the body is not valid JSON: ${(err as Error).message}`);
       }
-      articles = articleInputs(value).map(toArticle);
+      if (Array.isArray(value) && value.length > MAX_ARTICLES_PER_REQUEST) {
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          `at most ${MAX_ARTICLES_PER_REQUEST} articles per request, got ${value.length}: send the rest in further requests`,
+        );
+      }
+      articles = articleInputs(value, MAX_ARTICLES_PER_REQUEST).map(toArticle);
     }
-    // Views of large stories the batch only added members to are completed before answering.
-    const run = ingestQueue.then(async () => {
-      const r = await engine.ingest(articles);
-      await engine.refresh();
-      return r;
-    });
-    ingestQueue = run.catch(() => undefined);
-    const report = await run;
-    index.invalidate();
-    const stories: StoryUpdate[] = [];
-    for (const sid of report.stories) {
-      const s: Story | undefined = await store.getStory(sid);
-      if (s)
-        stories.push({
-          storyId: s.id,
-          title: s.title,
-          articleCount: s.articleIds.length,
-          independentSources: s.independentSources,
-        });
+    const queued = jobs.submit(articles);
+    const location = `/api/jobs/${queued.id}`;
+    if (c.req.query('wait') !== 'true') return c.json(queued, 202, { Location: location });
+    // The synchronous form: the answer of the finished job.
+    const job = (await jobs.wait(queued.id)) as JobView;
+    if (job.status === 'failed' || !job.result) {
+      const message = job.error?.message ?? 'the batch could not be stored';
+      if (job.error?.code === 'invalid_body') throw new ApiError(400, 'invalid_body', message);
+      throw new ApiError(500, 'internal', message);
     }
-    for (const u of stories) events.publish(u);
-    const body: IngestResponse = {
-      stored: report.stored,
-      duplicates: report.duplicates,
-      failures: report.failures.map((f) => ({
-        index: Math.max(
-          0,
-          articles.findIndex((a) => a.id === f.path),
-        ),
-        reason: f.reason,
-      })),
-      stories,
-    };
-    if (report.stored.length === 0 && report.failures.length > 0) {
-      throw new ApiError(400, 'invalid_body', `no article could be analysed: ${report.failures[0].reason}`);
+    return c.json(job.result, job.result.stored.length > 0 ? 201 : 200, { Location: location });
+  });
+
+  app.get('/api/jobs/:id', (c) => {
+    const id = idParam(c.req.param('id'), 'job id');
+    const job = jobs.get(id);
+    if (!job) {
+      throw new ApiError(404, 'not_found', `no job "${id}" (finished jobs are kept for a while, not forever)`);
     }
-    return c.json(body, report.stored.length > 0 ? 201 : 200);
+    return c.json(job);
   });
 
   app.get('/api/events', (c) =>
@@ -250,6 +261,7 @@ export function createApp(opts: AppOptions): StorylineApp {
         pending.push(u);
         wake?.();
       });
+      const release = feed.retain();
       let closed = false;
       stream.onAbort(() => {
         closed = true;
@@ -257,7 +269,7 @@ export function createApp(opts: AppOptions): StorylineApp {
       });
       const keepAlive = setInterval(() => wake?.(), (opts.keepAliveSeconds ?? 15) * 1000);
       try {
-        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ subscribers: events.size }), retry: 3000 });
+        await stream.writeSSE({ event: 'ready', data: '{}', retry: 3000 });
         while (!closed) {
           await new Promise<void>((resolve) => (wake = resolve));
           wake = undefined;
@@ -270,6 +282,7 @@ export function createApp(opts: AppOptions): StorylineApp {
         }
       } finally {
         clearInterval(keepAlive);
+        release();
         unsubscribe();
       }
     }),
@@ -284,7 +297,7 @@ export function createApp(opts: AppOptions): StorylineApp {
       return c.text('The web app is not built. Run `npm run build:web`; the API is under /api/.', 404);
     }
     const file = await loadStatic(opts.webRoot, c.req.path);
-    if (!file) return c.text('not found', 404);
+    if (!file) return c.text(`404 not found: ${c.req.path.slice(0, 200)} is not a page of this app`, 404);
     if (c.req.header('if-none-match') === file.etag) {
       return c.body(null, 304, { ETag: file.etag, 'Cache-Control': file.cacheControl });
     }
@@ -295,5 +308,5 @@ export function createApp(opts: AppOptions): StorylineApp {
     });
   });
 
-  return { app, events };
+  return { app, events, jobs };
 }

@@ -42,7 +42,9 @@ export function openApiDocument(): Schema {
     info: {
       title: 'Storyline API',
       version: '1.0.0',
-      description: 'Stories built from news articles: list, search, read, ingest, and follow updates.',
+      description:
+        'Stories built from news articles: list, search, read, ingest, and follow updates. Every route answers 403 to an ' +
+        'unknown Host header, and 414 (431) to a request line (headers) over 8 KB (16 KB).',
     },
     paths: {
       '/api/stories': {
@@ -62,10 +64,29 @@ export function openApiDocument(): Schema {
       },
       '/api/stories/{id}': {
         get: {
-          summary: 'One story as a storyline/1 document with its articles',
-          parameters: [pathId('Story id')],
+          summary: 'One story as a storyline/1 document with one page of its articles',
+          description:
+            'Articles come in pages (`articlePage.next` is the URL of the next one). The answer carries a weak ETag ' +
+            'that changes whenever the story is written: send it back in If-None-Match to get 304 when nothing changed.',
+          parameters: [
+            pathId('Story id'),
+            query('articleOffset', 'Articles to skip, in story order', { type: 'integer', minimum: 0 }),
+            query('articleLimit', 'Articles in the page (1–200, default 50)', {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+            }),
+            {
+              name: 'If-None-Match',
+              in: 'header',
+              required: false,
+              description: 'The ETag of a copy the client holds',
+              schema: { type: 'string' },
+            },
+          ],
           responses: {
             '200': json(ref('StoryDocument'), 'The story'),
+            '304': { description: 'The copy named by If-None-Match is current' },
             '400': error('Invalid id'),
             '404': error('No such story'),
           },
@@ -84,27 +105,47 @@ export function openApiDocument(): Schema {
       },
       '/api/articles': {
         post: {
-          summary: 'Ingest one or more articles',
+          summary: 'Queue one or more articles for ingest',
           description:
             'text/plain: one article, optionally preceded by a header block (title:, source:, url:, date: lines, then a blank line). ' +
-            'application/json: an article object or an array of them. Requires a bearer token when the server has one.',
+            'application/json: an article object or an array of up to 500. Requires a bearer token when the server has one. ' +
+            'Answers 202 with a job (follow Location to GET /api/jobs/{id}); with ?wait=true it answers once the job is done.',
           security: [{ bearer: [] }],
+          parameters: [
+            query('wait', 'true: answer when the articles are stored, with the ingest result', {
+              type: 'string',
+              enum: ['true', 'false'],
+            }),
+          ],
           requestBody: {
             required: true,
             content: {
               'text/plain': { schema: { type: 'string' } },
               'application/json': {
-                schema: { oneOf: [articleInput, { type: 'array', items: articleInput, minItems: 1, maxItems: 1000 }] },
+                schema: { oneOf: [articleInput, { type: 'array', items: articleInput, minItems: 1, maxItems: 500 }] },
               },
             },
           },
           responses: {
-            '201': json(ref('IngestResult'), 'Stored; the stories it changed'),
-            '200': json(ref('IngestResult'), 'Nothing new (all duplicates)'),
+            '202': json(ref('Job'), 'Queued; the Location header names the job'),
+            '201': json(ref('IngestResult'), 'With ?wait=true: stored; the stories it changed'),
+            '200': json(ref('IngestResult'), 'With ?wait=true: nothing new (all duplicates)'),
             '400': error('Invalid body'),
             '401': error('Missing or wrong token'),
-            '413': error('Body larger than the limit'),
+            '403': error('Written from another site (Origin or Sec-Fetch-Site), or an unknown Host'),
+            '413': error('Body larger than the limit, or more than 500 articles'),
             '415': error('Unsupported content type'),
+          },
+        },
+      },
+      '/api/jobs/{id}': {
+        get: {
+          summary: 'The status of an ingest job; its result once done',
+          parameters: [pathId('Job id')],
+          responses: {
+            '200': json(ref('Job'), 'The job'),
+            '400': error('Invalid id'),
+            '404': error('No such job (finished jobs are forgotten after a while)'),
           },
         },
       },
@@ -126,7 +167,8 @@ export function openApiDocument(): Schema {
       },
       '/api/events': {
         get: {
-          summary: 'Server-Sent Events: a `story` event (StoryUpdate JSON) for every story changed by an ingest',
+          summary:
+            'Server-Sent Events: a `story` event (StoryUpdate JSON) for every story changed by an ingest, including ingests by other processes',
           responses: {
             '200': { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
           },
@@ -193,7 +235,7 @@ export function openApiDocument(): Schema {
         },
         StoryDocument: {
           type: 'object',
-          required: ['format', 'articles', 'stories', 'graph'],
+          required: ['format', 'articles', 'stories', 'graph', 'articlePage'],
           properties: {
             format: { const: 'storyline/1' },
             articles: { type: 'array', items: { type: 'object' } },
@@ -201,6 +243,35 @@ export function openApiDocument(): Schema {
             graph: {
               type: 'object',
               description: 'Entity co-occurrence: nodes and edges weighted by shared sentences and articles',
+            },
+            articlePage: {
+              type: 'object',
+              required: ['offset', 'limit', 'total'],
+              properties: {
+                offset: { type: 'integer' },
+                limit: { type: 'integer' },
+                total: { type: 'integer', description: 'Articles in the story' },
+                next: { type: 'string', description: 'URL of the next page; absent on the last' },
+              },
+            },
+          },
+        },
+        Job: {
+          type: 'object',
+          required: ['id', 'status', 'articles', 'analysed', 'submittedAt'],
+          properties: {
+            id: { type: 'string' },
+            status: { enum: ['queued', 'running', 'done', 'failed'] },
+            articles: { type: 'integer' },
+            analysed: { type: 'integer', description: 'Articles analysed so far' },
+            submittedAt: { type: 'string', format: 'date-time' },
+            startedAt: { type: 'string', format: 'date-time' },
+            finishedAt: { type: 'string', format: 'date-time' },
+            result: ref('IngestResult'),
+            error: {
+              type: 'object',
+              description: 'Why the job failed',
+              properties: { code: { type: 'string' }, message: { type: 'string' } },
             },
           },
         },

@@ -38,8 +38,17 @@ export interface StaticFile {
 }
 
 /**
- * Resolves a URL path to a file under `root`. Paths without an extension are app routes and get
- * `index.html`; anything escaping the root is refused.
+ * The web app's own pages (see `web/src/router.ts`): the story list, a story and an article. Only these
+ * get `index.html`, so a probe for `/.git/config` or `/admin` is a 404 rather than a page that looks found.
+ */
+export function isAppRoute(urlPath: string): boolean {
+  const p = urlPath.replace(/\/+$/, '') || '/';
+  return p === '/' || /^\/(story|article)\/[^/]+$/.test(p);
+}
+
+/**
+ * Resolves a URL path to a file under `root`: an app route gets `index.html`, anything else must name a
+ * file of the build. Hidden files and anything escaping the root are refused.
  */
 export async function loadStatic(root: string, urlPath: string): Promise<StaticFile | undefined> {
   let rel: string;
@@ -49,9 +58,15 @@ export async function loadStatic(root: string, urlPath: string): Promise<StaticF
     return undefined;
   }
   if (rel.includes('\0')) return undefined;
-  let file = path.resolve(root, '.' + path.posix.normalize('/' + rel));
-  if (file !== root && !file.startsWith(root + path.sep)) return undefined;
-  if (!path.extname(file) || file === root) file = path.join(root, 'index.html');
+  let file: string;
+  if (isAppRoute(urlPath)) {
+    file = path.join(root, 'index.html');
+  } else {
+    const normal = path.posix.normalize('/' + rel);
+    if (normal.split('/').some((part) => part.startsWith('.'))) return undefined;
+    file = path.resolve(root, '.' + normal);
+    if (!file.startsWith(root + path.sep)) return undefined;
+  }
   let info;
   try {
     info = await stat(file);

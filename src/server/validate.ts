@@ -1,11 +1,16 @@
 /** Small input validators for query strings and bodies. Each throws an ApiError the handler turns into a 400. */
 
+import { isSafeLink } from '../ingest/parse.js';
+
 export type ErrorCode =
   | 'bad_request'
   | 'invalid_parameter'
   | 'invalid_body'
   | 'unsupported_media_type'
   | 'unauthorized'
+  | 'cross_site'
+  | 'unknown_host'
+  | 'uri_too_long'
   | 'not_found'
   | 'payload_too_large'
   | 'method_not_allowed'
@@ -13,7 +18,7 @@ export type ErrorCode =
 
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 404 | 405 | 413 | 415 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 414 | 415 | 500,
     readonly code: ErrorCode,
     message: string,
   ) {
@@ -31,11 +36,23 @@ export function intParam(raw: string | undefined, name: string, def: number, min
   return n;
 }
 
-/** A date as `YYYY-MM-DD` (or `YYYY-MM` / `YYYY`, compared as prefixes). */
+/**
+ * A date as `YYYY-MM-DD` (or `YYYY-MM` / `YYYY`, compared as prefixes). Checked against the calendar:
+ * a month 13 or a 30 February would otherwise filter as a silently wrong prefix.
+ */
 export function dateParam(raw: string | undefined, name: string): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(raw))
-    throw new ApiError(400, 'invalid_parameter', `${name} must be a date like 2026-10-06, got "${raw}"`);
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(raw);
+  if (!m)
+    throw new ApiError(400, 'invalid_parameter', `${name} must be a date like 2026-10-06, got "${raw.slice(0, 40)}"`);
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (daysInMonth === undefined || day < 1 || day > daysInMonth) {
+    throw new ApiError(400, 'invalid_parameter', `${name} is not a calendar date: "${raw}"`);
+  }
   return raw;
 }
 
@@ -89,8 +106,8 @@ export function articleInput(value: unknown, where: string): ArticleInput {
   if (typeof o.text !== 'string' || o.text.trim() === '')
     throw new ApiError(400, 'invalid_body', `${where}.text must be a non-empty string`);
   const url = optionalString(o, 'url', where, 2000);
-  if (url !== undefined && !/^https?:\/\//i.test(url))
-    throw new ApiError(400, 'invalid_body', `${where}.url must start with http:// or https://`);
+  if (url !== undefined && !isSafeLink(url))
+    throw new ApiError(400, 'invalid_body', `${where}.url must be an http:// or https:// URL with a host`);
   return {
     text: o.text,
     title: optionalString(o, 'title', where, 500),

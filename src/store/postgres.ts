@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { AnnotatedArticle, Article, Membership, Story } from '../model.js';
+import { ChangeWatches } from './changes.js';
 import { encodeAnnotations, outletOf } from './codec.js';
 import type { EncodedPrepared } from '../stories/index.js';
 import {
@@ -19,6 +20,7 @@ import {
   type AssignmentEntry,
   type Batch,
   type BatchResult,
+  type ListStoriesOptions,
   type LoggedEntry,
   type ReadOptions,
   type SearchHit,
@@ -432,8 +434,12 @@ abstract class PgAccess implements Store {
     }
     const last = await c.query<{ seq: string | null }>('SELECT MAX(seq) AS seq FROM assignment_log');
     result.lastSeq = Number(last.rows[0].seq ?? 0);
+    // Delivered to listeners only if the transaction commits (see `watchChanges`).
+    await c.query('SELECT pg_notify($1, current_schema())', [CHANGE_CHANNEL]);
     return result;
   }
+
+  abstract watchChanges(onChange: () => void): () => void;
 
   /** Publication dates and outlets of these articles: from the batch when they are in it, else stored. */
   private async datesAndOutlets(
@@ -565,12 +571,20 @@ abstract class PgAccess implements Store {
     return rows[0]?.story_id;
   }
 
-  async listStories(opts: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
-    const { rows } = await this.run<PgStoryRow>(
-      `SELECT ${STORY_SUMMARY_COLUMNS}
-       FROM stories ORDER BY last_published DESC NULLS LAST, updated_at DESC, id LIMIT $1 OFFSET $2`,
-      [opts.limit ?? 50, opts.offset ?? 0],
-    );
+  async listStories(opts: ListStoriesOptions = {}): Promise<StorySummary[]> {
+    // Times compare at the millisecond precision `updatedAt` is reported at.
+    const { rows } =
+      opts.updatedSince === undefined
+        ? await this.run<PgStoryRow>(
+            `SELECT ${STORY_SUMMARY_COLUMNS}
+             FROM stories ORDER BY last_published DESC NULLS LAST, updated_at DESC, id LIMIT $1 OFFSET $2`,
+            [opts.limit ?? 50, opts.offset ?? 0],
+          )
+        : await this.run<PgStoryRow>(
+            `SELECT ${STORY_SUMMARY_COLUMNS} FROM stories WHERE date_trunc('milliseconds', updated_at) > $1::timestamptz
+             ORDER BY updated_at, id LIMIT $2 OFFSET $3`,
+            [opts.updatedSince, opts.limit ?? 50, opts.offset ?? 0],
+          );
     return rows.map(storySummary);
   }
 
@@ -614,7 +628,10 @@ export class PostgresStore extends PgAccess {
   private readonly retryForMs: number;
   protected readonly run: Run = (sql, params) => this.query(sql, params ?? []);
 
-  private constructor(url: string, opts: PostgresStoreOptions) {
+  private constructor(
+    private readonly url: string,
+    opts: PostgresStoreOptions,
+  ) {
     super(new Set());
     this.pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 4 });
     // An idle client losing its server must not crash the process; the next query reconnects.
@@ -753,7 +770,52 @@ export class PostgresStore extends PgAccess {
     });
   }
 
+  private readonly watches = new ChangeWatches();
+
+  /**
+   * LISTENs on a connection of its own for the notice every commit sends. A lost connection is reopened
+   * after a second, and reported as a change since notices may have been missed meanwhile.
+   */
+  watchChanges(onChange: () => void): () => void {
+    let stopped = false;
+    let client: pg.Client | undefined;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async (): Promise<void> => {
+      const c = new pg.Client({ connectionString: this.url });
+      client = c;
+      c.on('error', () => reopen(c));
+      c.on('notification', (n) => {
+        if (n.channel === CHANGE_CHANNEL) onChange();
+      });
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${CHANGE_CHANNEL}`);
+        if (stopped) await c.end();
+      } catch {
+        reopen(c);
+      }
+    };
+    const reopen = (c: pg.Client): void => {
+      if (stopped || client !== c) return;
+      client = undefined;
+      c.end().catch(() => undefined);
+      retry = setTimeout(() => {
+        if (stopped) return;
+        onChange();
+        void connect();
+      }, 1000);
+      retry.unref();
+    };
+    void connect();
+    return this.watches.add(() => {
+      stopped = true;
+      clearTimeout(retry);
+      client?.end().catch(() => undefined);
+    });
+  }
+
   async close(): Promise<void> {
+    this.watches.stopAll();
     await this.pool.end();
   }
 }
@@ -778,10 +840,18 @@ class PgTransactionView extends PgAccess {
     return fn(this);
   }
 
+  /** Watching belongs to the owning store; a transaction sees no other commits. */
+  watchChanges(): () => void {
+    return () => undefined;
+  }
+
   async close(): Promise<void> {
     // The owning store closes the pool.
   }
 }
+
+/** The notice channel commits signal on (the payload names the schema written). */
+const CHANGE_CHANNEL = 'storyline_changes';
 
 const STORY_SUMMARY_COLUMNS =
   'id, title, article_count, independent_sources, outlets, first_published, last_published, view_count, updated_at, view_updated_at';

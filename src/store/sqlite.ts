@@ -5,6 +5,7 @@ import {
   type AssignmentEntry,
   type Batch,
   type BatchResult,
+  type ListStoriesOptions,
   type LoggedEntry,
   type ReadOptions,
   type SearchHit,
@@ -17,6 +18,7 @@ import {
   type StoryMemberList,
   type StorySummary,
 } from './types.js';
+import { ChangeWatches, pollForChanges } from './changes.js';
 import { encodeAnnotations, outletOf } from './codec.js';
 import {
   type ArticleRow,
@@ -130,6 +132,10 @@ export interface SqliteStoreOptions {
 }
 
 /** Tables a Storyline database may hold; a file with any other table belongs to someone else. */
+/** The columns a story summary is read from. */
+const SUMMARY_COLUMNS =
+  'id, title, article_count, independent_sources, outlets, first_published, last_published, view_count, updated_at, view_updated_at';
+
 const OWN_TABLES = new Set(['articles', 'stories', 'story_articles', 'state', 'assignment_log', 'schema_migrations']);
 const isOwnTable = (name: string): boolean =>
   OWN_TABLES.has(name) || name === 'articles_fts' || name.startsWith('articles_fts_') || name.startsWith('sqlite_');
@@ -608,21 +614,28 @@ export class SqliteStore implements Store {
     return row?.story_id;
   }
 
-  async listStories(opts: { limit?: number; offset?: number } = {}): Promise<StorySummary[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM stories ORDER BY last_published DESC, updated_at DESC, id LIMIT ? OFFSET ?')
-      .all(opts.limit ?? 50, opts.offset ?? 0) as StoryRow[];
+  async listStories(opts: ListStoriesOptions = {}): Promise<StorySummary[]> {
+    // Only the list columns: a story's body holds its whole view and is megabytes for a large story.
+    const rows = (
+      opts.updatedSince === undefined
+        ? this.db
+            .prepare(
+              `SELECT ${SUMMARY_COLUMNS} FROM stories ORDER BY last_published DESC, updated_at DESC, id LIMIT ? OFFSET ?`,
+            )
+            .all(opts.limit ?? 50, opts.offset ?? 0)
+        : this.db
+            .prepare(
+              `SELECT ${SUMMARY_COLUMNS} FROM stories WHERE updated_at > ? ORDER BY updated_at, id LIMIT ? OFFSET ?`,
+            )
+            .all(opts.updatedSince, opts.limit ?? 50, opts.offset ?? 0)
+    ) as StoryRow[];
     return rows.map(storySummary);
   }
 
   async getStorySummaries(ids: string[]): Promise<StorySummary[]> {
     if (ids.length === 0) return [];
     const rows = this.db
-      .prepare(
-        `SELECT id, title, article_count, independent_sources, outlets, first_published, last_published, view_count,
-                updated_at, view_updated_at
-         FROM stories WHERE id IN (SELECT value FROM json_each(?))`,
-      )
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM stories WHERE id IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(ids)) as StoryRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
@@ -689,7 +702,15 @@ export class SqliteStore implements Store {
     return next;
   }
 
+  private readonly watches = new ChangeWatches();
+
+  /** `data_version` moves whenever another connection commits to the file. */
+  watchChanges(onChange: () => void): () => void {
+    return this.watches.add(pollForChanges(() => this.db.pragma('data_version', { simple: true }), onChange));
+  }
+
   async close(): Promise<void> {
+    this.watches.stopAll();
     await this.exclusiveTail;
     if (!this.readonly && this.file !== ':memory:') {
       // The last process to close the file leaves it in rollback-journal mode (the WAL checkpointed and

@@ -67,6 +67,12 @@ export interface LoggedEntry {
   entry: AssignmentEntry;
 }
 
+export interface ListStoriesOptions {
+  limit?: number;
+  offset?: number;
+  updatedSince?: string;
+}
+
 export interface ReadOptions {
   tokens?: boolean;
 }
@@ -138,7 +144,11 @@ export interface Store {
   staleStories(limit: number): Promise<string[]>;
   /** The story an article belongs to. */
   storyOf(articleId: string): Promise<string | undefined>;
-  listStories(opts?: { limit?: number; offset?: number }): Promise<StorySummary[]>;
+  /**
+   * Story summaries, most recently published first; with `updatedSince` (an `updatedAt` seen before),
+   * only stories updated after it, oldest update first, so a reader can follow changes page by page.
+   */
+  listStories(opts?: ListStoriesOptions): Promise<StorySummary[]>;
   /** Summaries of these stories, in the order given; unknown ids are left out. */
   getStorySummaries(ids: string[]): Promise<StorySummary[]>;
   search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
@@ -151,6 +161,11 @@ export interface Store {
    * time across all processes sharing the store. `fn` may be run again if the database asks for a retry.
    */
   exclusive<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onChange` soon after a commit by another process or connection (this one's own commits may or
+   * may not be reported): how a server learns of `storyline ingest` runs. Returns a function that stops.
+   */
+  watchChanges(onChange: () => void): () => void;
   close(): Promise<void>;
 }
 

@@ -175,7 +175,8 @@ describe('OpenAPI', () => {
     for (const [p, methods] of Object.entries(doc.paths)) {
       const url = p
         .replace('/api/stories/{id}', `/api/stories/${storyId}`)
-        .replace('/api/articles/{id}', `/api/articles/${articleId}`);
+        .replace('/api/articles/{id}', `/api/articles/${articleId}`)
+        .replace('/api/jobs/{id}', `/api/jobs/${api.jobs.submit([]).id}`);
       for (const method of Object.keys(methods)) {
         if (p === '/api/events') continue; // a stream; tested below on a real server
         const res =
@@ -194,7 +195,7 @@ describe('POST /api/articles', () => {
     `title: Harbour crane collapses ${n}\nsource: Test Wire\ndate: 2026-11-0${n}\n\nA crane collapsed at the Port Emery container terminal on Monday, officials said. Nobody was hurt, according to harbour master Lena Voss.`;
 
   it('ingests a text/plain article with a header block', async () => {
-    const res = await get('/api/articles', {
+    const res = await get('/api/articles?wait=true', {
       method: 'POST',
       headers: { 'content-type': 'text/plain; charset=utf-8' },
       body: article(1),
@@ -206,7 +207,7 @@ describe('POST /api/articles', () => {
     const stored = await store.getArticle(body.stored[0]);
     expect(stored?.article.source).toBe('Test Wire');
     expect(stored?.article.published).toBe('2026-11-01');
-    const again = await get('/api/articles', {
+    const again = await get('/api/articles?wait=true', {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: article(1),
@@ -216,7 +217,7 @@ describe('POST /api/articles', () => {
   });
 
   it('ingests JSON objects and arrays', async () => {
-    const res = await get('/api/articles', {
+    const res = await get('/api/articles?wait=true', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify([
@@ -241,7 +242,11 @@ describe('POST /api/articles', () => {
     ['not json', 'JSON'],
     ['[]', 'empty'],
   ])('rejects the JSON body %s', async (body, word) => {
-    const res = await get('/api/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await get('/api/articles?wait=true', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(res.status).toBe(400);
     const e = await json<ErrorBody>(res);
     expect(e.error.code).toBe('invalid_body');
@@ -249,14 +254,18 @@ describe('POST /api/articles', () => {
   });
 
   it('rejects other content types with 415 and oversized bodies with 413', async () => {
-    const r415 = await get('/api/articles', {
+    const r415 = await get('/api/articles?wait=true', {
       method: 'POST',
       headers: { 'content-type': 'application/xml' },
       body: '<a/>',
     });
     expect(r415.status).toBe(415);
     const big = 'x'.repeat(65 * 1024);
-    const r413 = await get('/api/articles', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: big });
+    const r413 = await get('/api/articles?wait=true', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: big,
+    });
     expect(r413.status).toBe(413);
     expect((await json<ErrorBody>(r413)).error.code).toBe('payload_too_large');
   });
@@ -264,20 +273,20 @@ describe('POST /api/articles', () => {
   it('requires the bearer token when one is configured', async () => {
     const locked = createApp({ store, token: 's3cret' });
     const body = 'A short note about the harbour, officials said.';
-    const none = await locked.app.request('/api/articles', {
+    const none = await locked.app.request('/api/articles?wait=true', {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body,
     });
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/Bearer/);
-    const wrong = await locked.app.request('/api/articles', {
+    const wrong = await locked.app.request('/api/articles?wait=true', {
       method: 'POST',
       headers: { 'content-type': 'text/plain', authorization: 'Bearer nope' },
       body,
     });
     expect(wrong.status).toBe(401);
-    const right = await locked.app.request('/api/articles', {
+    const right = await locked.app.request('/api/articles?wait=true', {
       method: 'POST',
       headers: { 'content-type': 'text/plain', authorization: 'Bearer s3cret' },
       body,
@@ -313,7 +322,7 @@ describe('on a listening server', () => {
       }
     };
     await readUntil('event: ready');
-    const post = await fetch(`${server.url}/api/articles`, {
+    const post = await fetch(`${server.url}/api/articles?wait=true`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
