@@ -214,6 +214,140 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     await page.close();
   });
 
+  it('opens a passage where the reader is: no jump, Back closes it and restores the place, Escape closes it', async () => {
+    const { page, errors } = await open(`/story/${fireId}`);
+    await page.waitForSelector('.brief .cite');
+    const mark = page.locator('.panel mark.cited');
+    const scrollY = (): Promise<number> => page.evaluate(() => window.scrollY);
+    const near = async (y: number): Promise<boolean> => Math.abs((await scrollY()) - y) <= 4;
+    const triggers = {
+      timeline: page.locator('.timeline .events button.link').first(),
+      quote: page.locator('.quote-outlets button').first(),
+      coverage: page.locator('table.coverage button.cell').first(),
+    };
+    for (const [name, trigger] of Object.entries(triggers)) {
+      await trigger.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      const before = await scrollY();
+      expect(before, name).toBeGreaterThan(300);
+
+      await trigger.click();
+      await expect.poll(() => mark.count(), { message: name }).toBe(1);
+      expect(await mark.isVisible(), name).toBe(true);
+      expect(await near(before), `${name}: opening keeps the page where it was`).toBe(true);
+
+      // Back closes the panel and leaves the reader where they were; Forward opens it again.
+      await page.goBack();
+      await expect.poll(() => mark.count(), { message: name }).toBe(0);
+      await expect.poll(() => near(before), { message: `${name}: Back restores the scroll` }).toBe(true);
+      await page.goForward();
+      await expect.poll(() => mark.count(), { message: name }).toBe(1);
+      expect(await near(before), name).toBe(true);
+
+      // Escape closes it and gives focus back to the control that opened it.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('cited'))).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => mark.count(), { message: name }).toBe(0);
+      await expect
+        .poll(() => trigger.evaluate((el) => el === document.activeElement), { message: `${name}: focus returns` })
+        .toBe(true);
+      expect(await near(before), name).toBe(true);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a phone: readable text, no sideways page scroll, 24 px targets, the skip link first', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/story/${fireId}`);
+    await page.waitForSelector('.membership li');
+    await page.waitForLoadState('networkidle');
+
+    // The first Tab stop is the skip link, and following it moves focus to the content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('content');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+
+    const check = (): Promise<{ small: string[]; tiny: string[]; scrollWidth: number; width: number }> =>
+      page.evaluate(() => {
+        const small: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!el || !n.textContent?.trim() || el.closest('title, desc, script, style, noscript')) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const box = range.getBoundingClientRect();
+          const style = getComputedStyle(el);
+          if (box.width < 1 || box.height < 1 || style.visibility !== 'visible') continue;
+          // SVG text is drawn at its font size times the drawing's scale.
+          const ctm = el instanceof SVGGraphicsElement ? el.getScreenCTM() : null;
+          const px = parseFloat(style.fontSize) * (ctm ? Math.hypot(ctm.a, ctm.b) : 1);
+          if (px < 11) small.push(`${el.tagName} ${px.toFixed(1)}px: ${n.textContent.trim().slice(0, 30)}`);
+        }
+        const tiny: string[] = [];
+        for (const el of document.querySelectorAll('a, button')) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 && r.height === 0) continue;
+          if (r.width < 24 || r.height < 24)
+            tiny.push(
+              `${el.tagName} ${r.width.toFixed(0)}×${r.height.toFixed(0)}: ${el.textContent?.trim().slice(0, 30)}`,
+            );
+        }
+        return { small, tiny, scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth };
+      });
+    const closed = await check();
+    expect(closed.small).toEqual([]);
+    expect(closed.tiny).toEqual([]);
+    expect(closed.scrollWidth).toBeLessThanOrEqual(closed.width);
+
+    // The coverage table scrolls inside its own box, and says so.
+    const wrap = page.locator('.table-wrap');
+    expect(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await page.locator('.scroll-hint').isVisible()).toBe(true);
+    expect(await wrap.evaluate((el) => el.classList.contains('more-right'))).toBe(true);
+
+    // The open passage on a phone passes the same checks.
+    await page.locator('.brief .cite').first().click();
+    await page.waitForSelector('.panel mark.cited');
+    const opened = await check();
+    expect(opened.small).toEqual([]);
+    expect(opened.tiny).toEqual([]);
+    expect(opened.scrollWidth).toBeLessThanOrEqual(opened.width);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('explains each article in words a reader checks, with the scores behind a toggle', async () => {
+    const { page, errors } = await open(`/story/${fireId}`);
+    const section = page.getByRole('region', { name: 'Why these articles' });
+    await section.locator('li').first().waitFor();
+    const visible = await section.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const d of copy.querySelectorAll('details:not([open])')) d.remove();
+      return copy.textContent ?? '';
+    });
+    expect(visible).not.toMatch(/jaccard|containment|score/i);
+    // No story or article ids.
+    expect(visible).not.toMatch(/story-|\b[0-9a-f]{16}\b/);
+    expect(visible).toContain("A copy of Meridian Press Agency's report");
+    expect(visible).toMatch(/Names the same people \([^)]*Gregory Tannehill/);
+    expect(visible).toMatch(/Published the same day/);
+
+    // The numbers are one toggle away.
+    const details = section.locator('details', { hasText: 'Jaccard' }).first();
+    expect(await details.locator('p').first().isVisible()).toBe(false);
+    await details.locator('summary').click();
+    expect(await details.textContent()).toMatch(/Score 0\.\d+/);
+    expect(await details.locator('p').first().isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('searches and filters the story list', async () => {
     const { page, errors } = await open('/');
     await page.waitForSelector('.stories li');
@@ -247,7 +381,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     const text = base.text
       .replace('A fire tore through', 'A large fire tore through')
       .replace('officials said', 'local officials said');
-    const res = await fetch(`${server.url}/api/articles`, {
+    // `wait=true`: answer once the article is stored and placed.
+    const res = await fetch(`${server.url}/api/articles?wait=true`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

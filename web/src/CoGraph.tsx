@@ -1,10 +1,20 @@
+import { useRef } from 'preact/hooks';
 import type { GraphEdge, GraphNode } from './api.js';
+import { useRenderedScale } from './useMeasure.js';
+
+/** Name labels in screen pixels; below `MIN_SCALE` they would not fit, so the names are listed instead. */
+const LABEL_PX = 13;
+const MIN_SCALE = 0.8;
 
 /** Entities on a circle, joined when named in the same sentence; thicker lines for more sentences. */
 export function CoGraph({ graph }: { graph: { nodes: GraphNode[]; edges: GraphEdge[] } }) {
+  const ref = useRef<SVGSVGElement>(null);
+  const W = 760;
+  const scale = useRenderedScale(ref, W);
   const { nodes, edges } = graph;
   if (nodes.length < 2 || edges.length === 0) return <p>Too few names appear together to draw.</p>;
-  const W = 760;
+  const labels = scale >= MIN_SCALE;
+  const fs = LABEL_PX / Math.min(1, scale);
   const H = 420;
   const cx = W / 2;
   const cy = H / 2;
@@ -23,7 +33,7 @@ export function CoGraph({ graph }: { graph: { nodes: GraphNode[]; edges: GraphEd
   const name = new Map(nodes.map((n) => [n.id, n.name]));
   return (
     <figure class="graph">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="graph-desc">
+      <svg ref={ref} viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="graph-desc">
         {edges.map((e) => {
           const a = pos.get(e.a);
           const b = pos.get(e.b);
@@ -50,20 +60,24 @@ export function CoGraph({ graph }: { graph: { nodes: GraphNode[]; edges: GraphEd
           return (
             <g key={n.id} class={`node ${n.type}`}>
               <circle cx={p.x} cy={p.y} r={5 + (7 * n.mentions) / maxM} />
-              <text x={p.x + dx} y={p.y + dy} text-anchor={anchor}>
-                {n.name.length > 26 ? `${n.name.slice(0, 25)}…` : n.name}
-                <title>{n.name}</title>
-              </text>
+              <title>{n.name}</title>
+              {labels && (
+                <text x={p.x + dx} y={p.y + dy} text-anchor={anchor} font-size={fs}>
+                  {n.name.length > 26 ? `${n.name.slice(0, 25)}…` : n.name}
+                </text>
+              )}
             </g>
           );
         })}
       </svg>
       <figcaption id="graph-desc">
         {nodes.length} people, organisations and places; lines join names used in the same sentence.
-        <ul class="visually-hidden">
+        {labels ? '' : ' Too narrow to label the names on the drawing; who appears with whom:'}
+        {/* Listed for screen readers always, and on screen when the drawing is too small to label. */}
+        <ul class={labels ? 'visually-hidden' : 'pairs'}>
           {edges.map((e) => (
             <li key={`${e.a}|${e.b}`}>
-              {name.get(e.a)} and {name.get(e.b)}: {e.sentences} sentence(s)
+              {name.get(e.a)} and {name.get(e.b)}: {e.sentences} sentence{e.sentences === 1 ? '' : 's'}
             </li>
           ))}
         </ul>

@@ -1,28 +1,21 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getStory, onStoryUpdate, type JsonArticle, type Story, type StoryDocument } from './api.js';
 import { dateRange, plural } from './format.js';
-import { segments } from './highlight.js';
 import { Timeline } from './Timeline.js';
 import { CoGraph } from './CoGraph.js';
 import { Conflicts, Updates } from './Disagreements.js';
+import { CoverageMatrix } from './Coverage.js';
+import { Membership } from './Membership.js';
+import { outletName, SourcePanel } from './SourcePanel.js';
+import { usePassage, type Passage } from './passage.js';
 import { useFocusHeading } from './router.js';
 
-export interface Passage {
-  articleId: string;
-  start: number;
-  end: number;
-  /** What asked for it, to say so in the panel. */
-  label: string;
-}
-
 type Articles = Map<string, JsonArticle>;
-
-const outletName = (a: JsonArticle | undefined): string => a?.source ?? 'Unknown outlet';
 
 export function StoryView({ id }: { id: string }) {
   const [doc, setDoc] = useState<StoryDocument | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [passage, setPassage] = useState<Passage | undefined>();
+  const { passage, open, close } = usePassage();
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | undefined>();
 
@@ -116,7 +109,7 @@ export function StoryView({ id }: { id: string }) {
                           aria-pressed={active ? 'true' : 'false'}
                           aria-label={`Source ${n}: ${outletName(a)}, show the passage`}
                           onClick={() =>
-                            setPassage({
+                            open({
                               articleId: src.articleId,
                               start: src.start,
                               end: src.end,
@@ -135,16 +128,19 @@ export function StoryView({ id }: { id: string }) {
           </p>
           <SourceList story={story} articles={articles} number={number} />
         </section>
-        <SourcePanel passage={passage} articles={articles} number={number} onClose={() => setPassage(undefined)} />
+        <aside class="panel-hint" aria-label="Source passages">
+          <p>Select a citation number to read the exact passage it comes from.</p>
+        </aside>
       </div>
+      <SourcePanel passage={passage} articles={articles} number={number} onClose={close} />
       <section aria-labelledby="timeline-h">
         <h2 id="timeline-h">Timeline</h2>
-        <Timeline events={story.timeline} articles={articles} onOpen={setPassage} />
+        <Timeline events={story.timeline} articles={articles} onOpen={open} />
       </section>
-      <Quotes story={story} articles={articles} onOpen={setPassage} />
+      <Quotes story={story} articles={articles} onOpen={open} />
       <Conflicts story={story} articles={articles} number={number} />
       <Updates story={story} articles={articles} number={number} />
-      <CoverageMatrix story={story} onOpen={setPassage} />
+      <CoverageMatrix story={story} onOpen={open} />
       <Entities story={story} />
       <section aria-labelledby="graph-h">
         <h2 id="graph-h">Who appears with whom</h2>
@@ -172,71 +168,6 @@ function SourceList({ story, articles, number }: { story: Story; articles: Artic
         })}
       </ol>
     </details>
-  );
-}
-
-function SourcePanel({
-  passage,
-  articles,
-  number,
-  onClose,
-}: {
-  passage?: Passage;
-  articles: Articles;
-  number: (id: string) => number;
-  onClose: () => void;
-}) {
-  const markRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (!passage || !markRef.current) return;
-    markRef.current.scrollIntoView({ block: 'center', behavior: 'auto' });
-    markRef.current.focus({ preventScroll: true });
-  }, [passage]);
-  if (!passage) {
-    return (
-      <aside class="panel empty" aria-label="Source passage">
-        <p>Select a citation number to read the exact passage it comes from.</p>
-      </aside>
-    );
-  }
-  const a = articles.get(passage.articleId);
-  if (!a) return <aside class="panel">The cited article is not in this story any more.</aside>;
-  const start = Math.max(0, passage.start);
-  const end = Math.min(a.text.length, passage.end);
-  // Show the paragraph around the passage with some context rather than the whole article.
-  const from = Math.max(0, a.text.lastIndexOf('\n', Math.max(0, start - 1)) + 1, start - 600);
-  const nl = a.text.indexOf('\n', end);
-  const to = Math.min(a.text.length, nl < 0 ? a.text.length : nl, end + 600);
-  const segs = segments(a.text, [{ start, end, data: true }], from, to);
-  return (
-    <aside class="panel" aria-labelledby="panel-h">
-      <div class="panel-head">
-        <h2 id="panel-h">
-          [{number(a.id)}] {outletName(a)}
-        </h2>
-        <button type="button" class="secondary small" onClick={onClose} aria-label="Close the source passage">
-          Close
-        </button>
-      </div>
-      <p class="meta">
-        {a.title ?? 'Untitled article'}
-        {a.published ? ` · ${a.published}` : ''} · {passage.label}
-      </p>
-      <blockquote class="passage">
-        {from > 0 ? '… ' : ''}
-        {segs.map((s, i) =>
-          s.mark ? (
-            <mark key={i} ref={markRef} tabIndex={-1} class="cited" data-start={s.start} data-end={s.end}>
-              {s.text}
-            </mark>
-          ) : (
-            <span key={i}>{s.text}</span>
-          ),
-        )}
-        {to < a.text.length ? ' …' : ''}
-      </blockquote>
-      <a href={`/article/${encodeURIComponent(a.id)}?start=${start}&end=${end}`}>Read the whole article</a>
-    </aside>
   );
 }
 
@@ -305,105 +236,6 @@ function Quotes({ story, articles, onOpen }: { story: Story; articles: Articles;
   );
 }
 
-function CoverageMatrix({ story, onOpen }: { story: Story; onOpen: (p: Passage) => void }) {
-  const [all, setAll] = useState(false);
-  const claims = story.claims ?? [];
-  const outlets = story.coverage?.outlets ?? [...new Set(claims.flatMap((c) => c.outlets))];
-  if (claims.length === 0 || outlets.length < 2) {
-    return (
-      <section aria-labelledby="coverage-h">
-        <h2 id="coverage-h">Coverage</h2>
-        <p>Only one outlet so far: nothing to compare.</p>
-      </section>
-    );
-  }
-  const order = { conflict: 0, shared: 1, unique: 2 } as const;
-  const ranked = [...claims].sort((a, b) => order[a.kind] - order[b.kind] || b.outlets.length - a.outlets.length);
-  const shown = all ? ranked : ranked.slice(0, 15);
-  return (
-    <section aria-labelledby="coverage-h">
-      <h2 id="coverage-h">Coverage</h2>
-      <p class="legend">
-        <span class="cell shared">●</span> shared by several outlets · <span class="cell unique">◆</span> only this
-        outlet · <span class="cell conflict">▲</span> outlets disagree
-      </p>
-      <div class="table-wrap" tabIndex={0} role="region" aria-label="Claims by outlet">
-        <table class="coverage">
-          <thead>
-            <tr>
-              <th scope="col">Claim</th>
-              {outlets.map((o) => (
-                <th scope="col" key={o}>
-                  <span>{o}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((c) => (
-              <tr key={c.id} class={c.kind}>
-                <th scope="row">
-                  {c.text}
-                  {c.conflicts.length > 0 && (
-                    <span class="conflict-note">
-                      {c.conflicts
-                        .map((k) => `${k.slot}: ${k.values.map((v) => `${v.value} (${v.outlet})`).join(' vs ')}`)
-                        .join('; ')}
-                    </span>
-                  )}
-                </th>
-                {outlets.map((o) => {
-                  const src = c.sources.find((s) => s.outlet === o);
-                  if (!src) return <td key={o} aria-label="not reported" />;
-                  const sym = c.kind === 'conflict' ? '▲' : c.kind === 'shared' ? '●' : '◆';
-                  return (
-                    <td key={o}>
-                      <button
-                        type="button"
-                        class={`cell ${c.kind}`}
-                        aria-label={`${o}: ${c.kind}, show the passage`}
-                        onClick={() =>
-                          onOpen({
-                            articleId: src.articleId,
-                            start: src.start,
-                            end: src.end,
-                            label: `Claim (${c.kind}) in ${o}`,
-                          })
-                        }
-                      >
-                        {sym}
-                      </button>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {ranked.length > 15 && (
-        <button
-          type="button"
-          class="secondary small"
-          onClick={() => setAll(!all)}
-          aria-expanded={all ? 'true' : 'false'}
-        >
-          {all ? 'Show fewer claims' : `Show all ${ranked.length} claims`}
-        </button>
-      )}
-      {story.coverage?.byOutlet && (
-        <ul class="adds">
-          {story.coverage.byOutlet.map((o) => (
-            <li key={o.outlet}>
-              <strong>{o.outlet}</strong>: {plural(o.claims, 'claim')}, {o.adds.length} no other outlet has
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
 function Entities({ story }: { story: Story }) {
   const list = story.entities
     .filter((e) => e.type === 'person' || e.type === 'organization')
@@ -423,29 +255,6 @@ function Entities({ story }: { story: Story }) {
           </li>
         ))}
       </ul>
-    </section>
-  );
-}
-
-function Membership({ story, articles, number }: { story: Story; articles: Articles; number: (id: string) => number }) {
-  const m = story.membership ?? [];
-  return (
-    <section aria-labelledby="membership-h">
-      <h2 id="membership-h">Why these articles</h2>
-      <ol class="membership">
-        {m.map((x) => {
-          const a = articles.get(x.articleId);
-          return (
-            <li key={x.articleId} value={number(x.articleId)}>
-              <a href={`/article/${encodeURIComponent(x.articleId)}`}>{a?.title ?? `Untitled (${outletName(a)})`}</a>{' '}
-              <span class="meta">— {outletName(a)}</span> <span class={`decision ${x.decision}`}>{x.decision}</span>
-              {x.score > 0 && <span class="meta"> score {x.score.toFixed(2)}</span>}
-              <p>{x.summary}</p>
-              {x.shared && x.shared.length > 0 && <p class="shared">Shared: {x.shared.join(', ')}</p>}
-            </li>
-          );
-        })}
-      </ol>
     </section>
   );
 }

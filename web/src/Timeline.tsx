@@ -1,5 +1,7 @@
 import type { JsonArticle, Story } from './api.js';
-import type { Passage } from './StoryView.js';
+import { useRef } from 'preact/hooks';
+import type { Passage } from './passage.js';
+import { useRenderedScale } from './useMeasure.js';
 
 type Event = Story['timeline'][number];
 
@@ -59,32 +61,40 @@ export function Timeline({
   );
 }
 
+/** Label size in screen pixels, whatever the chart is scaled to. */
+const LABEL_PX = 12;
+
 function Chart({ events }: { events: Event[] }) {
+  const ref = useRef<SVGSVGElement>(null);
+  const W = 720;
+  // A phone draws the chart at half size; labels are enlarged in chart units so they stay readable.
+  const scale = useRenderedScale(ref, W);
+  const fs = LABEL_PX / Math.min(1, scale);
   const counts = new Map<string, number>();
   for (const e of events) counts.set(e.date, (counts.get(e.date) ?? 0) + 1 + (e.alsoIn?.length ?? 0));
   const dates = [...counts.keys()].sort();
   const t0 = toTime(events.find((e) => e.date === dates[0]) as Event);
   const t1 = toTime(events.find((e) => e.date === dates[dates.length - 1]) as Event);
   const span = Math.max(DAY, t1 - t0);
-  const W = 720;
-  const H = 150;
-  const left = 30;
-  const right = 30;
+  const left = 30 + fs;
+  const right = 30 + fs;
   const base = 100;
+  const H = base + 14 + 2.4 * fs;
   const max = Math.max(...counts.values());
   const x = (d: string): number =>
     left + ((Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) - t0) / span) * (W - left - right);
-  // Label only dates far enough apart to stay readable.
+  // Label only dates far enough apart to stay readable at the label size.
   let lastLabel = -Infinity;
   const labelled = new Set<string>();
   for (const d of dates) {
-    if (x(d) - lastLabel >= 70) {
+    if (x(d) - lastLabel >= 5.5 * fs) {
       labelled.add(d);
       lastLabel = x(d);
     }
   }
   return (
     <svg
+      ref={ref}
       class="chart"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
@@ -100,14 +110,14 @@ function Chart({ events }: { events: Event[] }) {
             <line x1={x(d)} x2={x(d)} y1={base} y2={base - h} class="stem" />
             <circle cx={x(d)} cy={base - h} r={4 + Math.min(6, n)} class="dot" />
             {labelled.has(d) && (
-              <text x={x(d)} y={base + 18} text-anchor="middle" class="label">
+              <text x={x(d)} y={base + 4 + fs} text-anchor="middle" class="label" font-size={fs}>
                 {d.slice(5)}
               </text>
             )}
           </g>
         );
       })}
-      <text x={left} y={H - 8} class="label">
+      <text x={left} y={base + 8 + 2.2 * fs} class="label" font-size={fs}>
         {dates[0].slice(0, 4)}
       </text>
     </svg>

@@ -55,8 +55,28 @@ export function listStories(query: ListQuery, signal?: AbortSignal): Promise<Sto
   return get<StoryPage>(`/api/stories?${p}`, signal);
 }
 
-export const getStory = (id: string, signal?: AbortSignal): Promise<StoryDocument> =>
-  get(`/api/stories/${encodeURIComponent(id)}`, signal);
+/** Pages of a story's articles: the page's quotes, timeline and coverage point into all of them. */
+interface ArticlePaging {
+  articlePage?: { next?: string };
+}
+
+/**
+ * `GET /api/stories/:id`, following the article pages: the view refers to every article of the story, so the
+ * page needs them all to show outlets, passages and citations.
+ */
+export async function getStory(id: string, signal?: AbortSignal): Promise<StoryDocument> {
+  const first = await get<StoryDocument & ArticlePaging>(
+    `/api/stories/${encodeURIComponent(id)}?articleLimit=200`,
+    signal,
+  );
+  let next = first.articlePage?.next;
+  while (next) {
+    const page = await get<StoryDocument & ArticlePaging>(next, signal);
+    first.articles.push(...page.articles);
+    next = page.articlePage?.next;
+  }
+  return first;
+}
 export const getArticle = (id: string, signal?: AbortSignal): Promise<ArticleDocument> =>
   get(`/api/articles/${encodeURIComponent(id)}`, signal);
 

@@ -15,7 +15,12 @@ export function parseRoute(loc: Location | URL): Route {
   return { page: 'missing' };
 }
 
+/** Set once the reader has moved within the app; a freshly loaded page leaves focus at the top (skip link first). */
+let navigated = false;
+export const hasNavigated = (): boolean => navigated;
+
 export function navigate(href: string, replace = false): void {
+  navigated = true;
   if (replace) history.replaceState(null, '', href);
   else history.pushState(null, '', href);
   window.dispatchEvent(new Event('storyline:navigate'));
@@ -25,10 +30,14 @@ export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location));
   useEffect(() => {
     const update = (): void => setRoute(parseRoute(location));
-    window.addEventListener('popstate', update);
+    const traverse = (): void => {
+      navigated = true;
+      update();
+    };
+    window.addEventListener('popstate', traverse);
     window.addEventListener('storyline:navigate', update);
     return () => {
-      window.removeEventListener('popstate', update);
+      window.removeEventListener('popstate', traverse);
       window.removeEventListener('storyline:navigate', update);
     };
   }, []);
@@ -42,6 +51,8 @@ export function linkClick(e: MouseEvent): void {
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || a.target || a.hasAttribute('download') || url.pathname.startsWith('/api/'))
     return;
+  // A link to a place on this page is the browser's to follow.
+  if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
   e.preventDefault();
   navigate(url.pathname + url.search + url.hash);
 }
@@ -49,6 +60,6 @@ export function linkClick(e: MouseEvent): void {
 /** Once a page's content is there, focus its heading so keyboard and screen-reader users start on it. */
 export function useFocusHeading(ready: boolean): void {
   useEffect(() => {
-    if (ready) document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+    if (ready && navigated) document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
   }, [ready]);
 }
