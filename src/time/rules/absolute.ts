@@ -70,19 +70,22 @@ export const dayMonthYear: TimeRule = {
   make: fullDate,
 };
 
+/** A date written in numbers (year, month, day groups), if it is a real calendar day. */
+const numericDate: TimeRule['make'] = (g) => {
+  const y = Number(g.y),
+    mo = Number(g.m),
+    d = Number(g.d);
+  if (!isValidDate(y, mo, d)) return null;
+  return { type: 'date', resolve: () => ({ value: fmtDay({ y, m: mo, d }) }) };
+};
+
 /** “2017-10-10”: an ISO date. */
 export const isoDate: TimeRule = {
   name: 'isoDate',
   core: '\\d{4}-\\d',
   gate: null,
   pattern: rx(`(?<y>${YEAR_RE})-(?<m>[01]\\d)-(?<d>[0-3]\\d)(?!\\d)`),
-  make: (g) => {
-    const y = Number(g.y),
-      mo = Number(g.m),
-      d = Number(g.d);
-    if (!isValidDate(y, mo, d)) return null;
-    return { type: 'date', resolve: () => ({ value: fmtDay({ y, m: mo, d }) }) };
-  },
+  make: numericDate,
 };
 
 /** “20171010”: a compact ISO date. */
@@ -91,13 +94,7 @@ export const compactDate: TimeRule = {
   core: '\\d{8}',
   gate: null,
   pattern: rx(`(?<y>(?:19|20)\\d\\d)(?<m>[01]\\d)(?<d>[0-3]\\d)`),
-  make: (g) => {
-    const y = Number(g.y),
-      mo = Number(g.m),
-      d = Number(g.d);
-    if (!isValidDate(y, mo, d)) return null;
-    return { type: 'date', resolve: () => ({ value: fmtDay({ y, m: mo, d }) }) };
-  },
+  make: numericDate,
 };
 
 /** “10/10/2017”, “10/10/17”: a US month/day/year date. */
