@@ -374,11 +374,10 @@ export function readFigures(text: string): Figure[] {
     } else {
       // A count: the number alone (what it counts is read on the parse).
       figureEnd = numberEnd;
-      if (g.digits && !g.scale && /^(1[89]|20)\d\d$/.test(g.digits) && !unitRaw.match(/^[a-z]+$/)) continue;
-      if (g.digits && !g.scale && /^(1[89]|20)\d\d$/.test(g.digits) && !/^\d{1,3},\d{3}$/.test(g.digits)) {
-        // A four-digit number read as a year unless people or things follow it ("1999 people" is rare; "in 1999" is not).
-        if (NOT_COUNTED.has(unitRaw) || /^[A-Z]/.test(g.unit ?? '')) continue;
-      }
+      // A number from 1800 to 2099 is a year unless a lower-case noun follows it ("1999 people" is rare; "in 1999"
+      // is not).
+      const yearLike = g.digits !== undefined && !g.scale && /^(1[89]|20)\d\d$/.test(g.digits);
+      if (yearLike && (!/^[a-z]+$/.test(g.unit ?? '') || NOT_COUNTED.has(unitRaw))) continue;
       if (/\d:\d/.test(text.slice(start, end + 3)) || /^[:.]\d/.test(text.slice(numberEnd))) continue;
       if (
         /(?:No\.|number|Nos?\.|#|Route|Highway|page|Article|Section|Chapter|Flight|Room|Apartment|Suite)\s*$/i.test(
