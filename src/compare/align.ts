@@ -3,15 +3,15 @@
  * same event agrees, conflicts (the intervals the wording allows do not meet) or was updated (a later report, a
  * figure that grew as the story developed).
  *
- * Two values align when they are of the same type and unit and say what they measure the same way: the same
- * concept (dead, evacuated…) with compatible counted nouns, or enough shared participants on the parse (idf-
- * weighted, so the words every sentence of the story shares count little). Each value keeps only its best
- * partner in each other report, so a story's many figures do not pair off with each other at random.
+ * Two values of the same type and unit align when the structural rule holds (the same concept or the same
+ * counted noun and predicate, with participants near both figures; see pair-features.ts) or when the learned
+ * pair model is confident; two different named concepts or actors never do. Only pairs sharing a participant,
+ * a concept or a figure's size are scored, and each value keeps only its best partner in each other report, so
+ * a story's many figures do not pair off at random.
  */
-import type { AnnotatedArticle } from '../model.js';
+import type { AnnotatedArticle, ValueDisagreement, ValueSide } from '../model.js';
 import { intervalsOverlap } from './figures.js';
 import type { Provenance } from './syndication.js';
-import type { ValueDisagreement, ValueSide } from '../model.js';
 import { publicValue, type ValueInContext } from './values.js';
 import {
   alignmentScore,
