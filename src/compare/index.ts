@@ -1,11 +1,13 @@
 /**
- * Outlet comparison: which claims every outlet reports, which only one does, and where outlets
- * disagree on a number or date.
+ * Outlet comparison: which claims every independent outlet reports, which only one does, and where outlets
+ * disagree on a figure.
  *
- * Claims (see claims.ts) are aligned across outlets by tf-idf cosine of their content stems with a
- * bonus for shared names; numbers and dates are left out of the lexical match so that "within 45
- * days" and "within 30 days" align and can then be compared. Each claim links to at most its best
- * match in each other outlet (mutual best above a threshold), and linked claims form one group.
+ * Wire copies are found first (syndication.ts) and count as their original's outlet. Disagreements come from
+ * values (values.ts, align.ts): each report's figures, aligned across reports and judged agree / conflict /
+ * update. Claims (claims.ts) are sentence clauses aligned across outlets by tf-idf cosine of their content stems
+ * with a bonus for shared names, numbers and dates left out of the match; each links to at most its best match
+ * in each other outlet (mutual best above a threshold), linked claims form one group, and a group is a conflict
+ * when one of its figures is in a disagreement.
  */
 import type {
   AnnotatedArticle,
