@@ -37,6 +37,7 @@ describe('store rows', () => {
         independent_sources: 1,
         first_published: null,
         last_published: '2021-03-04',
+        view_count: null,
       },
       ['Valley Herald'],
       '2021-03-05T00:00:00.000Z',
