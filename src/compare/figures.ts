@@ -389,6 +389,13 @@ export function readFigures(text: string): Figure[] {
       if (/^(?:st|nd|rd|th)\b/i.test(text.slice(numberEnd))) continue;
     }
     if (low === null && high === null) [low, high] = hedgeInterval(value, hedge, type);
+    // A share or a scaled amount is as precise as its last written digit: "44 percent" may be 43.6, "$2.5
+    // million" may be $2.53 million. Plain counts and amounts are taken as written.
+    if (hedge === 'exact' && g.digits && (type === 'percent' || (type === 'money' && g.scale?.trim()))) {
+      const decimals = g.digits.split('.')[1]?.length ?? 0;
+      const half = (10 ** -decimals * (type === 'money' ? SCALES[(g.scale ?? '').trim().toLowerCase()] : 1)) / 2;
+      [low, high] = [value - half, value + half];
+    }
     end = figureEnd;
     out.push({ type, value, low, high, hedge, unit, start, end, numberStart, numberEnd });
     // Read on from the end of the number: the unit word may start the next figure ("30 days, 45 days").

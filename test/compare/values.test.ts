@@ -64,6 +64,13 @@ describe('figures as written', () => {
     expect(fig('one of the workers')).toEqual([]);
   });
 
+  it('reads a share or a scaled amount as precise as its last written digit', () => {
+    expect(fig('44 percent')[0]).toMatchObject({ low: 43.5, high: 44.5 });
+    expect(fig('$2.5 million')[0]).toMatchObject({ low: 2_450_000, high: 2_550_000 });
+    expect(fig('$14,000')[0]).toMatchObject({ low: 14000, high: 14000 });
+    expect(fig('57 people')[0]).toMatchObject({ low: 57, high: 57 });
+  });
+
   it('compares intervals with open ends', () => {
     expect(intervalsOverlap(hedgeInterval(57, 'at least'), hedgeInterval(47, 'exact'))).toBe(false);
     expect(intervalsOverlap(hedgeInterval(5400, 'about'), hedgeInterval(5400, 'exact'))).toBe(true);
