@@ -8,7 +8,7 @@
 import type { AnnotatedArticle, Token } from '../model.js';
 import { annotateText } from '../text/annotate.js';
 import { annotateSyntax } from '../text/parse.js';
-import { firstTokenFrom } from '../text/token-search.js';
+import { tokensOverlapping } from '../text/token-search.js';
 import { readFigures } from './figures.js';
 import type { ClaimValue, Hedge, ValueType } from '../model.js';
 
@@ -277,16 +277,7 @@ function dateInterval(iso: string): [number, number, number] | undefined {
   return [lo, lo, Date.UTC(y + 1, 0, 1) / DAY_MS - 1];
 }
 
-/** Tokens [first, end) covering the character range [start, end). */
-function tokensOver(tokens: readonly Token[], start: number, end: number): [number, number] {
-  let first = firstTokenFrom(tokens, start);
-  if (first > 0 && tokens[first - 1].end > start) first--;
-  let last = first;
-  while (last < tokens.length && tokens[last].start < end) last++;
-  return [first, last];
-}
-
-/** Names (entity mentions) covering the actor tokens, as the last word of the name: "Putin", "Liberal Party" → "party". */
+/** Names of the people and organisations (entity mentions, their fullest form) covering the actor tokens, lower-cased. */
 function actorsOf(doc: AnnotatedArticle, tokens: readonly Token[], actorTokens: readonly number[]): string[] {
   const out = new Set<string>();
   for (const k of actorTokens) {
@@ -361,7 +352,7 @@ export function extractValues(input: AnnotatedArticle): ValueInContext[] {
   const out: ValueInContext[] = [];
   const timexSpans = doc.timexes.filter((x) => x.type !== 'duration');
   for (const sent of doc.sentences) {
-    const [first, end] = tokensOver(tokens, sent.start, sent.end);
+    const [first, end] = tokensOverlapping(tokens, sent.start, sent.end);
     if (first >= end) continue;
     let kids: Map<number, number[]> | undefined;
     const kidsOf = (): Map<number, number[]> => (kids ??= childrenOf(tokens, first, end));
@@ -370,7 +361,7 @@ export function extractValues(input: AnnotatedArticle): ValueInContext[] {
       const stop = sent.start + f.end;
       // Numbers inside a date or a time of day belong to the date.
       if (f.type === 'count' && timexSpans.some((x) => x.start < stop && x.end > start)) continue;
-      const [a, b] = tokensOver(tokens, sent.start + f.numberStart, sent.start + f.numberEnd);
+      const [a, b] = tokensOverlapping(tokens, sent.start + f.numberStart, sent.start + f.numberEnd);
       if (a >= b) continue;
       const head = spanHead(tokens, a, b);
       const near = neighbourhood(tokens, kidsOf(), head, f.type);
@@ -421,10 +412,14 @@ export function extractValues(input: AnnotatedArticle): ValueInContext[] {
     if (x.type !== 'date' || x.end <= dateline) continue;
     const interval = dateInterval(x.value);
     if (!interval) continue;
-    const [a, b] = tokensOver(tokens, x.start, x.end);
+    const [a, b] = tokensOverlapping(tokens, x.start, x.end);
     if (a >= b) continue;
     const sentence = tokens[a].sentence;
-    const [sFirst, sEnd] = tokensOver(tokens, doc.sentences[sentence]?.start ?? 0, doc.sentences[sentence]?.end ?? 0);
+    const [sFirst, sEnd] = tokensOverlapping(
+      tokens,
+      doc.sentences[sentence]?.start ?? 0,
+      doc.sentences[sentence]?.end ?? 0,
+    );
     const near = neighbourhood(tokens, childrenOf(tokens, sFirst, sEnd), spanHead(tokens, a, b), 'date');
     const predicate =
       near.predicate !== undefined && tokens[near.predicate].upos === 'VERB' ? lemmaOf(tokens[near.predicate]) : '';

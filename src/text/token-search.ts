@@ -11,3 +11,12 @@ export function firstTokenFrom(tokens: readonly Token[], offset: number): number
   }
   return lo;
 }
+
+/** Token index range [first, end) of the tokens overlapping the character range [start, end). */
+export function tokensOverlapping(tokens: readonly Token[], start: number, end: number): [number, number] {
+  let first = firstTokenFrom(tokens, start);
+  if (first > 0 && tokens[first - 1].end > start) first--;
+  let last = first;
+  while (last < tokens.length && tokens[last].start < end) last++;
+  return [first, last];
+}

@@ -24,6 +24,7 @@ import {
   type Role,
 } from './model.js';
 import { SentenceTree, sentenceRanges } from './tree.js';
+import { tokensOverlapping } from '../../text/token-search.js';
 
 /** A gold attribution as character ranges (any role may be missing). */
 export interface GoldSpans {
@@ -119,20 +120,6 @@ export function spanHead(tokens: readonly Token[], from: number, to: number): nu
   return roots.reduce((a, b) => (rank(b) < rank(a) ? b : a));
 }
 
-/** Token index range [from, to) of the tokens inside a character range. */
-function tokenRange(tokens: readonly Token[], s: number, e: number): [number, number] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (tokens[m].end <= s) lo = m + 1;
-    else hi = m;
-  }
-  let to = lo;
-  while (to < tokens.length && tokens[to].start < e) to++;
-  return [lo, to];
-}
-
 function count(table: InclusionTable, key: string, inside: boolean): void {
   const c = (table[key] ??= [0, 0]);
   if (inside) c[0]++;
@@ -199,7 +186,7 @@ export function trainAttributionModel(
     const cueHeads = new Set<number>();
     for (const g of gold) {
       if (!g.cue) continue;
-      const [c0, c1] = tokenRange(tokens, g.cue.start, g.cue.end);
+      const [c0, c1] = tokensOverlapping(tokens, g.cue.start, g.cue.end);
       if (c1 <= c0) continue;
       const cue = spanHead(tokens, c0, c1);
       if (cue < 0) continue;
@@ -213,7 +200,7 @@ export function trainAttributionModel(
       let source = -1;
       const hasSource = !!g.source;
       if (g.source) {
-        const [s0, s1] = tokenRange(tokens, g.source.start, g.source.end);
+        const [s0, s1] = tokensOverlapping(tokens, g.source.start, g.source.end);
         const sh = s1 > s0 ? spanHead(tokens, s0, s1) : -1;
         if (sh >= tree.first && sh < tree.end && !cueSet.has(sh)) {
           source = sh;
@@ -222,7 +209,7 @@ export function trainAttributionModel(
       }
       let content = -1;
       if (g.content) {
-        const [n0, n1] = tokenRange(tokens, g.content.start, g.content.end);
+        const [n0, n1] = tokensOverlapping(tokens, g.content.start, g.content.end);
         const nh = n1 > n0 ? spanHead(tokens, n0, n1) : -1;
         if (nh >= tree.first && nh < tree.end) {
           content = nh;
