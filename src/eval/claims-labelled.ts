@@ -1,12 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnnotatedArticle, Article } from '../model.js';
 import type { ValueType } from '../model.js';
 import type { ValuePair } from '../compare/align.js';
 import { sha1Hex } from './quotes-labelled.js';
-import { parseDucDocument } from './stories.js';
+import { readDucDocument } from './stories.js';
 
 /**
  * Outlet comparison scored on hand-labelled pairs of DUC 2006 reports: figures that agree, conflict or were
@@ -111,14 +110,7 @@ export function applyEdits(text: string, edits: readonly LabelledEdit[], where: 
 export async function itemArticles(item: ClaimLabelItem, ducDocsDir: string): Promise<Article[]> {
   const out: Article[] = [];
   for (const d of item.docs) {
-    const p = path.join(ducDocsDir, item.cluster, d.doc);
-    let sgml: string;
-    try {
-      sgml = await readFile(p, 'utf8');
-    } catch {
-      throw new ClaimLabelsError(`cannot read ${p}: pass the DUC 2006 docs folder (…/summaries/duc2006/docs)`);
-    }
-    const a = parseDucDocument(sgml, d.doc);
+    const a = await readDucDocument(ducDocsDir, item.cluster, d.doc, (m) => new ClaimLabelsError(m));
     if (a.text.length !== d.textLength || sha1Hex(a.text, 12) !== d.textHash)
       throw new ClaimLabelsError(`${item.id}/${d.doc}: the text read differs from the labelled one (length or hash)`);
     const text = applyEdits(

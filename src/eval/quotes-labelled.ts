@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnnotatedArticle, Article, Quote, QuoteKind } from '../model.js';
 import { prf, type PRF } from './quotes.js';
-import { parseDucDocument } from './stories.js';
+import { readDucDocument } from './stories.js';
 
 /**
  * Quote extraction scored on hand-labelled DUC 2006 articles (AP, NYT, Xinhua), to check that attribution
@@ -372,14 +371,7 @@ export async function runLabelledQuotesEval(
   const labels = loadQuoteLabels(file);
   const c = emptyCounts();
   for (const a of labels) {
-    const p = path.join(ducDocsDir, a.cluster, a.doc);
-    let sgml: string;
-    try {
-      sgml = await readFile(p, 'utf8');
-    } catch {
-      throw new QuoteLabelsError(`cannot read ${p}: pass the DUC 2006 docs folder (…/summaries/duc2006/docs)`);
-    }
-    const article = parseDucDocument(sgml, a.doc);
+    const article = await readDucDocument(ducDocsDir, a.cluster, a.doc, (m) => new QuoteLabelsError(m));
     checkLabelledText(a, article.text);
     const { quotes, doc } = extract(article);
     scoreArticle(c, `${a.cluster}/${a.doc}`, article.text, a.quotes, quotes, doc);

@@ -133,6 +133,26 @@ export function ducDate(dateTime: string | undefined, docno: string): string | u
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
+/**
+ * One labelled DUC 2006 document, read as the labels were made: `<docs>/<cluster>/<doc>` through
+ * `parseDucDocument`. An unreadable file is reported through `fail`, so each evaluator throws its own error type.
+ */
+export async function readDucDocument(
+  ducDocsDir: string,
+  cluster: string,
+  doc: string,
+  fail: (message: string) => Error,
+): Promise<Article> {
+  const p = path.join(ducDocsDir, cluster, doc);
+  let sgml: string;
+  try {
+    sgml = await readFile(p, 'utf8');
+  } catch {
+    throw fail(`cannot read ${p}: pass the DUC 2006 docs folder (…/summaries/duc2006/docs)`);
+  }
+  return parseDucDocument(sgml, doc);
+}
+
 /** Reads one DUC SGML document: headline as title, `<P>` paragraphs separated by blank lines. */
 export function parseDucDocument(sgml: string, fallbackId: string): Article {
   const docno = (tag(sgml, 'DOCNO') ?? fallbackId).trim();
