@@ -154,8 +154,19 @@ export interface TimelineEvent {
   text: string;
   /** The sentence the expression is in. */
   sentence: string;
-  /** Other articles reporting the same event on the same date. */
+  /** Other articles reporting the same event on the same date (copies of the sentence included). */
   alsoIn?: Array<{ articleId: string; start: number; end: number }>;
+  /**
+   * The date is not when the story's news happened: a state's start ("since 2021"), a date modifying a noun,
+   * history well before the report. Kept, and folded by default.
+   */
+  background?: true;
+  /** The date lies after the publication date of the story's latest article: still ahead when last reported. */
+  future?: true;
+  /** The clause of the predicate the time expression dates (offsets into the article). */
+  event?: Span;
+  /** That predicate's lemma ("vote", "reopen"). */
+  predicate?: string;
 }
 
 export interface SourceRef {
@@ -198,6 +209,11 @@ export interface Story {
   quotes: StoryQuote[];
   timeline: TimelineEvent[];
   summary: SummarySentence[];
+  /**
+   * What the reports published at or after `since` add (two or three cited sentences); present only when a
+   * reader asked for it (`storyline story --since`, `?since=`).
+   */
+  whatsNew?: { since: string; sentences: SummarySentence[] };
   /**
    * Statements quoted by more than one article, with each article's excerpt; `wordingDiffers` flags the
    * same speaker quoted with different words.

@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { AnnotatedArticle, Story } from '../model.js';
 import { Engine } from '../engine/engine.js';
+import { briefOf, normaliseSince } from '../engine/brief.js';
+import { DEFAULT_BRIEF_WORDS } from '../summarize/index.js';
 import { StoryClustererError } from '../stories/index.js';
 import { toStorylineJson } from '../format/json.js';
 import { renderStory } from '../format/text.js';
@@ -54,6 +56,15 @@ function parsePositiveInt(value: string): number {
   return n;
 }
 
+interface StoryCommandOptions {
+  db?: string;
+  json?: boolean;
+  syntax?: boolean;
+  markdown?: boolean;
+  words?: number;
+  since?: string;
+}
+
 /** Commands that only read open the database read-only: they never create, migrate or mark a file. */
 const READ_ONLY: OpenOptions = { readonly: true };
 
@@ -93,12 +104,12 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .option('--json', 'print the storyline/1 JSON document')
     .option('--syntax', 'with --json: include sentences and parsed tokens (tags, lemmas, dependencies)')
     .option('--markdown', 'print Markdown')
-    .option('--words <n>', 'words in each brief', parsePositiveInt, 100)
+    .option('--words <n>', `words in each brief (default: ${DEFAULT_BRIEF_WORDS})`, parsePositiveInt)
     .option('--max-bytes <n>', 'largest file to read, in bytes', parsePositiveInt)
     .action(
       async (
         paths: string[],
-        opts: { db?: string; json?: boolean; syntax?: boolean; markdown?: boolean; words: number; maxBytes?: number },
+        opts: { db?: string; json?: boolean; syntax?: boolean; markdown?: boolean; words?: number; maxBytes?: number },
       ) => {
         await withStore(opts.db ?? ':memory:', async (store) => {
           const engine = new Engine(store, { summaryWords: opts.words });
@@ -218,7 +229,17 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .option('--json', 'print the storyline/1 JSON document')
     .option('--syntax', 'with --json: include sentences and parsed tokens (tags, lemmas, dependencies)')
     .option('--markdown', 'print Markdown')
-    .action(async (id: string, opts: { db?: string; json?: boolean; syntax?: boolean; markdown?: boolean }) => {
+    .option('--words <n>', 'rebuild the brief at this many words', parsePositiveInt)
+    .option('--since <time>', 'add what is new since a date or time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)')
+    .action(async (id: string, opts: StoryCommandOptions) => {
+      let since: string | undefined;
+      try {
+        since = opts.since === undefined ? undefined : normaliseSince(opts.since);
+      } catch (e) {
+        io.err(`storyline: ${(e as Error).message}`);
+        exitCode = EXIT.usage;
+        return;
+      }
       await withStore(
         opts.db ?? defaultDatabase(),
         async (store) => {
@@ -227,6 +248,10 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
             io.err(`no story "${id}" (list them with: storyline stories)`);
             exitCode = EXIT.usage;
             return;
+          }
+          if (opts.words !== undefined || since !== undefined) {
+            const members = l.story.articleIds.map((a) => l.docs.get(a)).filter((d): d is AnnotatedArticle => !!d);
+            l.story = briefOf(l.story, members, { words: opts.words, since });
           }
           if (opts.json) {
             const docs = l.story.articleIds.map((a) => l.docs.get(a)).filter((d): d is AnnotatedArticle => !!d);

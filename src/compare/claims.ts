@@ -96,6 +96,10 @@ export function extractNames(text: string): string[] {
 const QUOTE_RE = /["“]([^"”]{3,})["”]/g;
 const SUBORDINATE = /^(while|although|though|after|before|because|as|since|when|whereas|even as|even though)\b/i;
 
+/** The start of a quotation's attribution: "said Brandvold, …", "she told reporters …", "the mayor added …". */
+const BARE_ATTRIBUTION =
+  /^(?:(?:the |a |an )?(?:[A-Z][\w.'’-]*\s+){0,4}|(?:he|she|they|it|we|i|the [a-z]+(?: [a-z]+)?)\s+)?(?:said|says|told|added|asked|wrote|explained|noted|continued|recalled|insisted|argued|warned)\b/i;
+
 /** Splits one sentence span into clause spans (offsets into the article text). */
 function clauseSpans(text: string, start: number, end: number): Array<[number, number]> {
   const s = text.slice(start, end);
@@ -108,9 +112,11 @@ function clauseSpans(text: string, start: number, end: number): Array<[number, n
     const comma = s.indexOf(', ');
     if (comma > 0 && words(s.slice(0, comma)).length >= 6 && words(s.slice(comma)).length >= 4) cuts.push(comma + 2);
   }
-  // A quotation followed by its attribution: '"...," according to the letter, published Sunday in X.'
+  // A quotation followed by more than its attribution: '"...," according to the letter, published Sunday in X.'
+  // A bare attribution ('"...," she said at a briefing.') belongs to its quotation: alone it states nothing.
   const q = s.match(/^["“][^"”]+[,.]?["”],?\s+(?=\S)/);
-  if (q && words(s.slice(q[0].length)).length >= 6) cuts.push(q[0].length);
+  const rest = q ? s.slice(q[0].length) : '';
+  if (q && words(rest).length >= 6 && !BARE_ATTRIBUTION.test(rest)) cuts.push(q[0].length);
   const points = [...new Set(cuts)].sort((a, b) => a - b);
   const spans: Array<[number, number]> = [];
   let from = 0;

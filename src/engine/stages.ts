@@ -1,6 +1,6 @@
 import type { AnnotatedArticle } from '../model.js';
 import { buildTimeline, inferPublicationDates } from '../time/index.js';
-import { summarize } from '../summarize/index.js';
+import { briefStory } from '../summarize/index.js';
 import { compareArticles } from '../compare/index.js';
 import type { StoryParts } from './story.js';
 
@@ -13,7 +13,7 @@ export function refineDates(docs: AnnotatedArticle[]): AnnotatedArticle[] {
 export function defaultStoryParts(): StoryParts {
   return {
     timeline: (docs) => buildTimeline(docs),
-    summary: (docs, words) => summarize(docs, { words }),
+    summary: (docs, words) => briefStory(docs, { words }),
     compare: (docs) => compareArticles(docs),
   };
 }

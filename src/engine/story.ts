@@ -3,6 +3,7 @@ import { resolveEntities } from '../entities/index.js';
 import type { Comparison } from '../compare/index.js';
 import { linkQuotes } from '../quotes/link.js';
 import { independentOutlets } from '../stories/outlets.js';
+import { DEFAULT_BRIEF_WORDS } from '../summarize/brief.js';
 
 /** What assembling a story needs besides its articles. */
 export interface StoryParts {
@@ -52,7 +53,7 @@ export function assembleStory(
     entities,
     quotes,
     timeline: parts.timeline(docs),
-    summary: parts.summary(recent, opts.summaryWords ?? 100),
+    summary: parts.summary(recent, opts.summaryWords ?? DEFAULT_BRIEF_WORDS),
   };
   const statements = linkQuotes(docs).filter((s) => s.articles > 1);
   if (statements.length > 0) story.statements = statements;

@@ -92,6 +92,17 @@ export function renderStory(story: Story, docs: Map<string, AnnotatedArticle>, s
   }
   lines.push('');
 
+  if (story.whatsNew) {
+    h(2, `What's new since ${story.whatsNew.since}`);
+    if (story.whatsNew.sentences.length === 0)
+      lines.push(md ? 'Nothing reported since then.' : '  Nothing reported since then.');
+    for (const s of story.whatsNew.sentences) {
+      const refs = [...new Set(s.sources.map((r) => cite(r.articleId)))].join('');
+      lines.push(md ? `${s.text} ${refs}` : `  ${s.text} ${refs}`);
+    }
+    lines.push('');
+  }
+
   // Figures outlets disagree on come right after the brief: the first thing to know before trusting a number.
   const sideLine = (side: ValueSide): string => {
     const date = side.published ?? docs.get(side.articleId)?.article.published ?? 'undated';
@@ -204,9 +215,19 @@ export function renderStory(story: Story, docs: Map<string, AnnotatedArticle>, s
 
   if (story.timeline.length > 0) {
     h(2, 'Timeline');
+    const refsOf = (ev: Story['timeline'][number]): string =>
+      [...new Set([cite(ev.articleId), ...(ev.alsoIn ?? []).map((r) => cite(r.articleId))])].join('');
+    // Events in full, upcoming ones marked; background (history, states, dates of other things) folded.
+    const background = story.timeline.filter((ev) => ev.background);
     for (const ev of story.timeline) {
-      const refs = [cite(ev.articleId), ...(ev.alsoIn ?? []).map((r) => cite(r.articleId))];
-      item(`${ev.date.padEnd(10)} ${clip(ev.sentence, 140)} ${[...new Set(refs)].join('')}`);
+      if (ev.background) continue;
+      item(`${ev.date.padEnd(10)} ${ev.future ? '(upcoming) ' : ''}${clip(ev.sentence, 140)} ${refsOf(ev)}`);
+    }
+    if (background.length > 0) {
+      lines.push(md ? `**Background** (${background.length})` : `  Background (${background.length}):`);
+      for (const ev of background.slice(0, 5))
+        item(`${md ? '' : '  '}${ev.date.padEnd(10)} ${clip(ev.event?.text ?? ev.sentence, 100)} ${refsOf(ev)}`);
+      if (background.length > 5) item(`${md ? '' : '  '}… and ${background.length - 5} more`);
     }
     lines.push('');
   }

@@ -1,3 +1,4 @@
+import { BriefRequestError, normaliseSince, withBrief } from '../engine/brief.js';
 import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
@@ -43,6 +44,9 @@ export type { IngestResponse, JobView, JobStatus } from './jobs.js';
 export interface ArticleResponse extends Omit<AnnotatedArticle, 'tokens'> {
   storyId?: string;
 }
+
+/** The longest brief a client may ask for, in words. */
+const MAX_BRIEF_WORDS = 1000;
 
 export const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
 
@@ -155,14 +159,29 @@ export function createApp(opts: AppOptions): StorylineApp {
     const id = idParam(c.req.param('id'), 'story id');
     const offset = intParam(c.req.query('articleOffset'), 'articleOffset', 0, 0, 1_000_000);
     const limit = intParam(c.req.query('articleLimit'), 'articleLimit', DEFAULT_ARTICLE_PAGE, 1, MAX_ARTICLE_PAGE);
+    const words = c.req.query('words') ? intParam(c.req.query('words'), 'words', 0, 1, MAX_BRIEF_WORDS) : undefined;
+    const sinceRaw = c.req.query('since');
+    let since: string | undefined;
+    try {
+      since = sinceRaw ? normaliseSince(sinceRaw) : undefined;
+    } catch (e) {
+      throw new ApiError(
+        400,
+        'invalid_parameter',
+        e instanceof BriefRequestError ? e.message.replace('--since', 'since') : String(e),
+      );
+    }
     const summary = await pages.summary(id);
     if (!summary) throw new ApiError(404, 'not_found', `no story "${id}"`);
-    const etag = storyEtag(summary, offset, limit);
+    // A brief at another length or since a time is another representation: its own validator.
+    const etag = storyEtag(summary, offset, limit).replace(/"$/, `${words ?? ''}|${since ?? ''}"`);
     // Revalidated on every use, so an unchanged story costs one summary read and no body.
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
     if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
     const body = await pages.read(summary, offset, limit);
     if (!body) throw new ApiError(404, 'not_found', `no story "${id}"`);
+    if (words !== undefined || since !== undefined)
+      body.stories = await Promise.all(body.stories.map((st) => withBrief(store, st, { words, since })));
     return c.json(body, 200, headers);
   });
 

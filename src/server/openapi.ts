@@ -76,6 +76,17 @@ export function openApiDocument(): Schema {
               minimum: 1,
               maximum: 200,
             }),
+            query('words', 'Rebuild the brief at this many words (1–1000); the stored brief otherwise', {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            }),
+            query(
+              'since',
+              'Add `whatsNew`: two or three cited sentences on what the reports published at or after this date ' +
+                '(YYYY-MM-DD or YYYY-MM-DDTHH:MM) add',
+              { type: 'string' },
+            ),
             {
               name: 'If-None-Match',
               in: 'header',

@@ -92,7 +92,7 @@ export function cosine(a: readonly string[], b: readonly string[]): number {
  */
 export function datelineEnd(sentence: string): number {
   // Datelines end in a dash within the first few words; checking that first keeps the regex cheap.
-  const dash = sentence.slice(0, 90).search(/\s(--|—|–|_)\s/);
+  const dash = sentence.slice(0, 90).search(/\s(--|—|–|_|-)\s/);
   if (dash < 0) return 0;
   const head = sentence.slice(0, dash);
   // "PINE RIDGE, S.D. (AP)", "BEIDAIHE (Hebei), March 5 (Xinhua)": a capitalised place, then only
@@ -101,7 +101,7 @@ export function datelineEnd(sentence: string): number {
   if (!/^\s*[A-Z][A-Z.'’ -]*[A-Z.](\s*,\s*[A-Z0-9][A-Za-z0-9.]*(\s+[A-Z0-9][A-Za-z0-9.]*)*)*\s*,?\s*$/.test(bare)) {
     if (!/^[^,(]{1,40}[,(].*\((AP|Xinhua|Reuters|AFP|UPI)\)\s*$/.test(head)) return 0;
   }
-  const m = sentence.slice(dash).match(/^\s(--|—|–|_)\s+/);
+  const m = sentence.slice(dash).match(/^\s(--|—|–|_|-)\s+/);
   return dash + (m ? m[0].length : 0);
 }
 

@@ -60,6 +60,28 @@ describe('storyline CLI', () => {
     expect(missing.stderr).toMatch(/no story "nope"/);
   });
 
+  it('shows a story with its brief at another length and what is new since a date', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'a.txt'), ARTICLE_A);
+    writeFileSync(
+      join(dir, 'c.txt'),
+      'title: Northfield plant fire cause found\nsource: Hill Times\ndate: 2024-03-07\n\nInvestigators said a faulty heater started the fire at the Northfield chemical plant, Fire Chief Maria Lopez said on Thursday. The plant will stay closed for two weeks while repairs are made.',
+    );
+    const db = join(dir, 'store.db');
+    expect((await cli('ingest', dir, '--db', db)).code).toBe(0);
+    const [fire] = JSON.parse((await cli('stories', '--db', db, '--json')).stdout) as Array<{ id: string }>;
+    const r = await cli('story', fire.id, '--db', db, '--since', '2024-03-06', '--words', '20');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/What's new since 2024-03-06\n.*faulty heater/);
+    const json = JSON.parse((await cli('story', fire.id, '--db', db, '--json', '--since', '2024-03-06')).stdout) as {
+      stories: Array<{ whatsNew?: { since: string; sentences: Array<{ text: string }> } }>;
+    };
+    expect(json.stories[0].whatsNew?.sentences[0].text).toMatch(/faulty heater/);
+    const bad = await cli('story', fire.id, '--db', db, '--since', 'last week');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/"last week" is not a date/);
+  });
+
   it('uses STORYLINE_DB when --db is not given', async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'a.txt'), ARTICLE_A);

@@ -109,6 +109,28 @@ describe('GET /api/stories/:id and /api/articles/:id', () => {
     expect(doc.graph.nodes.length).toBeGreaterThan(1);
   });
 
+  it('rebuilds the brief at ?words= and adds what is new at ?since=', async () => {
+    type Doc = {
+      stories: Array<{ summary: Array<{ text: string }>; whatsNew?: { since: string; sentences: unknown[] } }>;
+    };
+    const words = (d: Doc) => d.stories[0].summary.map((s) => s.text.split(/\s+/).length).reduce((a, b) => a + b, 0);
+    const plain = await get(`/api/stories/${storyId}`);
+    const short = await get(`/api/stories/${storyId}?words=40`);
+    expect(short.status).toBe(200);
+    expect(short.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    const doc = await json<Doc>(short);
+    expect(words(doc)).toBeLessThanOrEqual(40);
+    expect(doc.stories[0].whatsNew).toBeUndefined();
+    const since = await json<Doc>(await get(`/api/stories/${storyId}?since=2026-10-07`));
+    expect(since.stories[0].whatsNew?.since).toBe('2026-10-07');
+    expect(since.stories[0].whatsNew?.sentences.length).toBeGreaterThan(0);
+    for (const bad of ['since=yesterday', 'since=2026-13-01', 'words=0', 'words=ten']) {
+      const res = await get(`/api/stories/${storyId}?${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect((await json<ErrorBody>(res)).error.code).toBe('invalid_parameter');
+    }
+  });
+
   it('returns an article with spans that index its text', async () => {
     const res = await get(`/api/articles/${articleId}`);
     expect(res.status).toBe(200);

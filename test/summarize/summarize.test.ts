@@ -117,6 +117,9 @@ describe('sentence filters', () => {
     const c = 'BEIDAIHE (Hebei), March 5 (Xinhua) -- China will enhance its cooperation.';
     expect(c.slice(datelineEnd(c))).toBe('China will enhance its cooperation.');
     expect(datelineEnd('The president said -- again -- that he would go.')).toBe(0);
+    const d = 'PEACH SPRINGS, Ariz. (AP) - When tribes began embracing gambling, the Hualapai moved quickly.';
+    expect(d.slice(datelineEnd(d))).toMatch(/^When tribes/);
+    expect(datelineEnd('Prices rose - slowly - through the spring, traders said.')).toBe(0);
   });
 
   it('recognises boilerplate', () => {

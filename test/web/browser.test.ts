@@ -147,6 +147,27 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in Chromium', () => {
     await page.close();
   });
 
+  it('tells a returning reader what is new since the last visit, cited, and only once', async () => {
+    const { page, errors } = await open('/');
+    // The reader last saw the story when its newest report was from the first day.
+    await page.evaluate((id) => localStorage.setItem(`storyline.seen.${id}`, '2026-10-06'), fireId);
+    await page.goto(`${server.url}/story/${fireId}`);
+    const box = page.locator('.whats-new');
+    await box.waitFor();
+    expect(await box.locator('h2').textContent()).toContain('reports after 2026-10-06');
+    const sentences = await box.locator('.sentence').count();
+    expect(sentences).toBeGreaterThan(0);
+    expect(sentences).toBeLessThanOrEqual(3);
+    await box.locator('.cite').first().click();
+    await expect.poll(() => page.locator('.panel mark.cited').count()).toBe(1);
+    // The visit is remembered: the next one has nothing new to say.
+    await page.reload();
+    await page.waitForSelector('.brief .cite');
+    expect(await page.locator('.whats-new').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('leads the comparison with where outlets disagree: each side in its own words, the figure marked and cited', async () => {
     const doc = (await (await fetch(`${server.url}/api/stories/${fireId}`)).json()) as {
       stories: Array<{

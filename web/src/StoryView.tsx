@@ -9,6 +9,7 @@ import { Membership } from './Membership.js';
 import { outletName, SourcePanel } from './SourcePanel.js';
 import { usePassage, type Passage } from './passage.js';
 import { useFocusHeading } from './router.js';
+import { CitedSentences, dayAfter, lastSeen, markSeen } from './Brief.js';
 
 type Articles = Map<string, JsonArticle>;
 
@@ -18,6 +19,8 @@ export function StoryView({ id }: { id: string }) {
   const { passage, open, close } = usePassage();
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | undefined>();
+  // What this browser last showed of the story, read once per story: the page then says what is new since.
+  const seen = useMemo(() => lastSeen(id), [id]);
 
   useEffect(
     () =>
@@ -33,9 +36,15 @@ export function StoryView({ id }: { id: string }) {
   );
   useEffect(() => {
     const ctl = new AbortController();
-    getStory(id, ctl.signal)
+    getStory(id, ctl.signal, seen ? dayAfter(seen) : undefined)
       .then((d) => {
         setDoc(d);
+        const newest = d.articles
+          .map((a) => a.published)
+          .filter((p): p is string => !!p)
+          .sort()
+          .at(-1);
+        if (!seen || (newest && newest > seen)) markSeen(id, newest);
         setError(undefined);
         document.title = `${d.stories[0]?.title ?? 'Story'} · Storyline`;
       })
@@ -43,7 +52,7 @@ export function StoryView({ id }: { id: string }) {
         if (e.name !== 'AbortError') setError(e.message);
       });
     return () => ctl.abort();
-  }, [id, version]);
+  }, [id, version, seen]);
 
   useFocusHeading(!!doc);
   const articles: Articles = useMemo(() => new Map((doc?.articles ?? []).map((a) => [a.id, a])), [doc]);
@@ -87,45 +96,28 @@ export function StoryView({ id }: { id: string }) {
       </p>
       <div class="story-grid">
         <section class="brief" aria-labelledby="brief-h">
+          {story.whatsNew && story.whatsNew.sentences.length > 0 && (
+            <section class="whats-new" aria-labelledby="new-h">
+              <h2 id="new-h">New since your last visit: reports after {seen}</h2>
+              <CitedSentences
+                sentences={story.whatsNew.sentences}
+                label="new sentence"
+                articles={articles}
+                number={number}
+                passage={passage}
+                open={open}
+              />
+            </section>
+          )}
           <h2 id="brief-h">Brief</h2>
-          <p>
-            {story.summary.map((s, i) => (
-              <span key={i} class="sentence">
-                {s.text}
-                <span class="cites">
-                  {s.sources.map((src, j) => {
-                    const n = number(src.articleId);
-                    const a = articles.get(src.articleId);
-                    const active =
-                      passage &&
-                      passage.articleId === src.articleId &&
-                      passage.start === src.start &&
-                      passage.end === src.end;
-                    return (
-                      <sup key={j}>
-                        <button
-                          type="button"
-                          class={`cite${active ? ' active' : ''}`}
-                          aria-pressed={active ? 'true' : 'false'}
-                          aria-label={`Source ${n}: ${outletName(a)}, show the passage`}
-                          onClick={() =>
-                            open({
-                              articleId: src.articleId,
-                              start: src.start,
-                              end: src.end,
-                              label: `Source ${n} of sentence ${i + 1}`,
-                            })
-                          }
-                        >
-                          {n}
-                        </button>
-                      </sup>
-                    );
-                  })}
-                </span>{' '}
-              </span>
-            ))}
-          </p>
+          <CitedSentences
+            sentences={story.summary}
+            label="sentence"
+            articles={articles}
+            number={number}
+            passage={passage}
+            open={open}
+          />
           <SourceList story={story} articles={articles} number={number} />
         </section>
         <aside class="panel-hint" aria-label="Source passages">

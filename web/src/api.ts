@@ -64,9 +64,10 @@ interface ArticlePaging {
  * `GET /api/stories/:id`, following the article pages: the view refers to every article of the story, so the
  * page needs them all to show outlets, passages and citations.
  */
-export async function getStory(id: string, signal?: AbortSignal): Promise<StoryDocument> {
+/** A story with all its articles; with `since`, also what the reports since that date add. */
+export async function getStory(id: string, signal?: AbortSignal, since?: string): Promise<StoryDocument> {
   const first = await get<StoryDocument & ArticlePaging>(
-    `/api/stories/${encodeURIComponent(id)}?articleLimit=200`,
+    `/api/stories/${encodeURIComponent(id)}?articleLimit=200${since ? `&since=${encodeURIComponent(since)}` : ''}`,
     signal,
   );
   let next = first.articlePage?.next;
