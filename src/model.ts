@@ -178,6 +178,11 @@ export interface SourceRef {
 export interface SummarySentence {
   text: string;
   sources: SourceRef[];
+  /**
+   * Asides left out of `text` (a clause between commas such as ", who has led the department since 2021,"),
+   * as offsets into the first source's article: `text` is that passage without them.
+   */
+  omitted?: Array<{ start: number; end: number }>;
 }
 
 /** Why an article is in its story: the clustering decision, in words and numbers. */

@@ -6,8 +6,7 @@
  * different words; a holiday's date and a capacity are not read as what happened.
  */
 import type { AnnotatedArticle, Token } from '../model.js';
-import { annotateText } from '../text/annotate.js';
-import { annotateSyntax } from '../text/parse.js';
+import { withParse } from '../text/parse.js';
 import { tokensOverlapping } from '../text/token-search.js';
 import { readFigures } from './figures.js';
 import type { ClaimValue, Hedge, ValueType } from '../model.js';
@@ -457,16 +456,6 @@ export function extractValues(input: AnnotatedArticle): ValueInContext[] {
     });
   }
   return out;
-}
-
-/**
- * The article with its parse: articles read back from a store without their tokens, or tagged but not parsed,
- * are annotated again (the same deterministic stages give the same spans).
- */
-function withParse(doc: AnnotatedArticle): AnnotatedArticle {
-  if (doc.article.text.length === 0) return doc;
-  const tagged = doc.tokens.length === 0 ? annotateText(doc) : doc;
-  return tagged.tokens.some((t) => t.head === undefined) ? annotateSyntax(tagged) : tagged;
 }
 
 /** A value as published: without the parse context alignment used. */

@@ -26,6 +26,8 @@ export interface BriefOptions {
   query?: string;
   /** Drop closing attributions to fit more content. */
   compress?: boolean;
+  /** Drop asides between commas (", who has led the department since 2021,"); on by default. */
+  trimAsides?: boolean;
 }
 
 /** The day of a candidate's article ('9999' when undated). */
@@ -73,7 +75,9 @@ function cite(
       outlets.add(origin(d));
       return true;
     });
-    return { text: c.text, sources: refs };
+    const sentence: SummarySentence = { text: c.text, sources: refs };
+    if (c.omitted) sentence.omitted = c.omitted;
+    return sentence;
   });
 }
 
@@ -88,7 +92,9 @@ export function briefStory(input: readonly AnnotatedArticle[], opts: BriefOption
   const budget = budgetOf(opts.words, DEFAULT_BRIEF_WORDS);
   if (input.length === 0 || budget === 0) return [];
   const { docs, origin } = independentReports(input);
-  const cands = candidates(docs, opts.compress ?? false).filter((c) => c.words <= budget);
+  const cands = candidates(docs, { compress: opts.compress, trimAsides: opts.trimAsides ?? true }).filter(
+    (c) => c.words <= budget,
+  );
   if (cands.length === 0) return [];
   const query = new Set(opts.query ? contentStems(opts.query) : []);
   const queryBag = queryBagOf(opts.query);
@@ -143,7 +149,9 @@ export function briefSince(
   const known = new Set<string>();
   for (const d of docs)
     if (!isNew(d)) for (const s of d.sentences) for (const k of bigramConcepts(s.text)) known.add(k);
-  const cands = candidates(docs, opts.compress ?? false).filter((c) => isNew(docs[c.doc]) && c.words <= budget);
+  const cands = candidates(docs, { compress: opts.compress, trimAsides: opts.trimAsides ?? true }).filter(
+    (c) => isNew(docs[c.doc]) && c.words <= budget,
+  );
   // Opens on the lead that adds most: a report's lead is its own account of what happened.
   const weight = conceptWeights(cands, fresh.length, new Set());
   const novelty = (c: Candidate): number =>

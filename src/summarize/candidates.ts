@@ -35,6 +35,15 @@ export interface Candidate {
    * article): the sentence reads only after a summary sentence that mentions it.
    */
   antecedent?: string;
+  /** Asides dropped from `text`, as article offsets (`text` is the span without them). */
+  omitted?: Array<{ start: number; end: number }>;
+}
+
+export interface CandidateOptions {
+  /** Drop closing attributions (", officials said."). */
+  compress?: boolean;
+  /** Drop asides between commas: non-restrictive relative clauses and appositions after a name. */
+  trimAsides?: boolean;
 }
 
 const TRAILING_ATTRIBUTION =
@@ -48,6 +57,29 @@ const PRONOUN_OPENING = /^(?:He|She|It|They|We|I|This|These|Those|His|Her|Its|Th
 
 /** A definite or demonstrative noun phrase opening a sentence: "The vote", "That application". */
 const DEFINITE_OPENING = /^(?:The|That|This|These|Those)\s+([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?/;
+
+/**
+ * Asides a sentence reads well without: ", who has led the department since 2021, " and ", which employs
+ * about 340 people, " (non-restrictive relative clauses), and ", the authority's executive director, " after a
+ * name (apposition). Not before "and"/"or", where the commas may be a list's.
+ */
+const ASIDE =
+  /, (?:(?:who|which) [^,;:"“”()]{3,80}|(?<=[A-Z][\w'’.-]*, )(?:a|an|the) [^,;:"“”()]{3,60}), (?!and |or )/g;
+
+/** The text without its asides, and the asides' article offsets. */
+function withoutAsides(t: string, offset: number): { text: string; omitted: Array<{ start: number; end: number }> } {
+  const omitted: Array<{ start: number; end: number }> = [];
+  let text = '';
+  let from = 0;
+  for (const m of t.matchAll(ASIDE)) {
+    const at = m.index ?? 0;
+    // Keep the space after the closing comma: "Smith, who …, said" → "Smith said".
+    text += t.slice(from, at);
+    from = at + m[0].length - 1;
+    omitted.push({ start: offset + at, end: offset + from });
+  }
+  return { text: text + t.slice(from), omitted };
+}
 
 /** Trims a sentence span to the reportable part: no dateline, no leading connective. */
 function trimSpan(text: string, start: number, stop: number, compress: boolean): { start: number; end: number } {
@@ -111,7 +143,8 @@ function antecedentOf(t: string, earlier: ReadonlySet<string>): string | undefin
 }
 
 /** Candidate sentences of the articles, in article order then position. */
-export function candidates(docs: readonly AnnotatedArticle[], compress = false): Candidate[] {
+export function candidates(docs: readonly AnnotatedArticle[], opts: CandidateOptions = {}): Candidate[] {
+  const compress = opts.compress ?? false;
   const out: Candidate[] = [];
   docs.forEach((doc, d) => {
     const text = doc.article.text;
@@ -127,7 +160,12 @@ export function candidates(docs: readonly AnnotatedArticle[], compress = false):
       if (title && s.text.trim() === title) continue;
       if (isBoilerplate(s.text) || inRanges(embeds, s.start, s.end)) continue;
       const span = trimSpan(text, s.start, s.end, compress);
-      const t = text.slice(span.start, span.end);
+      let t = text.slice(span.start, span.end);
+      let omitted: Candidate['omitted'];
+      if (opts.trimAsides) {
+        const short = withoutAsides(t, span.start);
+        if (short.omitted.length > 0) [t, omitted] = [short.text, short.omitted];
+      }
       const n = wordCount(t);
       const r = rank++;
       if (n < 8 || n > 60) continue;
@@ -150,6 +188,7 @@ export function candidates(docs: readonly AnnotatedArticle[], compress = false):
         concepts: conceptsOf(t),
         content: contentBag(t),
       };
+      if (omitted) c.omitted = omitted;
       const antecedent = antecedentOf(t, earlier);
       if (antecedent) c.antecedent = antecedent;
       out.push(c);

@@ -36,7 +36,7 @@ export function wordBudget(requested: number | undefined, fallback: number): num
 export function summarize(docs: readonly AnnotatedArticle[], opts: SummarizeOptions = {}): SummarySentence[] {
   const budget = wordBudget(opts.words, 100);
   if (docs.length === 0 || budget === 0) return [];
-  const cands = candidates(docs, opts.compress ?? false);
+  const cands = candidates(docs, { compress: opts.compress });
   if (cands.length === 0) return [];
   const chosen = selectCandidates(cands, { budget, articles: docs.length, query: opts.query });
   chosen.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.doc - b.doc || a.start - b.start));

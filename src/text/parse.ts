@@ -1,5 +1,6 @@
 import type { AnnotatedArticle, Token } from '../model.js';
 import { defaultParser } from '../syntax/index.js';
+import { annotateText } from './annotate.js';
 
 /**
  * Adds the dependency parse: each token's head (an index into the article's tokens, -1 for a sentence
@@ -39,4 +40,14 @@ export function parseTokens(tokens: Token[]): Token[] {
 export function annotateSyntax(doc: AnnotatedArticle): AnnotatedArticle {
   const tokens = doc.tokens.map((t) => ({ ...t }));
   return { ...doc, tokens: parseTokens(tokens) };
+}
+
+/**
+ * The article with its parse: articles read back from a store without their tokens, or tagged but not parsed,
+ * are annotated again (the same deterministic stages give the same spans).
+ */
+export function withParse(doc: AnnotatedArticle): AnnotatedArticle {
+  if (doc.article.text.length === 0) return doc;
+  const tagged = doc.tokens.length === 0 ? annotateText(doc) : doc;
+  return tagged.tokens.some((t) => t.head === undefined) ? annotateSyntax(tagged) : tagged;
 }

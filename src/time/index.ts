@@ -3,6 +3,8 @@ import { splitSentences } from '../text/sentences.js';
 import { addDays, fmtDay, parseIsoDate, toDays, type Ymd } from './calendar.js';
 import { findCandidates, selectCandidates, type Resolved, type ResolveCtx } from './rules.js';
 import { tenseAround, type Tense } from './tense.js';
+import { buildTimelineWith } from './timeline/build.js';
+import { parseTense } from './timeline/direction.js';
 
 export type { Tense } from './tense.js';
 
@@ -29,6 +31,11 @@ export interface TimeOptions {
    * "former" as a time expression (used when scoring against TimeML corpora).
    */
   convention?: 'storyline' | 'timeml';
+  /**
+   * The tense of the predicate an expression (by its offsets) modifies, when known from the parse; where it
+   * returns undefined the word-based reading of the sentence decides.
+   */
+  tenseAt?: (start: number, end: number) => Tense | undefined;
 }
 
 /**
@@ -62,7 +69,10 @@ export function findTimexes(
       let tense: Tense | undefined;
       const ctx: ResolveCtx = {
         dct,
-        tense: () => (tense ??= sent ? tenseAround(text, sent.start, sent.end, c.start, c.end) : 'none'),
+        tense: () =>
+          (tense ??=
+            opts.tenseAt?.(c.start, c.end) ??
+            (sent ? tenseAround(text, sent.start, sent.end, c.start, c.end) : 'none')),
         previous: resolved,
         sentence: si,
         start: c.start,
@@ -114,10 +124,14 @@ function mergeTimeWithDay(text: string, list: Array<Resolved & { anchor?: string
   }
 }
 
-/** Finds and normalises time expressions; the reference date is the article's publication date. */
+/**
+ * Finds and normalises time expressions; the reference date is the article's publication date. When the
+ * tokens carry the dependency parse, the direction of relative dates comes from the predicate they modify.
+ */
 export function annotateTime(doc: AnnotatedArticle, opts: TimeOptions = {}): AnnotatedArticle {
   const text = typeof doc.article?.text === 'string' ? doc.article.text : '';
-  return { ...doc, timexes: findTimexes(text, doc.article?.published, doc.sentences, opts) };
+  const tenseAt = opts.tenseAt ?? parseTense(doc.tokens);
+  return { ...doc, timexes: findTimexes(text, doc.article?.published, doc.sentences, { ...opts, tenseAt }) };
 }
 
 // ---------- publication-date inference ----------
@@ -194,112 +208,18 @@ export function inferPublicationDates(docs: AnnotatedArticle[]): AnnotatedArticl
       (best.support.length > 0 ? `; consistent with ${best.support.join(', ')}` : '') +
       (weekdayRefs.length === 0 ? '; the article has no weekday references to narrow it down' : '');
     const article = { ...doc.article, published: best.date, publishedInferred: true, publishedReason: reason };
-    return { ...doc, article, timexes: findTimexes(text, best.date, sentences) };
+    return { ...doc, article, timexes: findTimexes(text, best.date, sentences, { tenseAt: parseTense(doc.tokens) }) };
   });
 }
 
 // ---------- timeline ----------
 
-const STOP = new Set(
-  (
-    'the a an and or but of to in on at for with by from as is was were be been being has have had that this these those it its ' +
-    'he she they them his her their we our you your i said says say will would could should may might can also after before ' +
-    'about into over than then there which who whom whose what when where why how not no more most some any all one two ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
-    'october november december year years month months week weeks day days last next ago today yesterday tomorrow time'
-  ).split(' '),
-);
-
-function contentWords(s: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of s.toLowerCase().matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
-    const w = m[0].replace(/['’]s$/, '');
-    if (w.length < 3 || STOP.has(w)) continue;
-    out.add(w.slice(0, 6));
-  }
-  return out;
-}
-
-const PRECISE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T|$)/;
-
-function precisionOf(value: string): { date: string; precision: TimelineEvent['precision'] } | undefined {
-  const m = PRECISE.exec(value);
-  if (!m) return undefined;
-  if (m[3]) return { date: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' };
-  if (m[2]) return { date: `${m[1]}-${m[2]}`, precision: 'month' };
-  return { date: m[1], precision: 'year' };
-}
-
-const RANK = { year: 0, month: 1, day: 2 } as const;
-
 /**
- * One event per date-bearing sentence (the sentence's most precise day/month/year date), in chronological
- * order. Events of different articles on the same date whose sentences share content words or entity names
- * are merged: the first keeps the text, the others are listed in `alsoIn`.
+ * The story timeline (`timeline/`): one entry per dated event, background marked, copies merged. Relative
+ * expressions are resolved again with the direction read on each article's parse.
  */
 export function buildTimeline(docs: AnnotatedArticle[]): TimelineEvent[] {
-  type Ev = TimelineEvent & { words: Set<string>; order: number };
-  const events: Ev[] = [];
-  docs.forEach((doc, di) => {
-    const text = typeof doc.article?.text === 'string' ? doc.article.text : '';
-    if (!text) return;
-    const sentences = doc.sentences.length > 0 ? doc.sentences : splitSentences(text);
-    const idx = sentenceIndexer(sentences);
-    const bySentence = new Map<number, TimeExpression[]>();
-    for (const t of doc.timexes ?? []) {
-      if (t.type !== 'date' && t.type !== 'time') continue;
-      if (!precisionOf(t.value)) continue;
-      const si = idx(t.start);
-      const list = bySentence.get(si) ?? [];
-      list.push(t);
-      bySentence.set(si, list);
-    }
-    for (const [si, list] of bySentence) {
-      const sent = sentences[si];
-      let pick = list[0];
-      for (const t of list)
-        if (RANK[precisionOf(t.value)!.precision] > RANK[precisionOf(pick.value)!.precision]) pick = t;
-      const p = precisionOf(pick.value)!;
-      const words = contentWords(sent.text);
-      for (const mention of doc.mentions ?? []) {
-        if (mention.start >= sent.start && mention.end <= sent.end) words.add(`@${mention.text.toLowerCase()}`);
-      }
-      events.push({
-        date: p.date,
-        precision: p.precision,
-        articleId: doc.article.id,
-        start: pick.start,
-        end: pick.end,
-        text: pick.text,
-        sentence: sent.text,
-        words,
-        order: di * 1e7 + pick.start,
-      });
-    }
-  });
-  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
-  const merged: Ev[] = [];
-  for (const ev of events) {
-    const same = merged.find(
-      (m) =>
-        m.date === ev.date &&
-        m.articleId !== ev.articleId &&
-        !(m.alsoIn ?? []).some((x) => x.articleId === ev.articleId) &&
-        similar(m.words, ev.words),
-    );
-    if (same) {
-      (same.alsoIn ??= []).push({ articleId: ev.articleId, start: ev.start, end: ev.end });
-      for (const w of ev.words) same.words.add(w);
-      continue;
-    }
-    merged.push(ev);
-  }
-  return merged.map(({ words: _w, order: _o, ...ev }) => ev);
-}
-
-function similar(a: Set<string>, b: Set<string>): boolean {
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  const min = Math.min(a.size, b.size);
-  return shared >= 2 && shared / Math.max(1, min) >= 0.25;
+  return buildTimelineWith(docs, (doc, tenseAt) =>
+    findTimexes(doc.article.text, doc.article.published, doc.sentences, { tenseAt }),
+  );
 }

@@ -78,12 +78,13 @@ export function tenseAround(text: string, sentStart: number, sentEnd: number, st
     }
     if (t) signals.push({ pos, tense: t });
   }
-  // "effective Feb. 1", "as soon as Tuesday", "starting Monday": the date is ahead of the writer.
-  if (
-    /\b(?:effective|as\s+soon\s+as|by|starting|beginning|postponed\s+(?:until|to)|delayed\s+(?:until|to)|deadline\s+of)\s+(?:on\s+)?$/i.test(
+  // "effective Feb. 1", "as soon as Tuesday", "starting Monday": the date is ahead of the writer. "By" is too,
+  // unless the clause is in the past perfect: "by Tuesday evening, 312 people had signed in".
+  const cue =
+    /\b(?:effective|as\s+soon\s+as|by|starting|beginning|postponed\s+(?:until|to)|delayed\s+(?:until|to)|deadline\s+of)\s+(?:on\s+)?$/i.exec(
       text.slice(Math.max(sentStart, start - 30), start),
-    )
-  ) {
+    );
+  if (cue && !(/^by\b/i.test(cue[0]) && /\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|un|ne)\b/i.test(s))) {
     return 'future';
   }
   // "could take until Thursday", "may last until Friday": a modal looking ahead to the end of something.

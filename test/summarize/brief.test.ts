@@ -86,7 +86,17 @@ describe('the story brief on the demo corpus', () => {
       const text = new Map(docs.map((d) => [d.article.id, d.article.text]));
       for (const s of story.summary) {
         const own = s.sources[0];
-        expect(text.get(own.articleId)?.slice(own.start, own.end)).toBe(s.text);
+        const passage = text.get(own.articleId) ?? '';
+        // The sentence is its passage without the asides it names.
+        let kept = '';
+        let from = own.start;
+        for (const o of s.omitted ?? []) {
+          expect(o.start).toBeGreaterThanOrEqual(from);
+          expect(passage.slice(o.start, o.start + 2)).toBe(', ');
+          kept += passage.slice(from, o.start);
+          from = o.end;
+        }
+        expect(kept + passage.slice(from, own.end)).toBe(s.text);
       }
     }
   });
@@ -117,12 +127,27 @@ describe('the story brief on the demo corpus', () => {
 });
 
 describe('briefStory and briefSince', () => {
-  const doc = (id: string, published: string, source: string, text: string): AnnotatedArticle =>
-    annotateArticle(makeArticle(text, { id, published, source }));
+  it('leaves asides out and says where they were', () => {
+    const d = annotateArticle(
+      makeArticle(
+        'Chief Ana Ruiz, who has led the department since 2021, said the fire at the Kell mill was out by noon on Monday. ' +
+          'Ruiz, the first woman to lead it, spoke to reporters, officials and residents outside the mill.',
+        { published: '2026-03-02', source: 'Daily' },
+      ),
+    );
+    const [s] = briefStory([d]);
+    expect(s.text).toBe('Chief Ana Ruiz said the fire at the Kell mill was out by noon on Monday.');
+    expect(s.omitted).toHaveLength(1);
+    const o = s.omitted![0];
+    expect(d.article.text.slice(o.start, o.end)).toBe(', who has led the department since 2021,');
+    expect(briefStory([d], { trimAsides: false })[0].text).toMatch(/who has led the department/);
+  });
+
+  const doc = (published: string, source: string, text: string): AnnotatedArticle =>
+    annotateArticle(makeArticle(text, { published, source }));
 
   it('gives one sentence for one article', () => {
     const d = doc(
-      'a',
       '2026-03-02',
       'Daily',
       'A bridge over the Tamsin River collapsed on Monday, cutting the only road into the village of Orrel. ' +
@@ -137,7 +162,6 @@ describe('briefStory and briefSince', () => {
   it('returns nothing for no articles, a zero budget, or nothing new', () => {
     expect(briefStory([])).toEqual([]);
     const d = doc(
-      'a',
       '2026-03-02',
       'Daily',
       'A bridge over the Tamsin River collapsed on Monday, cutting the only road into the village.',

@@ -12,7 +12,10 @@ function toTime(e: Event): number {
   return Date.UTC(y, (m || 1) - 1, d || 1);
 }
 
-/** Events by date: a dot chart of the day-precise events and the full list underneath. */
+/**
+ * Events by date: a dot chart of the day-precise events and the list underneath; background entries are folded
+ * behind a "Background (n)" disclosure.
+ */
 export function Timeline({
   events,
   articles,
@@ -23,7 +26,38 @@ export function Timeline({
   onOpen: (p: Passage) => void;
 }) {
   if (events.length === 0) return <p>No dated events.</p>;
-  const dayEvents = events.filter((e) => e.precision === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(e.date));
+  // Background (history, states, dates of other things) is folded; the chart shows the story's own events.
+  const main = events.filter((e) => !e.background);
+  const background = events.filter((e) => e.background);
+  const dayEvents = main.filter((e) => e.precision === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(e.date));
+  return (
+    <div class="timeline">
+      {dayEvents.length > 1 && <Chart events={dayEvents} />}
+      {main.length > 0 ? (
+        <EventList events={main} articles={articles} onOpen={onOpen} />
+      ) : (
+        <p>No dated events besides background.</p>
+      )}
+      {background.length > 0 && (
+        <details class="background">
+          <summary>Background ({background.length})</summary>
+          <EventList events={background} articles={articles} onOpen={onOpen} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** Entries grouped by date, each with its sentence (its clause for background) and a link to the passage. */
+function EventList({
+  events,
+  articles,
+  onOpen,
+}: {
+  events: Event[];
+  articles: Map<string, JsonArticle>;
+  onOpen: (p: Passage) => void;
+}) {
   const byDate = new Map<string, Event[]>();
   for (const e of [...events].sort((a, b) => a.date.localeCompare(b.date))) {
     const list = byDate.get(e.date) ?? [];
@@ -31,33 +65,31 @@ export function Timeline({
     byDate.set(e.date, list);
   }
   return (
-    <div class="timeline">
-      {dayEvents.length > 1 && <Chart events={dayEvents} />}
-      <ol class="events">
-        {[...byDate.entries()].map(([date, list]) => (
-          <li key={date}>
-            <time>{date}</time>
-            <ul>
-              {list.map((e, i) => (
-                <li key={i}>
-                  {e.sentence}{' '}
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={() =>
-                      onOpen({ articleId: e.articleId, start: e.start, end: e.end, label: `Event on ${e.date}` })
-                    }
-                  >
-                    {articles.get(e.articleId)?.source ?? 'source'}
-                  </button>
-                  {e.alsoIn && e.alsoIn.length > 0 && <span class="meta"> (+{e.alsoIn.length} more)</span>}
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ol>
-    </div>
+    <ol class="events">
+      {[...byDate.entries()].map(([date, list]) => (
+        <li key={date}>
+          <time>{date}</time>
+          <ul>
+            {list.map((e, i) => (
+              <li key={i}>
+                {e.future && <span class="meta">upcoming · </span>}
+                {e.background && e.event ? e.event.text : e.sentence}{' '}
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() =>
+                    onOpen({ articleId: e.articleId, start: e.start, end: e.end, label: `Event on ${e.date}` })
+                  }
+                >
+                  {articles.get(e.articleId)?.source ?? 'source'}
+                </button>
+                {e.alsoIn && e.alsoIn.length > 0 && <span class="meta"> (+{e.alsoIn.length} more)</span>}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
   );
 }
 
