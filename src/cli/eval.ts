@@ -94,6 +94,21 @@ const EVALS: EvalSpec[] = [
     },
   },
   {
+    name: 'timeline',
+    description:
+      'story timeline on hand-labelled time expressions (demo + DUC 2006): event dates correct, background precision and recall, copies listed twice',
+    argument: '<duc-docs-dir>',
+    options: [
+      ['--labels <path>', 'labels file or folder (default: every file in labels/timeline in the package)'],
+      ['--errors', 'list the labels the timeline gets wrong'],
+    ],
+    run: async ([dir], opts) => {
+      const m = await import('../eval/timeline.js');
+      const r = await m.runTimelineEval(dir, { labels: typeof opts.labels === 'string' ? opts.labels : undefined });
+      return { table: m.formatTimelineEval(r, opts.errors === true), json: r };
+    },
+  },
+  {
     name: 'time',
     description: 'time expressions on TimeML folders (TempEval-3 extent, type and value scores)',
     argument: '<tml-dirs...>',
@@ -128,12 +143,13 @@ const EVALS: EvalSpec[] = [
   },
   {
     name: 'summaries',
-    description: 'the summariser on every DUC 2006 cluster at 250 words (jackknifed ROUGE-2, SU4)',
+    description: 'the summariser and baselines on every DUC 2006 cluster (jackknifed ROUGE-2, SU4; 250 words)',
     argument: '<duc2006-dir>',
     options: [
-      ['--words <n>', 'summary length in words (default 250)'],
+      ['--words <n>', 'summary length in words and ROUGE -l (default 250; e.g. 100)'],
       ['--limit <n>', 'only the first n clusters'],
-      ['--no-query', 'ignore the topic statements'],
+      ['--no-query', 'ignore the topic statements (only the systems that do not use them)'],
+      ['--no-compare', 'skip timing the outlet comparison'],
     ],
     run: async ([dir], opts) => {
       const m = await import('../eval/summaries.js');
@@ -141,6 +157,7 @@ const EVALS: EvalSpec[] = [
         words: num(opts.words),
         limit: num(opts.limit),
         useQuery: opts.query !== false,
+        compare: opts.compare !== false,
       });
       return { table: m.formatSummariesEval(r), json: r };
     },

@@ -1,13 +1,18 @@
 /**
- * Runs the summariser on every DUC 2006 cluster (250 words, topic statement as query) and scores it
- * as NIST scored the participants: ROUGE-1.5.5 with stemming, jackknifed over the four reference
- * summaries (each reference set of three), `-l 250`, averaged over all evaluations.
+ * Runs the summariser and its baselines on every DUC 2006 cluster at a word budget (250 by default, as
+ * in DUC 2006; 100 as in DUC 2004) and scores them as NIST scored the participants: ROUGE-1.5.5 with
+ * stemming, jackknifed over the four reference summaries (each reference set of three), averaged over
+ * all evaluations with ROUGE's bootstrap mean. The budget is applied the official way, as ROUGE-1.5.5's
+ * `-l N`: every summary it reads, the peer's and the references', is cut after its first N words, so at
+ * 100 words a system is scored against the first 100 words of each 250-word reference.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnnotatedArticle, Article } from '../model.js';
 import { annotateText } from '../text/annotate.js';
 import { summarize } from '../summarize/index.js';
+import { briefStory } from '../summarize/brief.js';
+import { lexRank } from '../summarize/lexrank.js';
 import { compareArticles } from '../compare/index.js';
 import {
   gramCounts,
@@ -128,18 +133,24 @@ export interface JackknifeScores {
   su4: Map<string, number>;
 }
 
-const ROUGE_OPTS: RougeOptions = { stem: true, wordLimit: 250, alpha: 0.5, mode: 'A' };
+/** NIST's DUC 2006 ROUGE settings (`-m -f A -p 0.5`) with `-l words`. */
+export const rougeOptions = (words = 250): RougeOptions => ({ stem: true, wordLimit: words, alpha: 0.5, mode: 'A' });
 
-/** Adds the jackknifed evaluations of one peer summary (lines) against a cluster's references. */
+/**
+ * Adds the jackknifed evaluations of one peer summary (lines) against a cluster's references. `words` is
+ * ROUGE's `-l`: it truncates the peer and every reference alike (250 by default).
+ */
 export function scoreJackknife(
   clusterId: string,
   peer: string[],
   models: Map<string, string[]>,
   into: JackknifeScores,
+  words = 250,
 ): void {
+  const opts = rougeOptions(words);
   const ids = [...models.keys()].sort();
-  const peerTokens = rougeTokens(peer, ROUGE_OPTS);
-  const modelTokens = new Map(ids.map((m) => [m, rougeTokens(models.get(m) as string[], ROUGE_OPTS)]));
+  const peerTokens = rougeTokens(peer, opts);
+  const modelTokens = new Map(ids.map((m) => [m, rougeTokens(models.get(m) as string[], opts)]));
   for (const left of ids) {
     // With a single reference there is nothing to leave out.
     const rest = ids.length > 1 ? ids.filter((m) => m !== left) : ids;
@@ -151,43 +162,25 @@ export function scoreJackknife(
       const s = scoreAgainstModels(
         gramCounts(peerTokens, metric),
         rest.map((m) => gramCounts(modelTokens.get(m) as string[], metric)),
-        ROUGE_OPTS,
+        opts,
       );
       out.set(key, s.recall);
     }
   }
 }
 
-export interface SummariesEvalOptions {
-  /** Summary length in words (DUC 2006: 250). */
-  words?: number;
-  /** Use the topic statement as the query (as participants did). Default true. */
-  useQuery?: boolean;
-  /** Only the first N clusters (for quick checks). */
-  limit?: number;
+/** A summariser under evaluation: summary lines for a cluster at a word budget. */
+export interface SummarySystem {
+  name: string;
+  /** Whether it reads the topic statement (left out of a `useQuery: false` run). */
+  usesQuery: boolean;
+  summarize(docs: AnnotatedArticle[], words: number, query: string | undefined): string[];
 }
 
-export interface SummariesEvalRow {
-  system: string;
-  rouge2: number;
-  su4: number;
-}
-
-export interface SummariesEvalResult {
-  clusters: number;
-  rows: SummariesEvalRow[];
-  /** Mean summary length in words. */
-  meanWords: number;
-  /** Mean CPU time to summarise one cluster (annotation excluded), ms. */
-  msPerCluster: number;
-  /** Mean CPU time to compare the articles of one cluster (annotation excluded), ms, and claims found. */
-  compareMsPerCluster: number;
-  meanClaims: number;
-  seconds: number;
-}
+const texts = (xs: ReadonlyArray<{ text: string }>): string[] => xs.map((x) => x.text);
 
 /** Lead baseline as NIST built it: leading sentences of the most recent article, up to the budget. */
-function leadBaseline(docs: AnnotatedArticle[], words: number): string[] {
+export function leadBaseline(docs: readonly AnnotatedArticle[], words: number): string[] {
   const latest = [...docs].sort((a, b) => ((a.article.published ?? '') < (b.article.published ?? '') ? 1 : -1))[0];
   const out: string[] = [];
   let n = 0;
@@ -199,58 +192,147 @@ function leadBaseline(docs: AnnotatedArticle[], words: number): string[] {
   return out;
 }
 
+/**
+ * The systems of a default run. To score another summariser, pass `systems: [...DEFAULT_SYSTEMS, mine]`
+ * (or a list of its own).
+ */
+export const DEFAULT_SYSTEMS: readonly SummarySystem[] = [
+  { name: 'storyline (query)', usesQuery: true, summarize: (d, words, query) => texts(summarize(d, { words, query })) },
+  { name: 'storyline (no query)', usesQuery: false, summarize: (d, words) => texts(summarize(d, { words })) },
+  {
+    name: 'storyline (query), attributions dropped',
+    usesQuery: true,
+    summarize: (d, words, query) => texts(summarize(d, { words, query, compress: true })),
+  },
+  {
+    name: 'storyline (no query), attributions dropped',
+    usesQuery: false,
+    summarize: (d, words) => texts(summarize(d, { words, compress: true })),
+  },
+  {
+    name: 'storyline brief (query)',
+    usesQuery: true,
+    summarize: (d, words, query) => texts(briefStory(d, { words, query })),
+  },
+  { name: 'storyline brief (no query)', usesQuery: false, summarize: (d, words) => texts(briefStory(d, { words })) },
+  { name: 'LexRank', usesQuery: false, summarize: (d, words) => texts(lexRank(d, { words })) },
+  {
+    name: 'LexRank, query-biased',
+    usesQuery: true,
+    summarize: (d, words, query) => texts(lexRank(d, { words, query })),
+  },
+  { name: 'lead of latest article', usesQuery: false, summarize: (d, words) => leadBaseline(d, words) },
+];
+
+export interface SummariesEvalOptions {
+  /** Summary length in words and ROUGE's `-l` (DUC 2006: 250, the default). */
+  words?: number;
+  /** Run the systems that use the topic statement (as participants did). Default true. */
+  useQuery?: boolean;
+  /** Only the first N clusters (for quick checks). */
+  limit?: number;
+  /** Systems to score; `DEFAULT_SYSTEMS` by default. */
+  systems?: readonly SummarySystem[];
+  /** Also time the outlet comparison on each cluster (default true). */
+  compare?: boolean;
+}
+
+export interface SummariesEvalRow {
+  system: string;
+  rouge2: number;
+  su4: number;
+  /** Mean summary length in words (before ROUGE's truncation); absent for official rows. */
+  meanWords?: number;
+  /** Mean CPU time to summarise one cluster (annotation excluded), ms; absent for official rows. */
+  msPerCluster?: number;
+}
+
+/** Relative ROUGE-2 gain of one row over another: (a − b) / b. */
+export interface SummariesEvalGain {
+  system: string;
+  over: string;
+  rouge2: number;
+}
+
+export interface SummariesEvalResult {
+  clusters: number;
+  /** Word budget and ROUGE `-l`. */
+  words: number;
+  rows: SummariesEvalRow[];
+  /** Storyline's relative ROUGE-2 gain over LexRank (like for like: with and without the query). */
+  gains: SummariesEvalGain[];
+  /** Mean length of the first system's summaries, words. */
+  meanWords: number;
+  /** Mean CPU time of the first system per cluster (annotation excluded), ms. */
+  msPerCluster: number;
+  /** Mean CPU time to compare the articles of one cluster (annotation excluded), ms, and claims found. */
+  compareMsPerCluster: number;
+  meanClaims: number;
+  seconds: number;
+}
+
 /** CPU time since `from`, in ms: less sensitive to other processes on a shared machine than wall time. */
 function cpuMs(from: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(from);
   return (d.user + d.system) / 1000;
 }
 
+const GAIN_PAIRS: ReadonlyArray<[string, string]> = [
+  ['storyline (query)', 'LexRank, query-biased'],
+  ['storyline (query)', 'LexRank'],
+  ['storyline (no query)', 'LexRank'],
+];
+
 export async function runSummariesEval(ducDir: string, opts: SummariesEvalOptions = {}): Promise<SummariesEvalResult> {
   const t0 = performance.now();
   const words = opts.words ?? 250;
   const clusters = loadDuc2006(ducDir, opts.limit);
-  const ours: JackknifeScores = { rouge2: new Map(), su4: new Map() };
-  const compressed: JackknifeScores = { rouge2: new Map(), su4: new Map() };
-  const lead: JackknifeScores = { rouge2: new Map(), su4: new Map() };
-  let totalWords = 0;
-  let summariseMs = 0;
+  const systems = (opts.systems ?? DEFAULT_SYSTEMS).filter((s) => opts.useQuery !== false || !s.usesQuery);
+  const stats = systems.map(() => ({
+    scores: { rouge2: new Map(), su4: new Map() } as JackknifeScores,
+    words: 0,
+    ms: 0,
+  }));
   let compareMs = 0;
   let claimCount = 0;
   for (const c of clusters) {
     const docs = c.articles.map((a) => annotateText(a));
-    const query = opts.useQuery === false ? undefined : `${c.topic.title}. ${c.topic.narrative}`;
-    const t = process.cpuUsage();
-    const summary = summarize(docs, { words, query });
-    summariseMs += cpuMs(t);
-    const t2 = process.cpuUsage();
-    const cmp = compareArticles(docs);
-    compareMs += cpuMs(t2);
-    claimCount += cmp.claims.length;
-    const lines = summary.map((s) => s.text);
-    totalWords += lines.join(' ').split(/\s+/).filter(Boolean).length;
-    scoreJackknife(c.topic.id, lines, c.models, ours);
-    const short = summarize(docs, { words, query, compress: true }).map((x) => x.text);
-    scoreJackknife(c.topic.id, short, c.models, compressed);
-    scoreJackknife(c.topic.id, leadBaseline(docs, words), c.models, lead);
+    const query = `${c.topic.title}. ${c.topic.narrative}`;
+    systems.forEach((sys, k) => {
+      const t = process.cpuUsage();
+      const lines = sys.summarize(docs, words, sys.usesQuery ? query : undefined);
+      stats[k].ms += cpuMs(t);
+      stats[k].words += lines.join(' ').split(/\s+/).filter(Boolean).length;
+      scoreJackknife(c.topic.id, lines, c.models, stats[k].scores, words);
+    });
+    if (opts.compare !== false) {
+      const t2 = process.cpuUsage();
+      const cmp = compareArticles(docs);
+      compareMs += cpuMs(t2);
+      claimCount += cmp.claims.length;
+    }
   }
-  const rows: SummariesEvalRow[] = [
-    { system: 'storyline (ours)', rouge2: rougeBootstrapMean(ours.rouge2), su4: rougeBootstrapMean(ours.su4) },
-    {
-      system: 'storyline, closing attributions dropped',
-      rouge2: rougeBootstrapMean(compressed.rouge2),
-      su4: rougeBootstrapMean(compressed.su4),
-    },
-    {
-      system: 'lead of latest article (our loader)',
-      rouge2: rougeBootstrapMean(lead.rouge2),
-      su4: rougeBootstrapMean(lead.su4),
-    },
-  ];
-  const off2 = readOfficialAverages(path.join(ducDir, 'rouge2.jk.m.avg'));
-  const offSU4 = readOfficialAverages(path.join(ducDir, 'rougeSU4.jk.m.avg'));
+  const n = Math.max(1, clusters.length);
+  const rows: SummariesEvalRow[] = systems.map((sys, k) => ({
+    system: sys.name,
+    rouge2: rougeBootstrapMean(stats[k].scores.rouge2),
+    su4: rougeBootstrapMean(stats[k].scores.su4),
+    meanWords: stats[k].words / n,
+    msPerCluster: stats[k].ms / n,
+  }));
+  const gains: SummariesEvalGain[] = [];
+  for (const [a, b] of GAIN_PAIRS) {
+    const ra = rows.find((r) => r.system === a);
+    const rb = rows.find((r) => r.system === b);
+    if (ra && rb && rb.rouge2 > 0) gains.push({ system: a, over: b, rouge2: (ra.rouge2 - rb.rouge2) / rb.rouge2 });
+  }
+  // NIST's official averages exist for the 250-word task only.
+  const off2 = words === 250 ? readOfficialAverages(path.join(ducDir, 'rouge2.jk.m.avg')) : new Map<string, number>();
+  const offSU4 =
+    words === 250 ? readOfficialAverages(path.join(ducDir, 'rougeSU4.jk.m.avg')) : new Map<string, number>();
   if (off2.size > 0) {
-    const systems = [...off2.keys()].filter((k) => /^\d+$/.test(k));
-    const best = systems.sort((a, b) => (off2.get(b) as number) - (off2.get(a) as number))[0];
+    const participants = [...off2.keys()].filter((k) => /^\d+$/.test(k));
+    const best = participants.sort((a, b) => (off2.get(b) as number) - (off2.get(a) as number))[0];
     rows.push({
       system: `best participant (${best}, official)`,
       rouge2: off2.get(best) as number,
@@ -265,25 +347,34 @@ export async function runSummariesEval(ducDir: string, opts: SummariesEvalOption
   }
   return {
     clusters: clusters.length,
+    words,
     rows,
-    meanWords: clusters.length ? totalWords / clusters.length : 0,
-    msPerCluster: clusters.length ? summariseMs / clusters.length : 0,
-    compareMsPerCluster: clusters.length ? compareMs / clusters.length : 0,
-    meanClaims: clusters.length ? claimCount / clusters.length : 0,
+    gains,
+    meanWords: rows[0]?.meanWords ?? 0,
+    msPerCluster: rows[0]?.msPerCluster ?? 0,
+    compareMsPerCluster: opts.compare !== false ? compareMs / n : 0,
+    meanClaims: opts.compare !== false ? claimCount / n : 0,
     seconds: (performance.now() - t0) / 1000,
   };
 }
 
 export function formatSummariesEval(r: SummariesEvalResult): string {
+  const num = (x: number | undefined, digits: number, width: number): string =>
+    (x === undefined ? '' : x.toFixed(digits)).padStart(width);
   return [
-    `DUC 2006, ${r.clusters} clusters, jackknifed ROUGE (x100), -m -l 250`,
-    'system                                   ROUGE-2   SU4',
+    `DUC 2006, ${r.clusters} clusters, ${r.words} words, jackknifed ROUGE (x100), -m -l ${r.words}`,
+    `${'system'.padEnd(44)} ROUGE-2    SU4  words  ms/cluster`,
     ...r.rows.map(
       (x) =>
-        `${x.system.padEnd(40)} ${(x.rouge2 * 100).toFixed(2).padStart(7)} ${(x.su4 * 100).toFixed(2).padStart(6)}`,
+        `${x.system.padEnd(44)} ${num(x.rouge2 * 100, 2, 7)} ${num(x.su4 * 100, 2, 6)} ${num(x.meanWords, 1, 6)} ${num(x.msPerCluster, 1, 11)}`,
     ),
     '',
-    `mean summary length: ${r.meanWords.toFixed(1)} words; summarise: ${r.msPerCluster.toFixed(1)} ms CPU/cluster; total ${r.seconds.toFixed(1)} s`,
-    `outlet comparison of a 25-article cluster: ${r.compareMsPerCluster.toFixed(1)} ms CPU, ${r.meanClaims.toFixed(0)} claims (annotation excluded)`,
+    ...r.gains.map((g) => `ROUGE-2 gain of ${g.system} over ${g.over}: ${(g.rouge2 * 100).toFixed(1)} %`),
+    `total ${r.seconds.toFixed(1)} s (CPU times exclude annotation)`,
+    ...(r.compareMsPerCluster > 0
+      ? [
+          `outlet comparison of a 25-article cluster: ${r.compareMsPerCluster.toFixed(1)} ms CPU, ${r.meanClaims.toFixed(0)} claims (annotation excluded)`,
+        ]
+      : []),
   ].join('\n');
 }

@@ -98,7 +98,7 @@ export function briefStory(input: readonly AnnotatedArticle[], opts: BriefOption
   if (cands.length === 0) return [];
   const query = new Set(opts.query ? contentStems(opts.query) : []);
   const queryBag = queryBagOf(opts.query);
-  const weight = conceptWeights(cands, docs.length, query);
+  const weight = conceptWeights(cands, docs.length, query, docs);
   const score = (c: Candidate): number => standaloneScore(c, weight, queryBag);
   const best = (list: readonly Candidate[]): Candidate | undefined =>
     list.reduce<Candidate | undefined>((b, c) => (b === undefined || score(c) > score(b) ? c : b), undefined);
@@ -123,11 +123,11 @@ export function briefStory(input: readonly AnnotatedArticle[], opts: BriefOption
       (c) =>
         c.doc === lastDoc && event.words + c.words <= budget && bagCosine(c.content, event.content) <= DUPLICATE_COSINE,
     );
-    latest = fresh.find((c) => c.rank === 0) ?? best(fresh);
+    latest = best(fresh);
   }
 
   const seeds = latest ? [event, latest] : [event];
-  const middle = selectCandidates(cands, { budget, articles: docs.length, query: opts.query, seeds });
+  const middle = selectCandidates(cands, { budget, articles: docs.length, query: opts.query, seeds, docs });
   middle.sort(chronological);
   return cite([event, ...middle, ...(latest ? [latest] : [])], docs, origin);
 }

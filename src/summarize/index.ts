@@ -21,6 +21,8 @@ export interface SummarizeOptions {
    * should say who said what; the evaluation reports both settings.
    */
   compress?: boolean;
+  /** Drop asides between commas (", who has led the department since 2021,"); see `SummarySentence.omitted`. */
+  trimAsides?: boolean;
 }
 
 /** Similarity at which another article's sentence is the same statement (a copy or near copy). */
@@ -36,10 +38,14 @@ export function wordBudget(requested: number | undefined, fallback: number): num
 export function summarize(docs: readonly AnnotatedArticle[], opts: SummarizeOptions = {}): SummarySentence[] {
   const budget = wordBudget(opts.words, 100);
   if (docs.length === 0 || budget === 0) return [];
-  const cands = candidates(docs, { compress: opts.compress });
+  const cands = candidates(docs, { compress: opts.compress, trimAsides: opts.trimAsides });
   if (cands.length === 0) return [];
-  const chosen = selectCandidates(cands, { budget, articles: docs.length, query: opts.query });
+  const chosen = selectCandidates(cands, { budget, articles: docs.length, query: opts.query, docs });
   chosen.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.doc - b.doc || a.start - b.start));
   const bags = sentenceBags(docs);
-  return chosen.map((c) => ({ text: c.text, sources: sourcesFor(c, docs, bags, COPY_COSINE) }));
+  return chosen.map((c) => {
+    const sentence: SummarySentence = { text: c.text, sources: sourcesFor(c, docs, bags, COPY_COSINE) };
+    if (c.omitted) sentence.omitted = c.omitted;
+    return sentence;
+  });
 }
