@@ -307,3 +307,20 @@ function wordAt(text: string, s: number, e: number): string {
 }
 
 export { trainSentenceModel } from './sentence-model.js';
+
+/** A lookup from a character offset to the index of the sentence holding it (binary search over the ends). */
+export function sentenceIndexer(sentences: readonly Sentence[]): (pos: number) => number {
+  return (pos: number): number => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let ans = Math.max(0, sentences.length - 1);
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].end > pos) {
+        ans = mid;
+        hi = mid - 1;
+      } else lo = mid + 1;
+    }
+    return ans;
+  };
+}

@@ -1,5 +1,5 @@
 import type { AnnotatedArticle, Sentence, TimeExpression, TimelineEvent } from '../model.js';
-import { splitSentences } from '../text/sentences.js';
+import { sentenceIndexer, splitSentences } from '../text/sentences.js';
 import { addDays, fmtDay, parseIsoDate, toDays, type Ymd } from './calendar.js';
 import { findCandidates, selectCandidates, type Resolved, type ResolveCtx } from './rules.js';
 import { tenseAround, type Tense } from './tense.js';
@@ -7,22 +7,6 @@ import { buildTimelineWith } from './timeline/build.js';
 import { parseTense } from './timeline/direction.js';
 
 export type { Tense } from './tense.js';
-
-function sentenceIndexer(sentences: Sentence[]): (pos: number) => number {
-  return (pos: number): number => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    let ans = Math.max(0, sentences.length - 1);
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid].end > pos) {
-        ans = mid;
-        hi = mid - 1;
-      } else lo = mid + 1;
-    }
-    return ans;
-  };
-}
 
 export interface TimeOptions {
   /**

@@ -5,8 +5,8 @@
  * that are not when the news happened are marked as background (`background.ts`), and copies of one sentence
  * in several articles become one entry dated by the earliest-published copy (`merge.ts`).
  */
-import type { AnnotatedArticle, Sentence, TimeExpression, TimelineEvent, Token } from '../../model.js';
-import { splitSentences } from '../../text/sentences.js';
+import type { AnnotatedArticle, TimeExpression, TimelineEvent, Token } from '../../model.js';
+import { sentenceIndexer, splitSentences } from '../../text/sentences.js';
 import { withParse } from '../../text/parse.js';
 import { parseIsoDate, type Ymd } from '../calendar.js';
 import type { Tense } from '../tense.js';
@@ -62,22 +62,6 @@ function isYearExpression(t: TimeExpression, tokens: readonly Token[], a: Anchor
   if (head.upos && head.upos !== 'NUM' && head.upos !== 'PROPN' && head.upos !== 'NOUN') return false;
   if (a.relation === 'nummod') return false;
   return true;
-}
-
-function sentenceIndexer(sentences: Sentence[]): (pos: number) => number {
-  return (pos) => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    let ans = Math.max(0, sentences.length - 1);
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid].end > pos) {
-        ans = mid;
-        hi = mid - 1;
-      } else lo = mid + 1;
-    }
-    return ans;
-  };
 }
 
 const RANK = { year: 0, month: 1, day: 2 } as const;
