@@ -16,6 +16,8 @@ export const DEFAULT_BRIEF_WORDS = 120;
 /** Words and sentences in a brief of what is new. */
 const SINCE_WORDS = 70;
 const SINCE_SENTENCES = 3;
+/** The opening is a lead of the first day's reports or of the earliest 1 in this many (docs are in date order). */
+const OPENING_SHARE = 4;
 /** Content cosine at which another outlet's sentence reports the same fact (looser than a copy). */
 const CITE_COSINE = 0.45;
 
@@ -103,12 +105,14 @@ export function briefStory(input: readonly AnnotatedArticle[], opts: BriefOption
   const best = (list: readonly Candidate[]): Candidate | undefined =>
     list.reduce<Candidate | undefined>((b, c) => (b === undefined || score(c) > score(b) ? c : b), undefined);
 
-  // What happened: the story began with its first day's reports, and of their leads the one sharing most
-  // with the other reports says it best; without a usable lead, that day's most salient sentence.
+  // What happened: the story began with its first reports (its first day's, and the earliest quarter of them
+  // when it was covered over a long time), and of their leads the one sharing most with the other reports
+  // says it best; without a usable lead, the first day's most salient sentence.
   const standalone = cands.filter((c) => !c.antecedent);
   const firstDay = standalone.reduce((d, c) => (dayOf(c) < d ? dayOf(c) : d), '9999');
+  const earliest = Math.ceil(docs.length / OPENING_SHARE);
   const event =
-    best(standalone.filter((c) => c.rank === 0 && dayOf(c) === firstDay)) ??
+    best(standalone.filter((c) => c.rank === 0 && (dayOf(c) === firstDay || c.doc < earliest))) ??
     best(standalone.filter((c) => dayOf(c) === firstDay)) ??
     best(standalone);
   if (!event) return [];
