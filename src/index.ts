@@ -9,6 +9,20 @@ export {
 } from './pipeline.js';
 export { Engine, type EngineOptions, type IngestReport } from './engine/engine.js';
 export { assembleStory, type StoryParts } from './engine/story.js';
+export { STORY_STAGES, DATE_STAGE, defaultStoryParts, type StoryStage, type StoryDraft } from './engine/stages.js';
+export { runStages, StageError, type Stage, type StageContext } from './engine/run-stages.js';
+export { withBrief, briefOf, normaliseSince, BriefRequestError, type BriefRequest } from './engine/brief.js';
+export {
+  summarize,
+  briefStory,
+  briefSince,
+  DEFAULT_BRIEF_WORDS,
+  type SummarizeOptions,
+  type BriefOptions,
+} from './summarize/index.js';
+export { lexRank } from './summarize/lexrank.js';
+export { buildTimeline } from './time/index.js';
+export { compareArticles, type Comparison } from './compare/index.js';
 export { annotateText, tokenize, joinHyphenated } from './text/annotate.js';
 export { annotateSyntax, parseTokens } from './text/parse.js';
 export { splitSentences } from './text/sentences.js';
