@@ -3,12 +3,17 @@
  * from the HTML fixtures' expected texts, with names, numbers and dates changed), then streams it
  * into a SQLite store through the engine in batches, reporting articles/s and RSS at checkpoints.
  *
- *   npx tsx bench/jsonl.ts [--articles 100000] [--batch 500] [--read-only] [--json]
+ *   node --expose-gc --import tsx bench/jsonl.ts [--articles 100000] [--batch 500] [--every N] [--read-only] [--json]
+ *
+ * With `--expose-gc` each checkpoint collects garbage first, so "heap" is live memory; "heap total" is what
+ * V8 has reserved for its heap (set by the largest peak so far), which resident memory follows.
+ * `--every N` adds a checkpoint every N articles (default: a tenth, half and all of them).
  */
 import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Article } from '../src/model.js';
 import { Engine } from '../src/engine/engine.js';
 import { readBulkFile } from '../src/ingest/bulk.js';
@@ -19,20 +24,23 @@ interface Args {
   batch: number;
   readOnly: boolean;
   json: boolean;
+  every: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { articles: 100_000, batch: 500, readOnly: false, json: false };
+  const args: Args = { articles: 100_000, batch: 500, readOnly: false, json: false, every: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--articles') args.articles = Number(argv[++i]);
     else if (a === '--batch') args.batch = Number(argv[++i]);
     else if (a === '--read-only') args.readOnly = true;
     else if (a === '--json') args.json = true;
-    else throw new Error(`unknown argument ${a} (use --articles N, --batch N, --read-only, --json)`);
+    else if (a === '--every') args.every = Number(argv[++i]);
+    else throw new Error(`unknown argument ${a} (use --articles N, --batch N, --every N, --read-only, --json)`);
   }
   if (!Number.isInteger(args.articles) || args.articles <= 0)
     throw new Error('--articles must be a positive whole number');
+  if (!Number.isInteger(args.every) || args.every < 0) throw new Error('--every must be a whole number');
   return args;
 }
 
@@ -125,7 +133,7 @@ function sentencePool(): string[] {
   return out;
 }
 
-async function generate(path: string, n: number): Promise<number> {
+export async function generate(path: string, n: number): Promise<number> {
   const rnd = mulberry32(42);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
   const pool = sentencePool();
@@ -176,10 +184,16 @@ async function main(): Promise<void> {
     const genSec = (performance.now() - t0) / 1000;
 
     // Stage 1: reading and mapping records only.
+    const every =
+      args.every > 0
+        ? Array.from({ length: Math.floor(args.articles / args.every) }, (_, i) => (i + 1) * args.every)
+        : [];
     const checkpoints =
-      args.articles >= 100_000
-        ? [...new Set([10_000, 50_000, 100_000, args.articles])].sort((a, b) => a - b)
-        : [...new Set([Math.ceil(args.articles / 10), Math.ceil(args.articles / 2), args.articles])];
+      every.length > 0
+        ? [...new Set([...every, args.articles])]
+        : args.articles >= 100_000
+          ? [...new Set([10_000, 50_000, 100_000, args.articles])].sort((a, b) => a - b)
+          : [...new Set([Math.ceil(args.articles / 10), Math.ceil(args.articles / 2), args.articles])];
     const readRows: Array<{ articles: number; rssMb: number; heapMb: number }> = [];
     const r0 = performance.now();
     let read = 0;
@@ -203,6 +217,7 @@ async function main(): Promise<void> {
       rssMb: number;
       peakRssMb: number;
       heapMb: number;
+      heapTotalMb: number;
     }> = [];
     const timings = new Map<string, number>();
     if (!args.readOnly) {
@@ -228,8 +243,12 @@ async function main(): Promise<void> {
             rssMb: mb(mem.rss),
             peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
             heapMb: mb(mem.heapUsed),
+            heapTotalMb: mb(mem.heapTotal),
           });
-          if (!args.json) console.error(`  ${done} articles: ${(done / seconds).toFixed(0)}/s, rss ${mb(mem.rss)} MB`);
+          if (!args.json)
+            console.error(
+              `  ${done} articles: ${(done / seconds).toFixed(0)}/s, rss ${mb(mem.rss)} MB, heap ${mb(mem.heapUsed)} MB`,
+            );
           next++;
         }
       };
@@ -264,10 +283,10 @@ async function main(): Promise<void> {
       );
       console.log('  ' + readRows.map((r) => `${r.articles}: rss ${r.rssMb} MB, heap ${r.heapMb} MB`).join('; '));
       if (rows.length) {
-        console.log('articles   seconds   articles/s   RSS MB   peak RSS MB   heap MB');
+        console.log('articles   seconds   articles/s   RSS MB   peak RSS MB   heap MB   heap total MB');
         for (const r of rows)
           console.log(
-            `${String(r.articles).padStart(8)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.rate.toFixed(0).padStart(11)}  ${String(r.rssMb).padStart(7)}  ${String(r.peakRssMb).padStart(12)}  ${String(r.heapMb).padStart(8)}`,
+            `${String(r.articles).padStart(8)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.rate.toFixed(0).padStart(11)}  ${String(r.rssMb).padStart(7)}  ${String(r.peakRssMb).padStart(12)}  ${String(r.heapMb).padStart(8)}  ${String(r.heapTotalMb).padStart(14)}`,
           );
         const total = [...timings.values()].reduce((a, b) => a + b, 0);
         console.log(
@@ -284,7 +303,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error((err as Error).message);
-  process.exit(1);
-});
+// Run as a script; imported (by probes that reuse `generate`), it does nothing.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((err) => {
+    console.error((err as Error).message);
+    process.exit(1);
+  });
+}

@@ -12,6 +12,7 @@ import type { AssignmentEntry, Store, StoryMembers, StorySummary } from '../stor
 import type { AnalysedBatch } from './analysed.js';
 import { membershipOf, SharedClusterer } from './assignment.js';
 import { assembleStory, byPublication, type StoryParts } from './story.js';
+import { groupsWithin, VIEW_MEMBER_BUDGET } from './view-groups.js';
 import { defaultStoryParts, refineDates } from './stages.js';
 
 /**
@@ -76,6 +77,8 @@ export interface EngineOptions {
   /** Stage timings are accumulated here when given. */
   timings?: Map<string, number>;
   clusterer?: Partial<StoryClustererOptions>;
+  /** Stored members read back at once when views are rebuilt (default `VIEW_MEMBER_BUDGET`). */
+  viewMembers?: number;
 }
 
 export interface IngestReport {
@@ -316,20 +319,26 @@ export class Engine {
    * (that writer rebuilds it, or leaves it to `refresh`). Returns how many views were written.
    */
   private async rebuildViews(targets: ViewTarget[], fresh: AnnotatedArticle[]): Promise<number> {
-    const t = performance.now();
-    const { stories, changed } = await this.assemble(this.store, targets, fresh, new Map());
     const version = new Map(targets.map((x) => [x.id, x.version]));
-    this.time('assemble (unlocked)', t);
-    const t1 = performance.now();
     // Only articles whose date the story inferred are rewritten; fresh ones were stored with the batch.
     const freshIds = new Set(fresh.map((d) => d.article.id));
-    const written = await this.store.commit({
-      articles: changed.filter((d) => !freshIds.has(d.article.id)),
-      stories: [],
-      views: stories.map((story) => ({ story, version: version.get(story.id) ?? -1 })),
-    });
-    this.time('store (unlocked)', t1);
-    return stories.length - written.staleViews.length;
+    let count = 0;
+    // Each group's members are read, assembled and written before the next group is read.
+    const budget = this.opts.viewMembers ?? VIEW_MEMBER_BUDGET;
+    for (const group of groupsWithin(targets, (x) => x.memberIds.length, budget)) {
+      const t = performance.now();
+      const { stories, changed } = await this.assemble(this.store, group, fresh, new Map());
+      this.time('assemble (unlocked)', t);
+      const t1 = performance.now();
+      const written = await this.store.commit({
+        articles: changed.filter((d) => !freshIds.has(d.article.id)),
+        stories: [],
+        views: stories.map((story) => ({ story, version: version.get(story.id) ?? -1 })),
+      });
+      this.time('store (unlocked)', t1);
+      count += stories.length - written.staleViews.length;
+    }
+    return count;
   }
 
   /**
@@ -437,10 +446,16 @@ export class Engine {
     while (rebuilt.length < limit) {
       const out = await this.store.exclusive(async (tx) => {
         const stale = (await tx.staleStories(REFRESH_CHUNK + tried.size)).filter((id) => !tried.has(id));
-        const ids = stale.slice(0, Math.min(REFRESH_CHUNK, limit - rebuilt.length));
-        if (ids.length === 0) return undefined;
+        const first = stale.slice(0, Math.min(REFRESH_CHUNK, limit - rebuilt.length));
+        if (first.length === 0) return undefined;
         const clusterer = await this.shared.sync(tx);
         const t = performance.now();
+        // Up to the member budget per section (at least one story), so large stories are read one by one.
+        const ids = groupsWithin(
+          first,
+          (id) => (clusterer.hasStory(id) ? clusterer.articlesOf(id).length : 0),
+          this.opts.viewMembers ?? VIEW_MEMBER_BUDGET,
+        )[0];
         // A story written by other means than this engine has no members here to rebuild it from.
         const known = ids.filter((id) => clusterer.hasStory(id));
         const { stories, changed } = await this.assemble(tx, targetsOf(clusterer, known), [], new Map());

@@ -133,6 +133,77 @@ export function parseFeedText(text: string): ParsedFeed {
   return out;
 }
 
+/** Feed items parsed at a time by `parseFeedChunks`. */
+export const FEED_CHUNK_ITEMS = 200;
+
+/**
+ * Where the items (RSS, RDF) or entries (Atom) of an XML feed start and end, skipping CDATA sections and
+ * comments (an item's HTML may well contain the text "</item>"). Undefined when the items cannot be
+ * delimited this way (nested or unbalanced tags, a JSON feed).
+ */
+function itemSpans(text: string): Array<[number, number]> | undefined {
+  const spans: Array<[number, number]> = [];
+  const re = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(\/?)(?:[\w-]+:)?(item|entry)(?=[\s>/])[^>]*>/gi;
+  let open: number | undefined;
+  let tag: string | undefined;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[2] === undefined) continue;
+    const name = m[2].toLowerCase();
+    if (tag === undefined) tag = name;
+    if (name !== tag) continue;
+    if (m[1] === '') {
+      if (m[0].endsWith('/>')) {
+        if (open !== undefined) return undefined;
+        spans.push([m.index, m.index + m[0].length]);
+      } else if (open !== undefined) return undefined;
+      else open = m.index;
+    } else {
+      if (open === undefined) return undefined;
+      spans.push([open, m.index + m[0].length]);
+      open = undefined;
+    }
+  }
+  return open === undefined ? spans : undefined;
+}
+
+/**
+ * Parses a feed a chunk of items at a time, so that a feed of thousands of items never has all of them
+ * parsed (several times the size of the text) at once: each chunk is the document's head, up to
+ * `chunkItems` items and its tail, parsed as a feed of its own. The items come out in document order,
+ * the same as `parseFeedText` gives for the whole. JSON feeds, and XML whose items cannot be delimited,
+ * are parsed whole. Throws `IngestError` like `parseFeedText` when the first chunk is not a feed.
+ */
+export function* parseFeedChunks(text: string, chunkItems = FEED_CHUNK_ITEMS): Generator<ParsedFeed> {
+  const body = text.replace(/^\ufeff/, '');
+  const spans = body.trimStart().startsWith('<') ? itemSpans(body) : undefined;
+  if (!spans || spans.length <= chunkItems) {
+    yield parseFeedText(body);
+    return;
+  }
+  const head = body.slice(0, spans[0][0]);
+  const tail = body.slice(spans[spans.length - 1][1]);
+  for (let i = 0; i < spans.length; i += chunkItems) {
+    const last = spans[Math.min(spans.length, i + chunkItems) - 1];
+    yield parseFeedText(head + body.slice(spans[i][0], last[1]) + tail);
+  }
+}
+
+/**
+ * `parseFeedChunks` with the first chunk parsed at once, so that a text that is not a feed throws here,
+ * where the caller reports it; the other chunks are parsed as they are read (once).
+ */
+export function readFeedChunks(text: string, chunkItems = FEED_CHUNK_ITEMS): Iterable<ParsedFeed> {
+  const it = parseFeedChunks(text, chunkItems);
+  const first = it.next();
+  return {
+    *[Symbol.iterator]() {
+      if (first.done) return;
+      yield first.value;
+      for (let r = it.next(); !r.done; r = it.next()) yield r.value;
+    },
+  };
+}
+
 function asArray(v: unknown): unknown[] {
   return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
 }
@@ -178,44 +249,80 @@ export function itemKey(item: FeedItem): string | undefined {
  * Turns feed items into articles: items with full content directly (HTML through the block
  * extractor), link-only items by fetching and extracting the page. Items are de-duplicated by
  * GUID/URL (across polls through `seen`) and by content hash. Each failure names the item.
+ * `feed` may be a parsed feed or its chunks (`parseFeedChunks`), read one after the other.
  */
 export async function* feedArticles(
-  feed: ParsedFeed,
+  feed: ParsedFeed | Iterable<ParsedFeed>,
   source: string,
   opts: FeedIngestOptions = {},
 ): AsyncGenerator<FeedItemResult> {
   const seen = opts.seen ?? new Set<string>();
   const hashes = new Set<string>();
-  const outlet = feed.title;
   const turns = new LoopTurns();
-  for (let i = 0; i < feed.items.length; i++) {
-    // Feed items are converted from memory: let signals and timers in now and then.
-    await turns.maybe();
-    if (opts.signal?.aborted) return;
-    const item = feed.items[i];
-    const key = itemKey(item) ?? `${source}#${i + 1}`;
-    if (seen.has(key)) continue;
-    const where = `${source} item ${i + 1}${item.url ? ` (${item.url})` : item.title ? ` ("${item.title.slice(0, 60)}")` : ''}`;
+  let outlet: string | undefined;
+  let first = true;
+  // Item numbers run on across chunks.
+  let i = -1;
+  const chunks = ('items' in feed ? [feed] : feed)[Symbol.iterator]();
+  for (;;) {
+    let next: IteratorResult<ParsedFeed>;
     try {
-      const article = await itemArticle(item, outlet, opts);
-      seen.add(key);
-      if (hashes.has(article.id)) continue;
-      hashes.add(article.id);
-      if (!article.path) article.path = item.url ?? `${source}#${i + 1}`;
-      yield { ok: true, article, key };
+      next = chunks.next();
     } catch (err) {
-      if (opts.signal?.aborted) return;
+      // A later chunk that does not parse: the items before it stand, the rest are reported as one failure.
       const e = err instanceof IngestError ? err : new IngestError('unreadable', (err as Error).message);
-      // Permanent failures are remembered so that the next poll does not refetch them.
-      const permanent =
-        !(err instanceof FetchError) ||
-        (err.code === 'http' && (err.status ?? 0) < 500) ||
-        err.code === 'robots' ||
-        err.code === 'too-large' ||
-        err.code === 'redirect-loop';
-      if (permanent) seen.add(key);
-      yield { ok: false, failure: { path: where, kind: e.kind, reason: e.message }, key };
+      yield { ok: false, failure: { path: `${source} items from ${i + 2}`, kind: e.kind, reason: e.message } };
+      return;
     }
+    if (next.done) return;
+    const chunk = next.value;
+    if (first) outlet = chunk.title;
+    first = false;
+    for (const item of chunk.items) {
+      i++;
+      const r = await itemResult(item, i, source, outlet, seen, hashes, opts, turns);
+      if (r === 'stop') return;
+      if (r) yield r;
+    }
+  }
+}
+
+/** One item's article or failure; undefined for an item skipped as seen or repeated, 'stop' once aborted. */
+async function itemResult(
+  item: FeedItem,
+  i: number,
+  source: string,
+  outlet: string | undefined,
+  seen: Set<string>,
+  hashes: Set<string>,
+  opts: FeedIngestOptions,
+  turns: LoopTurns,
+): Promise<FeedItemResult | undefined | 'stop'> {
+  // Feed items are converted from memory: let signals and timers in now and then.
+  await turns.maybe();
+  if (opts.signal?.aborted) return 'stop';
+  const key = itemKey(item) ?? `${source}#${i + 1}`;
+  if (seen.has(key)) return undefined;
+  const where = `${source} item ${i + 1}${item.url ? ` (${item.url})` : item.title ? ` ("${item.title.slice(0, 60)}")` : ''}`;
+  try {
+    const article = await itemArticle(item, outlet, opts);
+    seen.add(key);
+    if (hashes.has(article.id)) return undefined;
+    hashes.add(article.id);
+    if (!article.path) article.path = item.url ?? `${source}#${i + 1}`;
+    return { ok: true, article, key };
+  } catch (err) {
+    if (opts.signal?.aborted) return 'stop';
+    const e = err instanceof IngestError ? err : new IngestError('unreadable', (err as Error).message);
+    // Permanent failures are remembered so that the next poll does not refetch them.
+    const permanent =
+      !(err instanceof FetchError) ||
+      (err.code === 'http' && (err.status ?? 0) < 500) ||
+      err.code === 'robots' ||
+      err.code === 'too-large' ||
+      err.code === 'redirect-loop';
+    if (permanent) seen.add(key);
+    return { ok: false, failure: { path: where, kind: e.kind, reason: e.message }, key };
   }
 }
 

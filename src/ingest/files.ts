@@ -5,7 +5,7 @@ import { decodeBytes } from './decode.js';
 import { IngestError, type IngestFailure } from './errors.js';
 import { makeArticle, parseTextFile } from './parse.js';
 import { bulkFormatOf, readBulkFile, type FieldMapping } from './bulk.js';
-import { decodeFeedBytes, feedArticles, looksLikeFeed, parseFeedText } from './feeds.js';
+import { decodeFeedBytes, feedArticles, looksLikeFeed, readFeedChunks } from './feeds.js';
 import type { Fetcher } from './fetch.js';
 import { assertHtmlContentType, extractHtmlBytes, htmlArticle, looksLikeHtml } from './html.js';
 import { looksLikeSgmlNews, sgmlArticles } from './sgml.js';
@@ -229,7 +229,9 @@ export async function* readInputFile(path: string, opts: InputOptions = {}): Asy
   }
   let feed;
   try {
-    feed = parseFeedText(decodeFeedBytes(bytes));
+    // Items are parsed a chunk at a time; the file's bytes are not needed once decoded.
+    feed = readFeedChunks(decodeFeedBytes(bytes));
+    bytes = new Uint8Array(0);
   } catch (err) {
     yield failOf(path, err);
     return;
@@ -290,7 +292,7 @@ export async function* readUrl(
   if (feedType || looksLikeFeed(head)) {
     let feed;
     try {
-      feed = parseFeedText(decodeFeedBytes(res.body, res.charset));
+      feed = readFeedChunks(decodeFeedBytes(res.body, res.charset));
     } catch (err) {
       yield failOf(url, err);
       return;

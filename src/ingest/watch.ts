@@ -4,7 +4,7 @@ import type { Article } from '../model.js';
 import type { Engine } from '../engine/engine.js';
 import type { FieldMapping } from './bulk.js';
 import { IngestError, type IngestFailure } from './errors.js';
-import { decodeFeedBytes, feedArticles, parseFeedText } from './feeds.js';
+import { decodeFeedBytes, feedArticles, readFeedChunks } from './feeds.js';
 import { systemClock, type Clock, type Fetcher } from './fetch.js';
 import { readInputFile } from './files.js';
 import { LoopTurns } from './turn.js';
@@ -118,7 +118,7 @@ export class FeedPoller {
       if (res.notModified) {
         result.status = 'not-modified';
       } else {
-        const feed = parseFeedText(decodeFeedBytes(res.body, res.charset));
+        const feed = readFeedChunks(decodeFeedBytes(res.body, res.charset));
         const seen = new Set(state.seen);
         let batch: Article[] = [];
         const flush = async (): Promise<void> => {

@@ -3,6 +3,7 @@ import { StoryClustererError } from './errors.js';
 import { explain, unscored } from './explain.js';
 import { FEATURE_GROUPS, type ArticleFeatures } from './features.js';
 import { leadConflict } from './lead.js';
+import { packVectors } from './packed.js';
 import type { StoryState } from './records.js';
 import type { ClusterState } from './state.js';
 import type { AddDecision, Assignment, PreparedArticle } from './types.js';
@@ -127,7 +128,7 @@ function place(
     state.dedupIndex.add(id, sig);
     if (day !== undefined) state.dedupHeap.push(day, id);
   }
-  state.attach(story, { id, source: features.source, day, vec, lead: features.lead });
+  state.attach(story, { id, source: features.source, day, vec: packVectors(vec, state.keys), lead: features.lead });
   state.topics.add(story.topic, vec, day);
   for (const t of links) state.topics.join(story.topic, t);
 }

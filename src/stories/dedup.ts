@@ -38,6 +38,12 @@ export interface Signature {
   size: number;
 }
 
+/** A signature as the index keeps it: 32-bit words in a typed array (half the size of a number array). */
+interface StoredSignature {
+  hashes: Uint32Array;
+  size: number;
+}
+
 export interface DuplicateMatch {
   id: string;
   jaccard: number;
@@ -80,13 +86,14 @@ export class NearDuplicateIndex {
   readonly options: DedupOptions;
   private readonly rows: number;
   private readonly seeds: number[];
-  private readonly signatures = new Map<string, Signature>();
+  private readonly signatures = new Map<string, StoredSignature>();
   /**
-   * LSH buckets by band key, oldest id first. Almost every bucket holds one id, so a lone id is kept as
-   * itself and a list is made only on a collision: a list per band (42 per article) would cost about
-   * 150 bytes each and make this index the largest per-article state of the clusterer.
+   * LSH buckets, one Map per band keyed by the band's hash as a signed 32-bit integer (a small integer
+   * needs no boxed number, unlike one key of band × 2³² + hash), oldest id first. Almost every bucket
+   * holds one id, so a lone id is kept as itself and a list is made only on a collision: a list per band
+   * (42 per article) would cost about 150 bytes each and make this index the largest per-article state.
    */
-  private readonly buckets = new Map<number, string | string[]>();
+  private readonly buckets: Array<Map<number, string | string[]>>;
 
   constructor(options: Partial<DedupOptions> = {}) {
     this.options = { ...DEFAULT_DEDUP_OPTIONS, ...options };
@@ -98,6 +105,7 @@ export class NearDuplicateIndex {
       throw new DedupError(`shingle must be a positive integer, got ${shingle}`);
     this.rows = numHashes / bands;
     this.seeds = seeds(numHashes);
+    this.buckets = Array.from({ length: bands }, () => new Map<number, string | string[]>());
   }
 
   /** MinHash signature of a text; texts shorter than a shingle count as one shingle. Undefined for empty text. */
@@ -117,25 +125,28 @@ export class NearDuplicateIndex {
     return { hashes, size: shingles.size };
   }
 
-  /** One key per band: the band number and the band's 32-bit hash, as one exact integer. */
-  private bandKeys(sig: Signature): number[] {
+  /** One key per band (the index is the band): the band's 32-bit hash as a signed integer. */
+  private bandKeys(sig: { hashes: ArrayLike<number> }): number[] {
     const keys: number[] = [];
     for (let b = 0; b < this.options.bands; b++) {
       let h = 0x811c9dc5 ^ b;
       for (let r = 0; r < this.rows; r++) h = fmix(h ^ sig.hashes[b * this.rows + r]);
-      keys.push(b * 0x1_0000_0000 + (h >>> 0));
+      keys.push(h | 0);
     }
     return keys;
   }
 
   /** The ids in a bucket, oldest first. */
-  private bucket(key: number): readonly string[] {
-    const b = this.buckets.get(key);
+  private bucket(band: number, key: number): readonly string[] {
+    const b = this.buckets[band].get(key);
     return b === undefined ? [] : typeof b === 'string' ? [b] : b;
   }
 
   /** Estimated similarity of two signatures. */
-  compare(a: Signature, b: Signature): { jaccard: number; containment: number } {
+  compare(
+    a: { hashes: ArrayLike<number>; size: number },
+    b: { hashes: ArrayLike<number>; size: number },
+  ): { jaccard: number; containment: number } {
     let same = 0;
     for (let i = 0; i < a.hashes.length; i++) if (a.hashes[i] === b.hashes[i]) same++;
     const jaccard = same / a.hashes.length;
@@ -153,8 +164,8 @@ export class NearDuplicateIndex {
   query(sig: Signature): DuplicateMatch | undefined {
     const seen = new Set<string>();
     let best: DuplicateMatch | undefined;
-    for (const key of this.bandKeys(sig)) {
-      for (const id of this.bucket(key)) {
+    for (const [band, key] of this.bandKeys(sig).entries()) {
+      for (const id of this.bucket(band, key)) {
         if (seen.has(id)) continue;
         seen.add(id);
         const other = this.signatures.get(id);
@@ -170,19 +181,20 @@ export class NearDuplicateIndex {
   /** Indexes a text as an original that later texts may copy. */
   add(id: string, sig: Signature): void {
     if (this.signatures.has(id)) this.remove(id);
-    this.signatures.set(id, sig);
-    for (const key of this.bandKeys(sig)) {
-      const b = this.buckets.get(key);
+    this.signatures.set(id, { hashes: Uint32Array.from(sig.hashes), size: sig.size });
+    for (const [band, key] of this.bandKeys(sig).entries()) {
+      const buckets = this.buckets[band];
+      const b = buckets.get(key);
       if (b === undefined) {
-        if (this.options.maxBucket >= 1) this.buckets.set(key, id);
+        if (this.options.maxBucket >= 1) buckets.set(key, id);
         continue;
       }
       const list = typeof b === 'string' ? [b, id] : b;
-      if (typeof b === 'string') this.buckets.set(key, list);
+      if (typeof b === 'string') buckets.set(key, list);
       else list.push(id);
       // Boilerplate shared by many originals must not make buckets (and lookups) grow without bound.
       while (list.length > this.options.maxBucket) list.shift();
-      if (list.length === 1) this.buckets.set(key, list[0]);
+      if (list.length === 1) buckets.set(key, list[0]);
     }
   }
 
@@ -190,17 +202,18 @@ export class NearDuplicateIndex {
     const sig = this.signatures.get(id);
     if (!sig) return;
     this.signatures.delete(id);
-    for (const key of this.bandKeys(sig)) {
-      const b = this.buckets.get(key);
+    for (const [band, key] of this.bandKeys(sig).entries()) {
+      const buckets = this.buckets[band];
+      const b = buckets.get(key);
       if (b === undefined) continue;
       if (typeof b === 'string') {
-        if (b === id) this.buckets.delete(key);
+        if (b === id) buckets.delete(key);
         continue;
       }
       const i = b.indexOf(id);
       if (i >= 0) b.splice(i, 1);
-      if (b.length === 0) this.buckets.delete(key);
-      else if (b.length === 1) this.buckets.set(key, b[0]);
+      if (b.length === 0) buckets.delete(key);
+      else if (b.length === 1) buckets.set(key, b[0]);
     }
   }
 

@@ -1,5 +1,6 @@
 import { StoryClustererError } from './errors.js';
 import { leadConflict } from './lead.js';
+import { unpackVectors, type PackedVectors } from './packed.js';
 import { storyKeys } from './postings.js';
 import type { ArticleRecord, StoryState } from './records.js';
 import type { ClusterState } from './state.js';
@@ -213,11 +214,18 @@ function driftParts(state: ClusterState, s: StoryState): ArticleRecord[][] {
   }
   for (const r of recs) if (!placed.has(r.id)) groups.push([r]);
   const sim = new Map<string, number>();
+  // Articles keep their vectors packed; this pass compares them in their Map form, unpacked once each.
+  const unpacked = new Map<ArticleRecord, Vectors>();
+  const vecOf = (r: ArticleRecord): Vectors => {
+    let v = unpacked.get(r);
+    if (!v) unpacked.set(r, (v = unpackVectors(r.vec as PackedVectors, state.keys)));
+    return v;
+  };
   const pair = (a: ArticleRecord, b: ArticleRecord): number => {
     const key = a.id < b.id ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`;
     let v = sim.get(key);
     if (v === undefined) {
-      v = state.weights.compare(a.vec as Vectors, b.vec as Vectors, timeFactor(o, a.day, b.day, b.day)).score;
+      v = state.weights.compare(vecOf(a), vecOf(b), timeFactor(o, a.day, b.day, b.day)).score;
       sim.set(key, v);
     }
     return v;

@@ -1,5 +1,6 @@
 import type { LeadFeatures } from './features.js';
 import type { LeadProfile } from './lead.js';
+import type { PackedVectors } from './packed.js';
 import type { Vectors } from './vectors.js';
 
 /** What the clusterer keeps of an article once placed. */
@@ -8,8 +9,11 @@ export interface ArticleRecord {
   source?: string;
   day?: number;
   duplicateOf?: string;
-  /** Unit-normalised raw weights; absent for duplicates, which add nothing new. */
-  vec?: Vectors;
+  /**
+   * Unit-normalised raw weights, packed (see `PackedVectors`): a stream keeps thousands of these, while
+   * scoring reads only centroids. Absent for duplicates, which add nothing new, and for retired stories.
+   */
+  vec?: PackedVectors;
   lead?: LeadFeatures;
 }
 

@@ -2,6 +2,7 @@ import { NearDuplicateIndex, type DedupSnapshot } from './dedup.js';
 import type { LeadFeatures } from './features.js';
 import { addLead, emptyLead, readLead } from './lead.js';
 import type { StoryClustererOptions } from './options.js';
+import { packSerialized, serializePacked } from './packed.js';
 import { storyKeys } from './postings.js';
 import type { StoryState } from './records.js';
 import type { ClusterState } from './state.js';
@@ -82,7 +83,7 @@ export function snapshotState(state: ClusterState): ClustererSnapshot {
         source: a.source,
         day: a.day,
         duplicateOf: a.duplicateOf,
-        vec: a.vec ? serializeVectors(a.vec) : undefined,
+        vec: a.vec ? serializePacked(a.vec, state.keys) : undefined,
         lead: a.lead ? { names: [...a.lead.names], days: [...a.lead.days] } : undefined,
       })),
       centroid: serializeVectors(s.centroid),
@@ -146,7 +147,7 @@ export function restoreState(c: ClusterState, snap: ClustererSnapshot): void {
         source: a.source ?? undefined,
         day: a.day ?? undefined,
         duplicateOf: a.duplicateOf ?? undefined,
-        vec: a.vec ? deserializeVectors(a.vec) : undefined,
+        vec: a.vec ? packSerialized(a.vec, c.keys) : undefined,
         lead: readLead(a.lead),
       })),
       centroid: deserializeVectors(ss.centroid),

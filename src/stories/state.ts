@@ -3,6 +3,7 @@ import { NearDuplicateIndex } from './dedup.js';
 import { StoryClustererError } from './errors.js';
 import { FEATURE_GROUPS } from './features.js';
 import { addLead, emptyLead } from './lead.js';
+import { forEachFeature, KeyTable } from './packed.js';
 import type { StoryClustererOptions } from './options.js';
 import { Postings, RETRIEVAL_GROUPS, storyKeys } from './postings.js';
 import type { ArticleRecord, StoryState } from './records.js';
@@ -27,6 +28,8 @@ export class ClusterState {
   readonly articleStory = new Map<string, string>();
   /** Ids retired by merges, pointing at the story that absorbed them. */
   readonly aliases = new Map<string, string>();
+  /** Ids of the feature keys in the articles' packed vectors. */
+  readonly keys = new KeyTable();
   constraints: StoryConstraint[] = [];
   dedupIndex: NearDuplicateIndex | null;
   readonly weights: FeatureWeights;
@@ -108,10 +111,15 @@ export class ClusterState {
     if (rec.vec) {
       s.size++;
       if (rec.lead) addLead(s.lead, rec.lead);
-      for (const g of FEATURE_GROUPS) for (const [k, w] of rec.vec[g]) this.weights.addTo(s.centroid[g], k, w);
+      const vec = rec.vec;
+      for (const g of FEATURE_GROUPS)
+        forEachFeature(vec, g, this.keys, (k, w) => this.weights.addTo(s.centroid[g], k, w));
       this.pruneCentroid(s);
       const keys: string[] = [];
-      for (const g of RETRIEVAL_GROUPS) for (const k of rec.vec[g].keys()) if (s.centroid[g].has(k)) keys.push(k);
+      for (const g of RETRIEVAL_GROUPS)
+        forEachFeature(vec, g, this.keys, (k) => {
+          if (s.centroid[g].has(k)) keys.push(k);
+        });
       if (s.active) this.postings.index(s.id, keys);
     }
   }
