@@ -141,10 +141,4 @@ export function makeArticle(body: string, meta: ArticleMetadata): Article {
   return article;
 }
 
-/**
- * Text with typographic quotes and apostrophes replaced by their ASCII forms, one code unit for one,
- * so that matching can ignore the difference while offsets still index the stored text.
- */
-export function normalizeQuotes(text: string): string {
-  return text.replace(/[“”„‟″«»]/g, '"').replace(/[‘’‚‛′]/g, "'");
-}
+export { normalizeQuotes } from '../text/chars.js';

@@ -18,14 +18,9 @@ export interface QuoteRegion {
 export const MAX_REGION_CHARS = 4000;
 export const MAX_CHAIN_PARAGRAPHS = 8;
 
-const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/:]/;
+export { normalizeQuotes } from '../text/chars.js';
 
-/** Normalises quote marks and apostrophes, for matching only (offsets of the input are not kept). */
-export function normalizeQuotes(s: string): string {
-  return s
-    .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"')
-    .replace(/[\u2018\u2019\u201a\u201b\u2032`]/g, "'");
-}
+const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/:]/;
 
 /** Length of a double quote mark at `i`: 1, or 2 for the doubled apostrophe some outlets use (''), else 0. */
 function markLen(text: string, i: number): number {

@@ -12,7 +12,7 @@ import type {
   BatchResult,
   ListStoriesOptions,
   LoggedEntry,
-  ReadOptions,
+  ArticleReadOptions,
   SearchHit,
   Store,
   StoryMemberList,
@@ -38,7 +38,7 @@ export abstract class DialectReads implements Store {
     return (await this.getArticles([id]))[0];
   }
 
-  async getArticles(ids: string[], opts: ReadOptions = {}): Promise<AnnotatedArticle[]> {
+  async getArticles(ids: string[], opts: ArticleReadOptions = {}): Promise<AnnotatedArticle[]> {
     if (ids.length === 0) return [];
     const rows = await this.dialect.articleRows(ids);
     const byId = new Map(rows.map((r) => [r.id, r]));

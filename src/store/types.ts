@@ -73,7 +73,7 @@ export interface ListStoriesOptions {
   updatedSince?: string;
 }
 
-export interface ReadOptions {
+export interface ArticleReadOptions {
   tokens?: boolean;
 }
 
@@ -130,7 +130,7 @@ export interface Store {
    * Articles in the order asked (missing ids are left out). Tokens are rebuilt from the text unless
    * `tokens: false` says the caller does not need them (story assembly does not).
    */
-  getArticles(ids: string[], opts?: ReadOptions): Promise<AnnotatedArticle[]>;
+  getArticles(ids: string[], opts?: ArticleReadOptions): Promise<AnnotatedArticle[]>;
   countArticles(): Promise<number>;
   getStory(id: string): Promise<Story | undefined>;
   /** Why each member of these stories joined, as recorded when it did (members without a record are left out). */

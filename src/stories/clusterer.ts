@@ -14,7 +14,7 @@ import type {
   PreparedArticle,
   RecheckResult,
   StoryConstraint,
-  StorySummary,
+  ClusterSummary,
 } from './types.js';
 
 function dayString(day: number | undefined): string | undefined {
@@ -84,7 +84,7 @@ export class StoryClusterer {
   }
 
   /** Story ids with their article ids, in creation order. */
-  stories(): StorySummary[] {
+  stories(): ClusterSummary[] {
     return [...this.state.stories.values()]
       .sort((a, b) => a.created - b.created)
       .map((s) => ({

@@ -29,7 +29,7 @@ export type {
   RecheckResult,
   SharedFeature,
   StoryConstraint,
-  StorySummary,
+  ClusterSummary,
 } from './types.js';
 export { StoryClustererError } from './errors.js';
 export type { ClustererSnapshot } from './snapshot.js';

@@ -64,7 +64,8 @@ export interface PreparedArticle {
   signature?: Signature;
 }
 
-export interface StorySummary {
+/** What the clusterer knows of a story (the store's `StorySummary` is what a listing shows). */
+export interface ClusterSummary {
   id: string;
   /** The topic: stories about similar events share it. */
   topicId: string;

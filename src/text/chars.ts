@@ -159,3 +159,13 @@ export function symbolEnd(text: string, i: number, e: number, cls: Uint8Array): 
   }
   return j;
 }
+
+/**
+ * Text with typographic quote marks, primes and typewriter backticks replaced by their ASCII forms, one code
+ * unit for one, so that matching can ignore the difference while offsets still index the original text.
+ */
+export function normalizeQuotes(text: string): string {
+  return text
+    .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"')
+    .replace(/[\u2018\u2019\u201a\u201b\u2032`]/g, "'");
+}
