@@ -6,6 +6,7 @@ import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Batch, Store } from '../../src/store/types.js';
 import type { Story } from '../../src/model.js';
 import { syntheticArticles, syntheticEvents } from '../synthetic.js';
+import { allStories } from './helpers.js';
 
 /** Counts the story views each commit writes (under the lock or after it), by story id. */
 function countViews(store: Store): Map<string, number> {
@@ -17,15 +18,6 @@ function countViews(store: Store): Map<string, number> {
     return commit(batch);
   };
   return written;
-}
-
-async function allStories(store: Store): Promise<Story[]> {
-  const out: Story[] = [];
-  for (const s of await store.listStories({ limit: 1000 })) {
-    const story = await store.getStory(s.id);
-    if (story) out.push(story);
-  }
-  return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 describe('story assembly policy', () => {

@@ -3,8 +3,8 @@ import { EAGER_ASSEMBLY, Engine } from '../../src/engine/engine.js';
 import { groupsWithin } from '../../src/engine/view-groups.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Batch, Store } from '../../src/store/types.js';
-import type { Story } from '../../src/model.js';
 import { syntheticArticles, syntheticEvents } from '../synthetic.js';
+import { allStories } from './helpers.js';
 
 /** The story ids of the views each commit after the lock writes. */
 function viewCommits(store: Store): string[][] {
@@ -15,15 +15,6 @@ function viewCommits(store: Store): string[][] {
     return commit(batch);
   };
   return commits;
-}
-
-async function allStories(store: Store): Promise<Story[]> {
-  const out: Story[] = [];
-  for (const s of await store.listStories({ limit: 1000 })) {
-    const story = await store.getStory(s.id);
-    if (story) out.push(story);
-  }
-  return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 describe('views rebuilt in groups of bounded size', () => {

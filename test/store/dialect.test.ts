@@ -3,13 +3,12 @@
  * the same results and the same stored state in SQLite and PostgreSQL.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import pg from 'pg';
 import { runAsync, runSync, step, type Rules } from '../../src/store/dialect.js';
-import { PostgresStore } from '../../src/store/postgres.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Batch, BatchResult, Store, StorySummary } from '../../src/store/types.js';
 import type { Membership } from '../../src/model.js';
 import { doc, story } from './contract.js';
+import { freshPostgresStore } from './pg-schema.js';
 
 const url = inject('pgUrl');
 const opened: Store[] = [];
@@ -17,20 +16,6 @@ const opened: Store[] = [];
 afterAll(async () => {
   await Promise.all(opened.map((s) => s.close().catch(() => undefined)));
 });
-
-async function freshPostgres(base: string): Promise<PostgresStore> {
-  const schema = `d${process.pid}_${Date.now() % 100000}_${opened.length}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const sep = base.includes('?') ? '&' : '?';
-  const store = await PostgresStore.open(`${base}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`, {
-    retryForMs: 5000,
-  });
-  opened.push(store);
-  return store;
-}
 
 const why = (articleId: string, decision: Membership['decision']): Membership => ({
   articleId,
@@ -134,7 +119,7 @@ describe('the shared batch rules', () => {
     const sqlite = new SqliteStore(':memory:');
     opened.push(sqlite);
     const expected = await play(sqlite);
-    expect(await play(await freshPostgres(url))).toEqual(expected);
+    expect(await play(await freshPostgresStore(url, opened))).toEqual(expected);
   });
 });
 

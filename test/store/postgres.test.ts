@@ -1,36 +1,20 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import pg from 'pg';
 import { POSTGRES_SCHEMA_VERSION, PostgresStore, toTsQuery } from '../../src/store/postgres.js';
 import { doc, story, storeContract } from './contract.js';
+import { freshPostgresStore } from './pg-schema.js';
 
 const url = inject('pgUrl');
 const opened: PostgresStore[] = [];
-let schemas = 0;
-
-/** A store in a schema of its own, so every test starts empty. */
-export async function freshPostgresStore(base: string): Promise<PostgresStore> {
-  const schema = `t${process.pid}_${++schemas}_${Date.now() % 100000}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const sep = base.includes('?') ? '&' : '?';
-  const store = await PostgresStore.open(`${base}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`, {
-    retryForMs: 5000,
-  });
-  opened.push(store);
-  return store;
-}
 
 afterAll(async () => {
   await Promise.all(opened.map((s) => s.close().catch(() => undefined)));
 });
 
 describe.skipIf(!url)('PostgreSQL', () => {
-  storeContract('PostgreSQL', () => freshPostgresStore(url));
+  storeContract('PostgreSQL', () => freshPostgresStore(url, opened));
 
   it('puts dated articles into month partitions and undated ones into the default partition', async () => {
-    const store = await freshPostgresStore(url);
+    const store = await freshPostgresStore(url, opened);
     const a = doc('A dated article in March.', { published: '2024-03-05' });
     const b = doc('An undated article.');
     await store.commit({ articles: [a, b], stories: [story('s', [a.article.id, b.article.id])] });
@@ -53,7 +37,7 @@ describe.skipIf(!url)('PostgreSQL', () => {
   });
 
   it('migrates once when several processes open the same database at the same time', async () => {
-    const first = await freshPostgresStore(url);
+    const first = await freshPostgresStore(url, opened);
     const schemaUrl = (first.pool.options as { connectionString: string }).connectionString;
     const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open(schemaUrl)));
     const { rows } = await first.query<{ n: string }>('SELECT COUNT(*) AS n FROM schema_migrations');
@@ -64,7 +48,7 @@ describe.skipIf(!url)('PostgreSQL', () => {
   });
 
   it('moves prepared articles out of log entries written before they were kept beside them', async () => {
-    const first = await freshPostgresStore(url);
+    const first = await freshPostgresStore(url, opened);
     const schemaUrl = (first.pool.options as { connectionString: string }).connectionString;
     const prepared = { id: 'a1', groups: {}, labels: [], lead: { names: [], days: [] } };
     // The log as the version before the latest migration wrote it: the prepared article inside the entry.
