@@ -5,8 +5,8 @@ import type { FieldMapping } from '../ingest/bulk.js';
 import type { IngestFailure } from '../ingest/errors.js';
 import { Fetcher } from '../ingest/fetch.js';
 import { isUrl, readInputFile, readUrl, walkPaths } from '../ingest/files.js';
+import { AnalysisPool, analysisThreads, ThreadedIngest } from '../engine/threads.js';
 
-/** Where read articles go: the engine, or a queue that workers drain. */
 /** Where read articles go: an engine (which completes lagging story views at the end) or a queue. */
 export type ArticleSink = Pick<Engine, 'ingest'> & Partial<Pick<Engine, 'refresh'>>;
 
@@ -23,6 +23,12 @@ export interface FileIngestOptions {
   /** Fetches the pages of link-only feed items. */
   fetcher?: Fetcher;
   signal?: AbortSignal;
+  /**
+   * Cores to use (default 1): above 1, articles are analysed in `worker_threads` (one fewer than this)
+   * while this thread assigns stories and writes, batch by batch in input order (the same stories as one
+   * thread). Needs an `Engine` as the sink.
+   */
+  threads?: number;
 }
 
 export interface FileIngestResult extends IngestReport {
@@ -91,37 +97,54 @@ export async function ingestPaths(
   const tick = (): void => {
     bar?.update(done, { articles, rate: (articles / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
   };
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const report = await engine.ingest(batch);
+  const record = (report: IngestReport): void => {
     result.stored.push(...report.stored);
     result.duplicates.push(...report.duplicates);
     result.tokens += report.tokens;
     for (const f of report.failures) fail(f);
     for (const s of report.stories) stories.add(s);
-    batch = [];
     tick();
   };
-  for (const path of files) {
-    if (opts.signal?.aborted) break;
-    const reads = isUrl(path)
-      ? readUrl(path, fetcher, { signal: opts.signal })
-      : readInputFile(path, { ...mapping, maxBytes: opts.maxBytes, fetcher, signal: opts.signal });
-    for await (const read of reads) {
-      if (read.ok) {
-        batch.push(read.article);
-        result.articleIds.push(read.article.id);
-        articles++;
-      } else {
-        fail(read.failure);
-      }
-      if (batch.length >= batchSize) await flush();
-    }
-    done++;
-    tick();
+  let pool: AnalysisPool | undefined;
+  let threaded: ThreadedIngest | undefined;
+  if ((opts.threads ?? 1) > 1) {
+    if (!(engine instanceof Engine))
+      throw new Error('analysis threads need an engine that stores the articles (not a queue)');
+    pool = AnalysisPool.forEngine(engine, { threads: analysisThreads(opts.threads ?? 1), signal: opts.signal });
+    threaded = new ThreadedIngest(engine, pool, record, { signal: opts.signal });
   }
-  await flush();
-  bar?.stop();
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const articles = batch;
+    batch = [];
+    if (threaded) await threaded.ingest(articles);
+    else record(await engine.ingest(articles));
+  };
+  try {
+    for (const path of files) {
+      if (opts.signal?.aborted) break;
+      const reads = isUrl(path)
+        ? readUrl(path, fetcher, { signal: opts.signal })
+        : readInputFile(path, { ...mapping, maxBytes: opts.maxBytes, fetcher, signal: opts.signal });
+      for await (const read of reads) {
+        if (read.ok) {
+          batch.push(read.article);
+          result.articleIds.push(read.article.id);
+          articles++;
+        } else {
+          fail(read.failure);
+        }
+        if (batch.length >= batchSize) await flush();
+      }
+      done++;
+      tick();
+    }
+    await flush();
+    await threaded?.drain();
+  } finally {
+    await pool?.close();
+    bar?.stop();
+  }
   // Large stories' views may lag their members during a run; a finished run leaves them complete.
   if (!opts.signal?.aborted && engine.refresh) await engine.refresh();
   result.stories = [...stories];

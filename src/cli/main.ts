@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { AnnotatedArticle, Story } from '../model.js';
 import { Engine } from '../engine/engine.js';
 import { briefOf, normaliseSince } from '../engine/brief.js';
@@ -21,6 +21,7 @@ import { queueSink, registerWorker } from './worker.js';
 import { registerServe } from './serve.js';
 import { JobQueue, requirePostgres } from '../store/queue.js';
 import type { IngestFailure } from '../ingest/errors.js';
+import { parseThreads } from '../engine/threads.js';
 
 /** Exit codes: 0 all good, 1 some inputs failed, 2 usage error, 3 the job could not run. */
 export const EXIT = { ok: 0, partial: 1, usage: 2, fatal: 3 } as const;
@@ -52,8 +53,50 @@ async function loadStory(
 function parsePositiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0)
-    throw new CommanderError(EXIT.usage, 'storyline.invalidNumber', `expected a positive whole number, got "${value}"`);
+    throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
   return n;
+}
+
+function parseThreadsOption(value: string): number {
+  try {
+    return parseThreads(value);
+  } catch (err) {
+    // Commander prints this as a usage error (exit code 2).
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
+
+const THREADS_HELP =
+  'cores to use: articles are analysed in n-1 threads while one assigns stories (0 or auto: every core)';
+
+/**
+ * With analysis threads (`threads` above 1), runs `fn` with a signal that the first SIGINT or SIGTERM
+ * aborts: the threads stop, the batch being written completes, and `onInterrupted` is called (the command
+ * exits 1: some inputs were not stored). A second signal ends the process as usual. The handlers are
+ * removed afterwards. With one thread, nothing changes.
+ */
+async function interruptible<T>(
+  threads: number,
+  io: Output,
+  fn: (signal: AbortSignal | undefined) => Promise<T>,
+  onInterrupted: () => void,
+): Promise<T> {
+  if (threads <= 1) return fn(undefined);
+  const ac = new AbortController();
+  const stop = (): void => ac.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const out = await fn(ac.signal);
+    if (ac.signal.aborted) {
+      io.err('storyline: interrupted; articles read but not yet written were left out (run again to add them)');
+      onInterrupted();
+    }
+    return out;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }
 
 interface StoryCommandOptions {
@@ -106,18 +149,36 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .option('--markdown', 'print Markdown')
     .option('--words <n>', `words in each brief (default: ${DEFAULT_BRIEF_WORDS})`, parsePositiveInt)
     .option('--max-bytes <n>', 'largest file to read, in bytes', parsePositiveInt)
+    .option('--threads <n>', THREADS_HELP, parseThreadsOption, 1)
     .action(
       async (
         paths: string[],
-        opts: { db?: string; json?: boolean; syntax?: boolean; markdown?: boolean; words?: number; maxBytes?: number },
+        opts: {
+          db?: string;
+          json?: boolean;
+          syntax?: boolean;
+          markdown?: boolean;
+          words?: number;
+          maxBytes?: number;
+          threads: number;
+        },
       ) => {
+        let interrupted = false;
         await withStore(opts.db ?? ':memory:', async (store) => {
           const engine = new Engine(store, { summaryWords: opts.words });
-          const result = await ingestPaths(engine, paths, {
-            maxBytes: opts.maxBytes,
-            onFailure: (f) => io.err(`${f.path}: ${f.reason}`),
-          });
-          if (result.failures.length > 0) exitCode = EXIT.partial;
+          const result = await interruptible(
+            opts.threads,
+            io,
+            (signal) =>
+              ingestPaths(engine, paths, {
+                maxBytes: opts.maxBytes,
+                threads: opts.threads,
+                signal,
+                onFailure: (f) => io.err(`${f.path}: ${f.reason}`),
+              }),
+            () => (interrupted = true),
+          );
+          if (result.failures.length > 0 || interrupted) exitCode = EXIT.partial;
           const storyIds: string[] = [];
           for (const id of result.articleIds) {
             const s = await store.storyOf(id);
@@ -164,11 +225,28 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
     .option('--no-progress', 'never show a progress bar')
     .option('--enqueue', 'put the articles on the queue for `storyline worker` processes (PostgreSQL only)')
     .option('--per-job <n>', 'articles per queued job', parsePositiveInt, 25)
+    .option('--threads <n>', THREADS_HELP, parseThreadsOption, 1)
     .action(
       async (
         paths: string[],
-        opts: { db?: string; maxBytes?: number; batch: number; progress: boolean; enqueue?: boolean; perJob: number },
+        opts: {
+          db?: string;
+          maxBytes?: number;
+          batch: number;
+          progress: boolean;
+          enqueue?: boolean;
+          perJob: number;
+          threads: number;
+        },
       ) => {
+        if (opts.enqueue && opts.threads > 1) {
+          io.err(
+            'storyline: --threads does not go with --enqueue: queued articles are analysed by `storyline worker` processes (start more of them to use more cores)',
+          );
+          exitCode = EXIT.usage;
+          return;
+        }
+        let interrupted = false;
         await withStore(opts.db ?? defaultDatabase(), async (store) => {
           const read = {
             maxBytes: opts.maxBytes,
@@ -184,11 +262,16 @@ export function buildProgram(io: Output = new Output()): { program: Command; exi
             if (r.failures.length > 0) exitCode = EXIT.partial;
             return;
           }
-          const r = await ingestPaths(new Engine(store), paths, read);
+          const r = await interruptible(
+            opts.threads,
+            io,
+            (signal) => ingestPaths(new Engine(store), paths, { ...read, threads: opts.threads, signal }),
+            () => (interrupted = true),
+          );
           io.out(
             `${r.files} file(s): ${r.stored.length} stored, ${r.duplicates.length} already present, ${r.failures.length} failed; ${r.stories.length} story(ies) updated`,
           );
-          if (r.failures.length > 0) exitCode = EXIT.partial;
+          if (r.failures.length > 0 || interrupted) exitCode = EXIT.partial;
         });
       },
     );

@@ -148,11 +148,13 @@ export class Engine {
       } else {
         try {
           const doc = annotateArticle(article, ctx);
+          const tp = performance.now();
+          const prepared = this.preparer.prepare(doc);
+          this.time('prepare', tp);
+          // Added only once fully analysed: a failure above stays this article's, never the batch's.
           out.tokens += doc.tokens.length;
           out.docs.push(doc);
-          const tp = performance.now();
-          out.prepared.set(article.id, this.preparer.prepare(doc));
-          this.time('prepare', tp);
+          out.prepared.set(article.id, prepared);
         } catch (err) {
           out.failures.push({
             path: article.path ?? article.id,
